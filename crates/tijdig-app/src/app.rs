@@ -1,0 +1,196 @@
+//! The use-cases, on one store behind a mutex (the shell calls them from several threads).
+
+use crate::dto::{self, Saved};
+use crate::{mapping, AppError, FieldMessage};
+use base64::Engine;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use tijdig_domain::validate::{self, ImageKind};
+use tijdig_domain::{BusinessProfile, Client, FieldIssue, Language};
+use tijdig_store::{Logo, Store, StoreError};
+
+const UI_LANGUAGE: &str = "ui_language";
+
+/// Tijdig, opened on one data directory.
+pub struct App {
+    store: Mutex<Store>,
+    data_dir: PathBuf,
+}
+
+impl App {
+    /// Opens the database in `data_dir`; refuses (untouched) one from a newer version.
+    pub fn open(data_dir: &Path) -> Result<App, AppError> {
+        let store = Store::open_in_dir(data_dir)
+            .map_err(|e| AppError::from_store(e, Language::default()))?;
+        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf() })
+    }
+
+    /// A throwaway in-memory Tijdig, for tests.
+    pub fn open_in_memory() -> Result<App, AppError> {
+        let store =
+            Store::open_in_memory().map_err(|e| AppError::from_store(e, Language::default()))?;
+        Ok(App { store: Mutex::new(store), data_dir: PathBuf::new() })
+    }
+
+    /// Runs `work` on the store; store errors are worded in the user's language.
+    fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store, Language) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut guard: MutexGuard<'_, Store> = match self.store.lock() {
+            Ok(guard) => guard,
+            // A panic elsewhere cannot leave half a write: every write is a transaction.
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        let store = &mut *guard;
+        let lang = ui_language(store);
+        work(store, lang)
+    }
+
+    pub fn state(&self) -> Result<dto::AppState, AppError> {
+        self.with_store(|store, lang| {
+            let onboarded = store.profile().map_err(|e| AppError::from_store(e, lang))?.is_some();
+            Ok(dto::AppState {
+                onboarded,
+                ui_language: lang.into(),
+                data_dir: self.data_dir.display().to_string(),
+                version: env!("CARGO_PKG_VERSION").to_string(),
+            })
+        })
+    }
+
+    pub fn set_ui_language(&self, language: dto::Language) -> Result<dto::AppState, AppError> {
+        self.with_store(|store, lang| {
+            let code = Language::from(language).code();
+            store.set_setting(UI_LANGUAGE, code).map_err(|e| AppError::from_store(e, lang))
+        })?;
+        self.state()
+    }
+
+    /// The business profile, or `None` before the welcome was completed.
+    pub fn profile(&self) -> Result<Option<dto::Profile>, AppError> {
+        self.with_store(|store, lang| read_profile(store).map_err(|e| AppError::from_store(e, lang)))
+    }
+
+    /// Checks and saves the business profile; nothing is written when a field is wrong.
+    pub fn save_profile(&self, form: &dto::ProfileForm) -> Result<Saved<dto::Profile>, AppError> {
+        self.with_store(|store, lang| {
+            let checked = BusinessProfile::validate(&mapping::profile_input(form))
+                .map_err(|issues| AppError::validation(&issues, lang))?;
+            let stored = (|| {
+                store.save_profile(&checked.value)?;
+                read_profile(store)?.ok_or(StoreError::NotFound)
+            })()
+            .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(Saved { value: stored, warnings: messages(&checked.warnings, lang) })
+        })
+    }
+
+    /// Sets the logo printed on documents (PNG or JPEG, at most 1 MB).
+    pub fn set_logo(&self, upload: &dto::LogoUpload) -> Result<dto::Profile, AppError> {
+        self.with_store(|store, lang| {
+            let invalid = |issue| AppError::validation(&[FieldIssue { field: "logo", issue }], lang);
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(upload.base64.trim())
+                .map_err(|_| invalid(tijdig_domain::Issue::LogoFormat))?;
+            let kind = validate::logo(&bytes).map_err(invalid)?;
+            (|| {
+                store.set_logo(Some(&Logo { kind, bytes }))?;
+                read_profile(store)?.ok_or(StoreError::NotFound)
+            })()
+            .map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    pub fn remove_logo(&self) -> Result<dto::Profile, AppError> {
+        self.with_store(|store, lang| {
+            (|| {
+                store.set_logo(None)?;
+                read_profile(store)?.ok_or(StoreError::NotFound)
+            })()
+            .map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    pub fn clients(&self, query: &dto::ClientQuery) -> Result<Vec<dto::ClientSummary>, AppError> {
+        self.with_store(|store, lang| {
+            let records = store
+                .list_clients(&mapping::client_filter(query))
+                .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(records.iter().map(mapping::client_summary).collect())
+        })
+    }
+
+    pub fn client(&self, id: i64) -> Result<dto::Client, AppError> {
+        self.with_store(|store, lang| {
+            store.client(id).map(|r| mapping::client(&r)).map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    /// Checks and adds a client; nothing is written when a field is wrong.
+    pub fn create_client(&self, form: &dto::ClientForm) -> Result<Saved<dto::Client>, AppError> {
+        self.with_store(|store, lang| {
+            let checked = Client::validate(&mapping::client_draft(form))
+                .map_err(|issues| AppError::validation(&issues, lang))?;
+            let record = store
+                .create_client(&checked.value)
+                .and_then(|id| store.client(id))
+                .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(Saved { value: mapping::client(&record), warnings: messages(&checked.warnings, lang) })
+        })
+    }
+
+    /// Checks and changes a client; nothing is written when a field is wrong.
+    pub fn update_client(
+        &self,
+        id: i64,
+        form: &dto::ClientForm,
+    ) -> Result<Saved<dto::Client>, AppError> {
+        self.with_store(|store, lang| {
+            let checked = Client::validate(&mapping::client_draft(form))
+                .map_err(|issues| AppError::validation(&issues, lang))?;
+            let record = store
+                .update_client(id, &checked.value)
+                .and_then(|()| store.client(id))
+                .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(Saved { value: mapping::client(&record), warnings: messages(&checked.warnings, lang) })
+        })
+    }
+
+    /// Archives or restores a client (clients are never deleted).
+    pub fn set_client_archived(&self, id: i64, archived: bool) -> Result<dto::Client, AppError> {
+        self.with_store(|store, lang| {
+            store
+                .set_client_archived(id, archived)
+                .and_then(|()| store.client(id))
+                .map(|r| mapping::client(&r))
+                .map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+}
+
+fn ui_language(store: &Store) -> Language {
+    store
+        .setting(UI_LANGUAGE)
+        .ok()
+        .flatten()
+        .and_then(|code| Language::from_code(&code))
+        .unwrap_or_default()
+}
+
+fn read_profile(store: &Store) -> Result<Option<dto::Profile>, StoreError> {
+    let Some(profile) = store.profile()? else {
+        return Ok(None);
+    };
+    let logo_data_url = store.logo()?.map(|logo| data_url(logo.kind, &logo.bytes));
+    Ok(Some(dto::Profile { form: mapping::profile_form(&profile), logo_data_url }))
+}
+
+fn data_url(kind: ImageKind, bytes: &[u8]) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(bytes);
+    format!("data:{};base64,{encoded}", kind.mime())
+}
+
+fn messages(issues: &[FieldIssue], lang: Language) -> Vec<FieldMessage> {
+    issues.iter().map(|i| FieldMessage::from_issue(i, lang)).collect()
+}

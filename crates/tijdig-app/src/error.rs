@@ -1,0 +1,111 @@
+//! The error every use-case returns; it crosses the IPC boundary as `{code, message, fields}`.
+
+use serde::Serialize;
+use tijdig_domain::{FieldIssue, Language};
+use tijdig_store::StoreError;
+use ts_rs::TS;
+
+/// What kind of failure, for the UI to decide how to show it (never shown as text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more fields are wrong; `fields` says which. Nothing was saved.
+    Validation,
+    NotFound,
+    /// The database was written by a newer Tijdig; it was not touched.
+    DatabaseTooNew,
+    /// The file in the data folder is not a Tijdig database.
+    NotATijdigDatabase,
+    /// The data folder or the database could not be read or written.
+    Storage,
+}
+
+/// A problem at one form field, worded for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldMessage {
+    pub field: String,
+    /// Stable machine code (e.g. `iban_checksum`), for tests.
+    pub code: String,
+    pub message: String,
+}
+
+impl FieldMessage {
+    pub(crate) fn from_issue(issue: &FieldIssue, lang: Language) -> FieldMessage {
+        FieldMessage {
+            field: issue.field.to_string(),
+            code: issue.issue.code().to_string(),
+            message: issue.issue.message(lang),
+        }
+    }
+}
+
+/// A failed use-case: what went wrong, in words the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldMessage>,
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl AppError {
+    pub(crate) fn validation(issues: &[FieldIssue], lang: Language) -> AppError {
+        AppError {
+            code: ErrorCode::Validation,
+            message: match lang {
+                Language::Nl => "Niet opgeslagen: verbeter de gemarkeerde velden.",
+                Language::En => "Not saved: correct the marked fields.",
+            }
+            .into(),
+            fields: issues.iter().map(|i| FieldMessage::from_issue(i, lang)).collect(),
+        }
+    }
+
+    pub(crate) fn from_store(err: StoreError, lang: Language) -> AppError {
+        let nl = lang == Language::Nl;
+        let (code, message) = match &err {
+            StoreError::TooNew { .. } => (
+                ErrorCode::DatabaseTooNew,
+                if nl {
+                    "Je gegevens zijn opgeslagen met een nieuwere versie van Tijdig. Installeer die versie weer; deze versie laat je gegevens onaangeroerd."
+                } else {
+                    "Your data was saved by a newer version of Tijdig. Install that version again; this version leaves your data untouched."
+                },
+            ),
+            StoreError::NotTijdig => (
+                ErrorCode::NotATijdigDatabase,
+                if nl {
+                    "Het bestand in de gegevensmap is geen Tijdig-database. Tijdig heeft het niet veranderd."
+                } else {
+                    "The file in the data folder is not a Tijdig database. Tijdig has not changed it."
+                },
+            ),
+            StoreError::NotFound => (
+                ErrorCode::NotFound,
+                if nl { "Dit bestaat niet (meer)." } else { "This no longer exists." },
+            ),
+            StoreError::Corrupt(_) | StoreError::Io(_) | StoreError::Sqlite(_) => (
+                ErrorCode::Storage,
+                if nl {
+                    "Je gegevens konden niet worden gelezen of opgeslagen. Er is niets veranderd; probeer het opnieuw."
+                } else {
+                    "Your data could not be read or saved. Nothing was changed; please try again."
+                },
+            ),
+        };
+        if code == ErrorCode::Storage {
+            // The technical cause goes to the log, not to the user.
+            eprintln!("tijdig: storage error: {err}");
+        }
+        AppError { code, message: message.to_string(), fields: Vec::new() }
+    }
+}

@@ -1,0 +1,13 @@
+//! Tijdig's use-cases: what the desktop shell's commands and the tests call.
+//!
+//! Invariants: every function here takes and returns transfer types (`dto`), validates input
+//! through the domain crate before anything is written, and fails with an [`AppError`]
+//! (`{code, message, fields}`) worded in the user's language — never a panic.
+
+mod app;
+pub mod dto;
+mod error;
+mod mapping;
+
+pub use app::App;
+pub use error::{AppError, ErrorCode, FieldMessage};

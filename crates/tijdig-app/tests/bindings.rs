@@ -1,0 +1,57 @@
+//! The TypeScript types in `ui/src/lib/bindings.ts` are generated from the transfer types.
+//! This test fails when they drift; `UPDATE_BINDINGS=1 cargo test -p tijdig-app --test
+//! bindings` rewrites the file.
+
+use tijdig_app::dto::*;
+use tijdig_app::{AppError, ErrorCode, FieldMessage};
+use ts_rs::{Config, TS};
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorCode::decl(&cfg),
+        FieldMessage::decl(&cfg),
+        AppError::decl(&cfg),
+        Language::decl(&cfg),
+        LegalForm::decl(&cfg),
+        ClientKind::decl(&cfg),
+        PreferredChannel::decl(&cfg),
+        DebtorType::decl(&cfg),
+        AppState::decl(&cfg),
+        ProfileForm::decl(&cfg),
+        Profile::decl(&cfg),
+        <Saved<Profile>>::decl(&cfg),
+        LogoUpload::decl(&cfg),
+        ClientForm::decl(&cfg),
+        Client::decl(&cfg),
+        ClientSummary::decl(&cfg),
+        ClientSort::decl(&cfg),
+        ClientQuery::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\
+         // UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings\n\n",
+    );
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[test]
+fn typescript_bindings_match_the_transfer_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let expected = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "ui/src/lib/bindings.ts is out of date: run UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings"
+    );
+}

@@ -1,0 +1,84 @@
+//! Tijdig's SQLite store. Invariant: this is the only crate that speaks SQL.
+//!
+//! One database file per user in the app-data dir (mode 0600), WAL, `foreign_keys=ON`, a busy
+//! timeout, every write in a transaction. Migrations are embedded and forward-only, applied
+//! all-or-nothing at start; a database written by a newer Tijdig is refused and left untouched.
+
+mod clients;
+mod error;
+mod migrations;
+mod platform;
+mod profile;
+mod settings;
+
+pub use clients::{ClientFilter, ClientRecord, ClientSort};
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use profile::Logo;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// The file name of the database inside the data directory.
+pub const DATABASE_FILE: &str = "tijdig.sqlite3";
+
+/// An open, migrated Tijdig database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the database in `data_dir`, creating the directory if needed.
+    pub fn open_in_dir(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir)?;
+        Store::open(&data_dir.join(DATABASE_FILE))
+    }
+
+    /// Opens (or creates) the database file at `path`, refuses it when a newer version wrote
+    /// it (before changing a single byte), then applies the pending migrations.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        platform::create_private_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
+        store.prepare(false)?;
+        Ok(store)
+    }
+
+    /// Where the database lives (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(&mut self, on_disk: bool) -> Result<(), StoreError> {
+        // Read-only checks first: a refused database must not be modified, not even its
+        // journal mode.
+        migrations::check_compatible(&self.conn)?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        if on_disk {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        migrations::migrate(&mut self.conn)
+    }
+}
+
+/// Runs `work` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+fn in_transaction<T>(
+    conn: &mut Connection,
+    work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    let tx = conn.transaction()?;
+    let value = work(&tx)?;
+    tx.commit()?;
+    Ok(value)
+}
