@@ -22,14 +22,20 @@ impl App {
     pub fn open(data_dir: &Path) -> Result<App, AppError> {
         let store = Store::open_in_dir(data_dir)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        Ok(App { store: Mutex::new(store), data_dir: data_dir.to_path_buf() })
+        Ok(App {
+            store: Mutex::new(store),
+            data_dir: data_dir.to_path_buf(),
+        })
     }
 
     /// A throwaway in-memory Tijdig, for tests.
     pub fn open_in_memory() -> Result<App, AppError> {
         let store =
             Store::open_in_memory().map_err(|e| AppError::from_store(e, Language::default()))?;
-        Ok(App { store: Mutex::new(store), data_dir: PathBuf::new() })
+        Ok(App {
+            store: Mutex::new(store),
+            data_dir: PathBuf::new(),
+        })
     }
 
     /// Runs `work` on the store; store errors are worded in the user's language.
@@ -49,7 +55,10 @@ impl App {
 
     pub fn state(&self) -> Result<dto::AppState, AppError> {
         self.with_store(|store, lang| {
-            let onboarded = store.profile().map_err(|e| AppError::from_store(e, lang))?.is_some();
+            let onboarded = store
+                .profile()
+                .map_err(|e| AppError::from_store(e, lang))?
+                .is_some();
             Ok(dto::AppState {
                 onboarded,
                 ui_language: lang.into(),
@@ -62,14 +71,18 @@ impl App {
     pub fn set_ui_language(&self, language: dto::Language) -> Result<dto::AppState, AppError> {
         self.with_store(|store, lang| {
             let code = Language::from(language).code();
-            store.set_setting(UI_LANGUAGE, code).map_err(|e| AppError::from_store(e, lang))
+            store
+                .set_setting(UI_LANGUAGE, code)
+                .map_err(|e| AppError::from_store(e, lang))
         })?;
         self.state()
     }
 
     /// The business profile, or `None` before the welcome was completed.
     pub fn profile(&self) -> Result<Option<dto::Profile>, AppError> {
-        self.with_store(|store, lang| read_profile(store).map_err(|e| AppError::from_store(e, lang)))
+        self.with_store(|store, lang| {
+            read_profile(store).map_err(|e| AppError::from_store(e, lang))
+        })
     }
 
     /// Checks and saves the business profile; nothing is written when a field is wrong.
@@ -82,14 +95,25 @@ impl App {
                 read_profile(store)?.ok_or(StoreError::NotFound)
             })()
             .map_err(|e| AppError::from_store(e, lang))?;
-            Ok(Saved { value: stored, warnings: messages(&checked.warnings, lang) })
+            Ok(Saved {
+                value: stored,
+                warnings: messages(&checked.warnings, lang),
+            })
         })
     }
 
     /// Sets the logo printed on documents (PNG or JPEG, at most 1 MB).
     pub fn set_logo(&self, upload: &dto::LogoUpload) -> Result<dto::Profile, AppError> {
         self.with_store(|store, lang| {
-            let invalid = |issue| AppError::validation(&[FieldIssue { field: "logo", issue }], lang);
+            let invalid = |issue| {
+                AppError::validation(
+                    &[FieldIssue {
+                        field: "logo",
+                        issue,
+                    }],
+                    lang,
+                )
+            };
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(upload.base64.trim())
                 .map_err(|_| invalid(tijdig_domain::Issue::LogoFormat))?;
@@ -123,7 +147,10 @@ impl App {
 
     pub fn client(&self, id: i64) -> Result<dto::Client, AppError> {
         self.with_store(|store, lang| {
-            store.client(id).map(|r| mapping::client(&r)).map_err(|e| AppError::from_store(e, lang))
+            store
+                .client(id)
+                .map(|r| mapping::client(&r))
+                .map_err(|e| AppError::from_store(e, lang))
         })
     }
 
@@ -136,7 +163,10 @@ impl App {
                 .create_client(&checked.value)
                 .and_then(|id| store.client(id))
                 .map_err(|e| AppError::from_store(e, lang))?;
-            Ok(Saved { value: mapping::client(&record), warnings: messages(&checked.warnings, lang) })
+            Ok(Saved {
+                value: mapping::client(&record),
+                warnings: messages(&checked.warnings, lang),
+            })
         })
     }
 
@@ -153,7 +183,10 @@ impl App {
                 .update_client(id, &checked.value)
                 .and_then(|()| store.client(id))
                 .map_err(|e| AppError::from_store(e, lang))?;
-            Ok(Saved { value: mapping::client(&record), warnings: messages(&checked.warnings, lang) })
+            Ok(Saved {
+                value: mapping::client(&record),
+                warnings: messages(&checked.warnings, lang),
+            })
         })
     }
 
@@ -183,7 +216,10 @@ fn read_profile(store: &Store) -> Result<Option<dto::Profile>, StoreError> {
         return Ok(None);
     };
     let logo_data_url = store.logo()?.map(|logo| data_url(logo.kind, &logo.bytes));
-    Ok(Some(dto::Profile { form: mapping::profile_form(&profile), logo_data_url }))
+    Ok(Some(dto::Profile {
+        form: mapping::profile_form(&profile),
+        logo_data_url,
+    }))
 }
 
 fn data_url(kind: ImageKind, bytes: &[u8]) -> String {
@@ -192,5 +228,8 @@ fn data_url(kind: ImageKind, bytes: &[u8]) -> String {
 }
 
 fn messages(issues: &[FieldIssue], lang: Language) -> Vec<FieldMessage> {
-    issues.iter().map(|i| FieldMessage::from_issue(i, lang)).collect()
+    issues
+        .iter()
+        .map(|i| FieldMessage::from_issue(i, lang))
+        .collect()
 }

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     NotATijdigDatabase,
     /// The data folder or the database could not be read or written.
     Storage,
+    /// Anything unexpected, e.g. the IPC call itself failed (produced by the UI's api module).
+    Internal,
 }
 
 /// A problem at one form field, worded for the user.
@@ -66,7 +68,10 @@ impl AppError {
                 Language::En => "Not saved: correct the marked fields.",
             }
             .into(),
-            fields: issues.iter().map(|i| FieldMessage::from_issue(i, lang)).collect(),
+            fields: issues
+                .iter()
+                .map(|i| FieldMessage::from_issue(i, lang))
+                .collect(),
         }
     }
 
@@ -91,7 +96,11 @@ impl AppError {
             ),
             StoreError::NotFound => (
                 ErrorCode::NotFound,
-                if nl { "Dit bestaat niet (meer)." } else { "This no longer exists." },
+                if nl {
+                    "Dit bestaat niet (meer)."
+                } else {
+                    "This no longer exists."
+                },
             ),
             StoreError::Corrupt(_) | StoreError::Io(_) | StoreError::Sqlite(_) => (
                 ErrorCode::Storage,
@@ -106,6 +115,10 @@ impl AppError {
             // The technical cause goes to the log, not to the user.
             eprintln!("tijdig: storage error: {err}");
         }
-        AppError { code, message: message.to_string(), fields: Vec::new() }
+        AppError {
+            code,
+            message: message.to_string(),
+            fields: Vec::new(),
+        }
     }
 }

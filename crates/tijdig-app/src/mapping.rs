@@ -108,7 +108,10 @@ pub(crate) fn client(r: &ClientRecord) -> dto::Client {
             btw_id: text(&c.btw_id),
             iban: text(&c.iban),
             preferred_channel: c.preferred_channel.into(),
-            payment_term_days: c.payment_term_days.map(|d| d.to_string()).unwrap_or_default(),
+            payment_term_days: c
+                .payment_term_days
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             document_language: c.document_language.into(),
             notes: text(&c.notes),
             debtor_type: c.debtor_type.into(),

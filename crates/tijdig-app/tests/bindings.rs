@@ -44,7 +44,8 @@ fn generate() -> String {
 
 #[test]
 fn typescript_bindings_match_the_transfer_types() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
     let expected = generate();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &expected).unwrap();

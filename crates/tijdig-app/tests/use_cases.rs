@@ -71,7 +71,10 @@ fn an_invalid_iban_is_reported_at_the_field_in_dutch_and_nothing_is_saved() {
     assert_eq!(err.code, ErrorCode::Validation);
     assert_eq!(err.fields.len(), 1);
     assert_eq!(err.fields[0].field, "iban");
-    assert_eq!(err.fields[0].message, "Dit IBAN klopt niet: controleer de laatste cijfers.");
+    assert_eq!(
+        err.fields[0].message,
+        "Dit IBAN klopt niet: controleer de laatste cijfers."
+    );
     assert!(app.clients(&ClientQuery::default()).unwrap().is_empty());
 }
 
@@ -101,12 +104,24 @@ fn a_logo_is_checked_and_returned_as_data_url() {
     let app = App::open_in_memory().unwrap();
     app.save_profile(&profile_form()).unwrap();
     // "\x89PNG\r\n\x1a\n" + 4 bytes, base64.
-    let png = LogoUpload { base64: "iVBORw0KGgoAAAAA".into() };
+    let png = LogoUpload {
+        base64: "iVBORw0KGgoAAAAA".into(),
+    };
     let profile = app.set_logo(&png).unwrap();
-    assert_eq!(profile.logo_data_url.as_deref(), Some("data:image/png;base64,iVBORw0KGgoAAAAA"));
-    let gif = LogoUpload { base64: "R0lGODlhAQABAAAAACw=".into() };
-    assert_eq!(app.set_logo(&gif).unwrap_err().fields[0].code, "logo_format");
-    let garbage = LogoUpload { base64: "not base64!".into() };
+    assert_eq!(
+        profile.logo_data_url.as_deref(),
+        Some("data:image/png;base64,iVBORw0KGgoAAAAA")
+    );
+    let gif = LogoUpload {
+        base64: "R0lGODlhAQABAAAAACw=".into(),
+    };
+    assert_eq!(
+        app.set_logo(&gif).unwrap_err().fields[0].code,
+        "logo_format"
+    );
+    let garbage = LogoUpload {
+        base64: "not base64!".into(),
+    };
     assert_eq!(app.set_logo(&garbage).unwrap_err().fields[0].field, "logo");
     assert!(app.profile().unwrap().unwrap().logo_data_url.is_some());
     assert_eq!(app.remove_logo().unwrap().logo_data_url, None);
@@ -118,9 +133,13 @@ fn clients_are_created_found_edited_and_archived() {
     let mut business = client_form("Bakkerij De Korenbloem B.V.", ClientKind::Business);
     business.kvk = "12345678".into();
     let created = app.create_client(&business).unwrap().value;
-    app.create_client(&client_form("Pieter de Vries", ClientKind::Consumer)).unwrap();
+    app.create_client(&client_form("Pieter de Vries", ClientKind::Consumer))
+        .unwrap();
 
-    let query = ClientQuery { search: "koren".into(), ..ClientQuery::default() };
+    let query = ClientQuery {
+        search: "koren".into(),
+        ..ClientQuery::default()
+    };
     let found = app.clients(&query).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].name, "Bakkerij De Korenbloem B.V.");
@@ -134,14 +153,20 @@ fn clients_are_created_found_edited_and_archived() {
 
     assert!(app.set_client_archived(created.id, true).unwrap().archived);
     assert_eq!(app.clients(&ClientQuery::default()).unwrap().len(), 1);
-    let all = ClientQuery { include_archived: true, ..ClientQuery::default() };
+    let all = ClientQuery {
+        include_archived: true,
+        ..ClientQuery::default()
+    };
     assert_eq!(app.clients(&all).unwrap().len(), 2);
 }
 
 #[test]
 fn an_invalid_edit_leaves_the_client_as_it_was() {
     let app = App::open_in_memory().unwrap();
-    let created = app.create_client(&client_form("Jansen", ClientKind::Consumer)).unwrap().value;
+    let created = app
+        .create_client(&client_form("Jansen", ClientKind::Consumer))
+        .unwrap()
+        .value;
     let mut bad = created.form.clone();
     bad.name = "Jansen-Bakker".into();
     bad.postcode = "1234 SA".into();
@@ -164,17 +189,23 @@ fn data_survives_a_restart_on_disk() {
     {
         let app = App::open(dir.path()).unwrap();
         app.save_profile(&profile_form()).unwrap();
-        app.create_client(&client_form("Jansen", ClientKind::Consumer)).unwrap();
+        app.create_client(&client_form("Jansen", ClientKind::Consumer))
+            .unwrap();
     }
     let app = App::open(dir.path()).unwrap();
     assert!(app.state().unwrap().onboarded);
-    assert_eq!(app.clients(&ClientQuery::default()).unwrap()[0].name, "Jansen");
+    assert_eq!(
+        app.clients(&ClientQuery::default()).unwrap()[0].name,
+        "Jansen"
+    );
 }
 
 #[test]
 fn the_error_crosses_the_boundary_as_code_message_and_fields() {
     let app = App::open_in_memory().unwrap();
-    let err = app.create_client(&client_form(" ", ClientKind::Consumer)).unwrap_err();
+    let err = app
+        .create_client(&client_form(" ", ClientKind::Consumer))
+        .unwrap_err();
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["code"], "validation");
     assert_eq!(json["fields"][0]["field"], "name");

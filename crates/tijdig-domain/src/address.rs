@@ -29,16 +29,19 @@ pub struct Address {
 impl Address {
     pub(crate) fn check(input: &AddressInput, c: &mut Collector) -> Option<Address> {
         let street = c.check("street", validate::optional_text(&input.street, 100));
-        let house_number = c.check("houseNumber", validate::optional_text(&input.house_number, 20));
+        let house_number = c.check(
+            "houseNumber",
+            validate::optional_text(&input.house_number, 20),
+        );
         let country = if input.country.trim().is_empty() {
             Some("NL".to_string())
         } else {
             c.check("country", validate::country(&input.country))
         };
         let postcode = match validate::optional_text(&input.postcode, 12) {
-            Ok(Some(_)) if country.as_deref() == Some("NL") => {
-                c.check("postcode", validate::postcode_nl(&input.postcode)).map(Some)
-            }
+            Ok(Some(_)) if country.as_deref() == Some("NL") => c
+                .check("postcode", validate::postcode_nl(&input.postcode))
+                .map(Some),
             other => c.check("postcode", other),
         };
         let city = c.check("city", validate::optional_text(&input.city, 100));

@@ -85,19 +85,29 @@ impl Client {
         let mut c = Collector::default();
         let business = draft.kind == ClientKind::Business;
         let name = c.check("name", validate::required_text(&draft.name, 120));
-        let contact_person =
-            c.check("contactPerson", validate::optional_text(&draft.contact_person, 100));
+        let contact_person = c.check(
+            "contactPerson",
+            validate::optional_text(&draft.contact_person, 100),
+        );
         let address = Address::check(&draft.address, &mut c);
         let email = optional(&mut c, "email", &draft.email, validate::email);
         let phone = optional(&mut c, "phone", &draft.phone, validate::phone);
-        let kvk = if business { optional(&mut c, "kvk", &draft.kvk, validate::kvk) } else { Some(None) };
-        let btw_id =
-            if business { optional(&mut c, "btwId", &draft.btw_id, validate::btw_id) } else { Some(None) };
+        let kvk = if business {
+            optional(&mut c, "kvk", &draft.kvk, validate::kvk)
+        } else {
+            Some(None)
+        };
+        let btw_id = if business {
+            optional(&mut c, "btwId", &draft.btw_id, validate::btw_id)
+        } else {
+            Some(None)
+        };
         let iban = optional(&mut c, "iban", &draft.iban, validate::iban);
         let term = if draft.payment_term_days.trim().is_empty() {
             Some(None)
         } else {
-            c.check("paymentTermDays", payment_term(&draft.payment_term_days)).map(Some)
+            c.check("paymentTermDays", payment_term(&draft.payment_term_days))
+                .map(Some)
         };
         let notes = c.check("notes", validate::optional_text(&draft.notes, 4000));
         c.finish(|| {
@@ -153,7 +163,9 @@ mod tests {
 
     #[test]
     fn a_business_client_keeps_kvk_and_btw_id() {
-        let c = Client::validate(&draft(ClientKind::Business)).unwrap().value;
+        let c = Client::validate(&draft(ClientKind::Business))
+            .unwrap()
+            .value;
         assert_eq!(c.kvk.as_deref(), Some("12345678"));
         assert_eq!(c.btw_id.as_deref(), Some("NL004495445B01"));
         assert_eq!(c.address.postcode.as_deref(), Some("3511 AB"));
@@ -173,7 +185,13 @@ mod tests {
         let mut d = draft(ClientKind::Business);
         d.iban = "NL91ABNA0417164301".into();
         let errors = Client::validate(&d).unwrap_err();
-        assert_eq!(errors, vec![FieldIssue { field: "iban", issue: Issue::IbanChecksum }]);
+        assert_eq!(
+            errors,
+            vec![FieldIssue {
+                field: "iban",
+                issue: Issue::IbanChecksum
+            }]
+        );
         assert_eq!(
             errors[0].issue.message(Language::Nl),
             "Dit IBAN klopt niet: controleer de laatste cijfers."
@@ -184,9 +202,15 @@ mod tests {
     fn a_term_override_outside_the_range_is_refused() {
         let mut d = draft(ClientKind::Business);
         d.payment_term_days = "500".into();
-        assert_eq!(Client::validate(&d).unwrap_err()[0].field, "paymentTermDays");
+        assert_eq!(
+            Client::validate(&d).unwrap_err()[0].field,
+            "paymentTermDays"
+        );
         d.payment_term_days = "30".into();
-        assert_eq!(Client::validate(&d).unwrap().value.payment_term_days, Some(30));
+        assert_eq!(
+            Client::validate(&d).unwrap().value.payment_term_days,
+            Some(30)
+        );
     }
 
     #[test]

@@ -9,10 +9,17 @@ use crate::Language;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Issue {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     IbanFormat,
-    IbanNotSepa { country: String },
-    IbanLength { expected: usize, actual: usize },
+    IbanNotSepa {
+        country: String,
+    },
+    IbanLength {
+        expected: usize,
+        actual: usize,
+    },
     IbanChecksum,
     BtwIdFormat,
     BtwIdSuffixZero,
@@ -27,10 +34,15 @@ pub enum Issue {
     PhoneFormat,
     WebsiteFormat,
     ColourFormat,
-    PaymentTermRange { min: u32, max: u32 },
+    PaymentTermRange {
+        min: u32,
+        max: u32,
+    },
     CountryFormat,
     LogoFormat,
-    LogoTooLarge { max_kb: usize },
+    LogoTooLarge {
+        max_kb: usize,
+    },
 }
 
 impl Issue {
@@ -230,14 +242,23 @@ impl Collector {
     }
 
     /// Finishes: the built value when there were no errors, otherwise every error.
-    pub(crate) fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<Validated<T>, Vec<FieldIssue>> {
+    pub(crate) fn finish<T>(
+        self,
+        build: impl FnOnce() -> Option<T>,
+    ) -> Result<Validated<T>, Vec<FieldIssue>> {
         if !self.errors.is_empty() {
             return Err(self.errors);
         }
         match build() {
-            Some(value) => Ok(Validated { value, warnings: self.warnings }),
+            Some(value) => Ok(Validated {
+                value,
+                warnings: self.warnings,
+            }),
             // Unreachable in practice: a missing value always recorded an error above.
-            None => Err(vec![FieldIssue { field: "form", issue: Issue::Required }]),
+            None => Err(vec![FieldIssue {
+                field: "form",
+                issue: Issue::Required,
+            }]),
         }
     }
 }

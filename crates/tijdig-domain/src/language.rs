@@ -2,14 +2,10 @@ use crate::codes::coded_enum;
 
 coded_enum! {
     /// A language Tijdig speaks: Dutch first, English second (UI and documents).
+    #[derive(Default)]
     pub enum Language {
+        #[default]
         Nl => "nl",
         En => "en",
-    }
-}
-
-impl Default for Language {
-    fn default() -> Self {
-        Language::Nl
     }
 }

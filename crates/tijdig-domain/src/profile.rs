@@ -86,7 +86,10 @@ impl BusinessProfile {
             }
         }
         let iban = optional(&mut c, "iban", &input.iban, validate::iban);
-        let account_holder = c.check("accountHolder", validate::optional_text(&input.account_holder, 70));
+        let account_holder = c.check(
+            "accountHolder",
+            validate::optional_text(&input.account_holder, 70),
+        );
         let email = optional(&mut c, "email", &input.email, validate::email);
         let phone = optional(&mut c, "phone", &input.phone, validate::phone);
         let website = optional(&mut c, "website", &input.website, validate::website);

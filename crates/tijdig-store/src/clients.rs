@@ -91,7 +91,9 @@ impl Store {
 
     pub fn client(&self, id: i64) -> Result<ClientRecord, StoreError> {
         self.conn
-            .query_row("SELECT * FROM clients WHERE id = ?1", [id], |row| Ok(read(row)))
+            .query_row("SELECT * FROM clients WHERE id = ?1", [id], |row| {
+                Ok(read(row))
+            })
             .optional()?
             .ok_or(StoreError::NotFound)?
     }
@@ -157,12 +159,18 @@ fn write(
 
 /// What the list search looks in, lower-cased (Unicode-aware, unlike SQLite's `lower`).
 fn search_text(c: &Client) -> String {
-    [Some(&c.name), c.contact_person.as_ref(), c.address.city.as_ref(), c.email.as_ref(), c.kvk.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|s| s.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n")
+    [
+        Some(&c.name),
+        c.contact_person.as_ref(),
+        c.address.city.as_ref(),
+        c.email.as_ref(),
+        c.kvk.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.to_lowercase())
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 fn code<T>(value: String, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
@@ -197,9 +205,17 @@ fn read(row: &Row<'_>) -> Result<ClientRecord, StoreError> {
                 "channel",
             )?,
             payment_term_days: row.get("payment_term_days")?,
-            document_language: code(row.get("document_language")?, Language::from_code, "language")?,
+            document_language: code(
+                row.get("document_language")?,
+                Language::from_code,
+                "language",
+            )?,
             notes: row.get("notes")?,
-            debtor_type: code(row.get("debtor_type")?, DebtorType::from_code, "debtor type")?,
+            debtor_type: code(
+                row.get("debtor_type")?,
+                DebtorType::from_code,
+                "debtor type",
+            )?,
         },
     })
 }

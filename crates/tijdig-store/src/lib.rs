@@ -41,14 +41,20 @@ impl Store {
         platform::create_private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.prepare(true)?;
         Ok(store)
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
         store.prepare(false)?;
         Ok(store)
     }

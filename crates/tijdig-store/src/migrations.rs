@@ -21,14 +21,16 @@ pub(crate) fn check_compatible(conn: &Connection) -> Result<(), StoreError> {
         return Err(StoreError::NotTijdig);
     }
     if app_id == 0 {
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
         if tables > 0 {
             return Err(StoreError::NotTijdig);
         }
     }
     if version > SCHEMA_VERSION {
-        return Err(StoreError::TooNew { found: version, supported: SCHEMA_VERSION });
+        return Err(StoreError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
@@ -45,7 +47,10 @@ fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreError> {
         return Ok(());
     }
     let tx = conn.transaction()?;
-    for sql in migrations.iter().skip(usize::try_from(version).unwrap_or(0)) {
+    for sql in migrations
+        .iter()
+        .skip(usize::try_from(version).unwrap_or(0))
+    {
         tx.execute_batch(sql)?;
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
@@ -54,23 +59,31 @@ fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreError> {
     Ok(())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn count_tables(conn: &Connection) -> i64 {
-        conn.query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table'", [], |r| r.get(0))
-            .unwrap()
+        conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
     }
 
     #[test]
     fn a_failing_migration_leaves_no_trace() {
         let mut conn = Connection::open_in_memory().unwrap();
-        let broken = [MIGRATIONS[0], "CREATE TABLE ok (x INTEGER); SELECT * FROM missing_table;"];
+        let broken = [
+            MIGRATIONS[0],
+            "CREATE TABLE ok (x INTEGER); SELECT * FROM missing_table;",
+        ];
         assert!(apply(&mut conn, &broken).is_err());
         assert_eq!(count_tables(&conn), 0);
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, 0);
         // The good migrations still apply afterwards.
         migrate(&mut conn).unwrap();
@@ -81,17 +94,26 @@ mod tests {
     fn a_later_migration_runs_on_top_of_an_earlier_one() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        let next = [MIGRATIONS[0], "ALTER TABLE clients ADD COLUMN large_company INTEGER;"];
+        let next = [
+            MIGRATIONS[0],
+            "ALTER TABLE clients ADD COLUMN large_company INTEGER;",
+        ];
         apply(&mut conn, &next).unwrap();
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(version, 2);
-        conn.execute("UPDATE clients SET large_company = 1", []).unwrap();
+        conn.execute("UPDATE clients SET large_company = 1", [])
+            .unwrap();
     }
 
     #[test]
     fn another_programs_database_is_refused() {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE notes (x TEXT)").unwrap();
-        assert!(matches!(check_compatible(&conn), Err(StoreError::NotTijdig)));
+        assert!(matches!(
+            check_compatible(&conn),
+            Err(StoreError::NotTijdig)
+        ));
     }
 }

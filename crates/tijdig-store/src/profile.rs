@@ -17,7 +17,9 @@ impl Store {
     pub fn profile(&self) -> Result<Option<BusinessProfile>, StoreError> {
         let row = self
             .conn
-            .query_row("SELECT * FROM business_profile WHERE id = 1", [], |row| Ok(read(row)))
+            .query_row("SELECT * FROM business_profile WHERE id = 1", [], |row| {
+                Ok(read(row))
+            })
             .optional()?;
         row.transpose()
     }
@@ -74,9 +76,11 @@ impl Store {
     pub fn logo(&self) -> Result<Option<Logo>, StoreError> {
         let row: Option<(Option<Vec<u8>>, Option<String>)> = self
             .conn
-            .query_row("SELECT logo, logo_mime FROM business_profile WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT logo, logo_mime FROM business_profile WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         match row {
             Some((Some(bytes), Some(mime))) => {

@@ -10,7 +10,11 @@ fn client(name: &str, kind: ClientKind, city: &str) -> Client {
         kind,
         name: name.into(),
         contact_person: None,
-        address: Address { city: Some(city.into()), country: "NL".into(), ..Address::default() },
+        address: Address {
+            city: Some(city.into()),
+            country: "NL".into(),
+            ..Address::default()
+        },
         email: None,
         phone: None,
         kvk: None,
@@ -29,7 +33,11 @@ fn profile() -> BusinessProfile {
         trade_name: "Studio Jansen".into(),
         legal_name: None,
         legal_form: LegalForm::SoleTrader,
-        address: Address { postcode: Some("1015 CJ".into()), country: "NL".into(), ..Address::default() },
+        address: Address {
+            postcode: Some("1015 CJ".into()),
+            country: "NL".into(),
+            ..Address::default()
+        },
         kvk: Some("01234567".into()),
         btw_id: Some("NL000099998B57".into()),
         iban: Some("NL91ABNA0417164300".into()),
@@ -58,9 +66,13 @@ fn a_fresh_database_is_created_private_and_migrated() {
     }
     drop(store);
     let conn = Connection::open(&path).unwrap();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(version, SCHEMA_VERSION);
-    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
 
@@ -70,12 +82,21 @@ fn a_repeated_start_keeps_the_data_and_migrates_nothing_twice() {
     let id = {
         let mut store = Store::open_in_dir(dir.path()).unwrap();
         store.save_profile(&profile()).unwrap();
-        store.create_client(&client("Bakkerij De Korenbloem", ClientKind::Business, "Utrecht")).unwrap()
+        store
+            .create_client(&client(
+                "Bakkerij De Korenbloem",
+                ClientKind::Business,
+                "Utrecht",
+            ))
+            .unwrap()
     };
     for _ in 0..3 {
         let store = Store::open_in_dir(dir.path()).unwrap();
         assert_eq!(store.profile().unwrap(), Some(profile()));
-        assert_eq!(store.client(id).unwrap().client.name, "Bakkerij De Korenbloem");
+        assert_eq!(
+            store.client(id).unwrap().client.name,
+            "Bakkerij De Korenbloem"
+        );
     }
 }
 
@@ -87,7 +108,8 @@ fn a_database_from_a_newer_version_is_refused_and_left_byte_identical() {
     {
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
@@ -104,7 +126,10 @@ fn a_database_from_a_newer_version_is_refused_and_left_byte_identical() {
 fn a_file_of_another_program_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.sqlite3");
-    Connection::open(&path).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x)")
+        .unwrap();
     assert!(matches!(Store::open(&path), Err(StoreError::NotTijdig)));
 }
 
@@ -131,27 +156,54 @@ fn a_failed_write_leaves_no_trace() {
     assert!(store.update_client(id, &changed).is_err());
     assert!(store.create_client(&changed).is_err());
     assert_eq!(store.client(id).unwrap().client, original);
-    assert_eq!(store.list_clients(&ClientFilter::default()).unwrap().len(), 1);
+    assert_eq!(
+        store.list_clients(&ClientFilter::default()).unwrap().len(),
+        1
+    );
 }
 
 #[test]
 fn updating_or_archiving_an_unknown_client_is_not_found() {
     let mut store = Store::open_in_memory().unwrap();
     let c = client("X", ClientKind::Consumer, "Ede");
-    assert!(matches!(store.update_client(42, &c), Err(StoreError::NotFound)));
-    assert!(matches!(store.set_client_archived(42, true), Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.update_client(42, &c),
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.set_client_archived(42, true),
+        Err(StoreError::NotFound)
+    ));
     assert!(matches!(store.client(42), Err(StoreError::NotFound)));
 }
 
 #[test]
 fn search_finds_part_of_a_name_case_insensitively_including_accents() {
     let mut store = Store::open_in_memory().unwrap();
-    store.create_client(&client("Bakkerij De Korenbloem", ClientKind::Business, "Utrecht")).unwrap();
-    store.create_client(&client("Café Één", ClientKind::Business, "Groningen")).unwrap();
-    store.create_client(&client("Pieter Bakker", ClientKind::Consumer, "Zwolle")).unwrap();
+    store
+        .create_client(&client(
+            "Bakkerij De Korenbloem",
+            ClientKind::Business,
+            "Utrecht",
+        ))
+        .unwrap();
+    store
+        .create_client(&client("Café Één", ClientKind::Business, "Groningen"))
+        .unwrap();
+    store
+        .create_client(&client("Pieter Bakker", ClientKind::Consumer, "Zwolle"))
+        .unwrap();
     let names = |search: &str| -> Vec<String> {
-        let filter = ClientFilter { search: search.into(), ..ClientFilter::default() };
-        store.list_clients(&filter).unwrap().into_iter().map(|r| r.client.name).collect()
+        let filter = ClientFilter {
+            search: search.into(),
+            ..ClientFilter::default()
+        };
+        store
+            .list_clients(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.client.name)
+            .collect()
     };
     assert_eq!(names("bakker"), ["Bakkerij De Korenbloem", "Pieter Bakker"]);
     assert_eq!(names("KORENBLOEM"), ["Bakkerij De Korenbloem"]);
@@ -164,12 +216,26 @@ fn search_finds_part_of_a_name_case_insensitively_including_accents() {
 #[test]
 fn lists_sort_by_name_city_or_newest() {
     let mut store = Store::open_in_memory().unwrap();
-    store.create_client(&client("beta", ClientKind::Business, "Assen")).unwrap();
-    store.create_client(&client("Alfa", ClientKind::Business, "Zwolle")).unwrap();
-    store.create_client(&client("Gamma", ClientKind::Business, "Breda")).unwrap();
+    store
+        .create_client(&client("beta", ClientKind::Business, "Assen"))
+        .unwrap();
+    store
+        .create_client(&client("Alfa", ClientKind::Business, "Zwolle"))
+        .unwrap();
+    store
+        .create_client(&client("Gamma", ClientKind::Business, "Breda"))
+        .unwrap();
     let names = |sort| -> Vec<String> {
-        let filter = ClientFilter { sort, ..ClientFilter::default() };
-        store.list_clients(&filter).unwrap().into_iter().map(|r| r.client.name).collect()
+        let filter = ClientFilter {
+            sort,
+            ..ClientFilter::default()
+        };
+        store
+            .list_clients(&filter)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.client.name)
+            .collect()
     };
     assert_eq!(names(ClientSort::Name), ["Alfa", "beta", "Gamma"]);
     assert_eq!(names(ClientSort::City), ["beta", "Gamma", "Alfa"]);
@@ -179,10 +245,18 @@ fn lists_sort_by_name_city_or_newest() {
 #[test]
 fn an_archived_client_is_hidden_but_kept_and_can_return() {
     let mut store = Store::open_in_memory().unwrap();
-    let id = store.create_client(&client("Oud BV", ClientKind::Business, "Delft")).unwrap();
+    let id = store
+        .create_client(&client("Oud BV", ClientKind::Business, "Delft"))
+        .unwrap();
     store.set_client_archived(id, true).unwrap();
-    assert!(store.list_clients(&ClientFilter::default()).unwrap().is_empty());
-    let all = ClientFilter { include_archived: true, ..ClientFilter::default() };
+    assert!(store
+        .list_clients(&ClientFilter::default())
+        .unwrap()
+        .is_empty());
+    let all = ClientFilter {
+        include_archived: true,
+        ..ClientFilter::default()
+    };
     assert!(store.list_clients(&all).unwrap()[0].archived);
     store.set_client_archived(id, false).unwrap();
     assert!(!store.client(id).unwrap().archived);
@@ -193,11 +267,17 @@ fn the_profile_round_trips_and_the_logo_is_kept_across_saves() {
     let mut store = Store::open_in_memory().unwrap();
     assert_eq!(store.profile().unwrap(), None);
     assert!(matches!(
-        store.set_logo(Some(&Logo { kind: ImageKind::Png, bytes: vec![1] })),
+        store.set_logo(Some(&Logo {
+            kind: ImageKind::Png,
+            bytes: vec![1]
+        })),
         Err(StoreError::NotFound)
     ));
     store.save_profile(&profile()).unwrap();
-    let logo = Logo { kind: ImageKind::Jpeg, bytes: vec![0xFF, 0xD8, 0xFF, 1, 2, 3] };
+    let logo = Logo {
+        kind: ImageKind::Jpeg,
+        bytes: vec![0xFF, 0xD8, 0xFF, 1, 2, 3],
+    };
     store.set_logo(Some(&logo)).unwrap();
     let mut changed = profile();
     changed.trade_name = "Studio Jansen & Co".into();

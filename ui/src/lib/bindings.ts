@@ -1,7 +1,7 @@
 // Generated from crates/tijdig-app (transfer types). Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings
 
-export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage";
+export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "internal";
 
 export type FieldMessage = { field: string, 
 /**

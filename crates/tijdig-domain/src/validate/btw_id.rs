@@ -8,8 +8,8 @@ use crate::Issue;
 
 /// EU VAT number prefixes (Greece uses EL, Northern Ireland XI).
 const EU_PREFIXES: &[&str] = &[
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE",
-    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI",
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT",
+    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI",
 ];
 
 /// Validates a btw-id and returns it in canonical form (`NL123456782B01`). A Dutch number
@@ -20,7 +20,8 @@ pub fn btw_id(input: &str) -> Result<String, Issue> {
         .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    let starts_with_letters = compact.len() >= 2 && compact.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
+    let starts_with_letters =
+        compact.len() >= 2 && compact.as_bytes()[..2].iter().all(u8::is_ascii_uppercase);
     if !starts_with_letters {
         return dutch(&compact);
     }
@@ -30,7 +31,9 @@ pub fn btw_id(input: &str) -> Result<String, Issue> {
     }
     let shape_ok = EU_PREFIXES.contains(&prefix)
         && (2..=13).contains(&rest.len())
-        && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'*');
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'*');
     if shape_ok {
         Ok(compact)
     } else {
@@ -41,7 +44,9 @@ pub fn btw_id(input: &str) -> Result<String, Issue> {
 fn dutch(number: &str) -> Result<String, Issue> {
     // python-stdnum zero-fills a short RSIN to 9 digits ("NL4495445B01" → NL004495445B01).
     let padded = match number.split_once('B') {
-        Some((digits, suffix)) if (7..9).contains(&digits.len()) => format!("{digits:0>9}B{suffix}"),
+        Some((digits, suffix)) if (7..9).contains(&digits.len()) => {
+            format!("{digits:0>9}B{suffix}")
+        }
         _ => number.to_string(),
     };
     let b = padded.as_bytes();
@@ -73,7 +78,11 @@ pub fn elfproef(digits: &str) -> bool {
         .enumerate()
         .map(|(i, b)| {
             let d = i64::from(b - b'0');
-            if i == 8 { -d } else { d * (9 - i as i64) }
+            if i == 8 {
+                -d
+            } else {
+                d * (9 - i as i64)
+            }
         })
         .sum();
     sum.rem_euclid(11) == 0
@@ -101,7 +110,11 @@ mod tests {
         for v in vectors {
             let input = v["input"].as_str().unwrap();
             let result = btw_id(input);
-            assert_eq!(result.is_ok(), v["valid"].as_bool().unwrap(), "{input}: {result:?}");
+            assert_eq!(
+                result.is_ok(),
+                v["valid"].as_bool().unwrap(),
+                "{input}: {result:?}"
+            );
             if let Some(rule) = v["rule"].as_str() {
                 let digits = &input[2..11];
                 assert_eq!(elfproef(digits), rule == "elfproef", "{input} rule");
@@ -112,7 +125,10 @@ mod tests {
 
     #[test]
     fn suffix_00_has_its_own_message() {
-        assert_eq!(btw_id("NL000099998B00").unwrap_err(), Issue::BtwIdSuffixZero);
+        assert_eq!(
+            btw_id("NL000099998B00").unwrap_err(),
+            Issue::BtwIdSuffixZero
+        );
     }
 
     #[test]
@@ -144,7 +160,15 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for input in ["", "B", "NLB", "NL", "ÑL123456782B01", "NL12345678€B01", "€€"] {
+        for input in [
+            "",
+            "B",
+            "NLB",
+            "NL",
+            "ÑL123456782B01",
+            "NL12345678€B01",
+            "€€",
+        ] {
             assert!(btw_id(input).is_err(), "{input}");
         }
     }

@@ -6,12 +6,48 @@ use crate::Issue;
 /// IBAN lengths of the SEPA countries (EPC409-09 scheme list; French overseas departments use
 /// FR IBANs). Tijdig takes payments by SEPA credit transfer, so other countries are refused.
 const SEPA_LENGTHS: &[(&str, usize)] = &[
-    ("AD", 24), ("AL", 28), ("AT", 20), ("BE", 16), ("BG", 22), ("CH", 21), ("CY", 28),
-    ("CZ", 24), ("DE", 22), ("DK", 18), ("EE", 20), ("ES", 24), ("FI", 18), ("FR", 27),
-    ("GB", 22), ("GI", 23), ("GR", 27), ("HR", 21), ("HU", 28), ("IE", 22), ("IS", 26),
-    ("IT", 27), ("LI", 21), ("LT", 20), ("LU", 20), ("LV", 21), ("MC", 27), ("MD", 24),
-    ("ME", 22), ("MK", 19), ("MT", 31), ("NL", 18), ("NO", 15), ("PL", 28), ("PT", 25),
-    ("RO", 24), ("RS", 22), ("SE", 24), ("SI", 19), ("SK", 24), ("SM", 27), ("VA", 22),
+    ("AD", 24),
+    ("AL", 28),
+    ("AT", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("CH", 21),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DK", 18),
+    ("EE", 20),
+    ("ES", 24),
+    ("FI", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GI", 23),
+    ("GR", 27),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IS", 26),
+    ("IT", 27),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("MC", 27),
+    ("MD", 24),
+    ("ME", 22),
+    ("MK", 19),
+    ("MT", 31),
+    ("NL", 18),
+    ("NO", 15),
+    ("PL", 28),
+    ("PT", 25),
+    ("RO", 24),
+    ("RS", 22),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("VA", 22),
 ];
 
 /// Validates an IBAN from any SEPA country and returns it normalised (no spaces, upper case).
@@ -31,10 +67,15 @@ pub fn iban(input: &str) -> Result<String, Issue> {
     }
     let country = &compact[..2];
     let Some(&(_, expected)) = SEPA_LENGTHS.iter().find(|(code, _)| *code == country) else {
-        return Err(Issue::IbanNotSepa { country: country.to_string() });
+        return Err(Issue::IbanNotSepa {
+            country: country.to_string(),
+        });
     };
     if compact.len() != expected {
-        return Err(Issue::IbanLength { expected, actual: compact.len() });
+        return Err(Issue::IbanLength {
+            expected,
+            actual: compact.len(),
+        });
     }
     if country == "NL" && !nl_bban_shape(&bytes[4..]) {
         return Err(Issue::IbanFormat);
@@ -93,14 +134,19 @@ mod tests {
 
     #[test]
     fn lower_case_and_spaces_are_normalised() {
-        assert_eq!(iban(" nl91 abna 0417 1643 00 ").unwrap(), "NL91ABNA0417164300");
+        assert_eq!(
+            iban(" nl91 abna 0417 1643 00 ").unwrap(),
+            "NL91ABNA0417164300"
+        );
     }
 
     #[test]
     fn a_non_sepa_country_is_refused_by_name() {
         assert_eq!(
             iban("US12345678901234567890").unwrap_err(),
-            Issue::IbanNotSepa { country: "US".into() }
+            Issue::IbanNotSepa {
+                country: "US".into()
+            }
         );
     }
 
@@ -111,7 +157,15 @@ mod tests {
 
     #[test]
     fn garbage_is_malformed_not_a_panic() {
-        for input in ["", "N", "NL", "12345", "€€€€€€", "NL91", "ÑL91ABNA0417164300"] {
+        for input in [
+            "",
+            "N",
+            "NL",
+            "12345",
+            "€€€€€€",
+            "NL91",
+            "ÑL91ABNA0417164300",
+        ] {
             assert!(iban(input).is_err(), "{input}");
         }
     }

@@ -31,7 +31,9 @@ impl ImageKind {
 /// Accepts PNG and JPEG files up to [`MAX_LOGO_BYTES`].
 pub fn logo(bytes: &[u8]) -> Result<ImageKind, Issue> {
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(Issue::LogoTooLarge { max_kb: MAX_LOGO_BYTES / 1024 });
+        return Err(Issue::LogoTooLarge {
+            max_kb: MAX_LOGO_BYTES / 1024,
+        });
     }
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         Ok(ImageKind::Png)
@@ -58,6 +60,9 @@ mod tests {
     fn a_logo_over_one_megabyte_is_refused() {
         let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
         big.resize(MAX_LOGO_BYTES + 1, 0);
-        assert_eq!(logo(&big).unwrap_err(), Issue::LogoTooLarge { max_kb: 1024 });
+        assert_eq!(
+            logo(&big).unwrap_err(),
+            Issue::LogoTooLarge { max_kb: 1024 }
+        );
     }
 }

@@ -10,4 +10,6 @@ mod text;
 pub use btw_id::{btw_id, btw_id_looks_like_bsn, elfproef};
 pub use iban::{iban, mod97};
 pub use image::{logo, ImageKind, MAX_LOGO_BYTES};
-pub use text::{country, email, hex_colour, kvk, optional_text, phone, postcode_nl, required_text, website};
+pub use text::{
+    country, email, hex_colour, kvk, optional_text, phone, postcode_nl, required_text, website,
+};

@@ -25,7 +25,10 @@ pub fn optional_text(input: &str, max: usize) -> Result<Option<String>, Issue> {
 /// KvK-nummer (nl-rules-sources §5.3): exactly 8 digits, leading zeros kept (a string, never a
 /// number). There is no public check digit, so only the shape is checked.
 pub fn kvk(input: &str) -> Result<String, Issue> {
-    let compact: String = input.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if compact.len() == 8 && compact.bytes().all(|b| b.is_ascii_digit()) {
         Ok(compact)
     } else {
@@ -92,7 +95,9 @@ pub fn email(input: &str) -> Result<String, Issue> {
 pub fn phone(input: &str) -> Result<String, Issue> {
     let trimmed = input.trim();
     let body = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    let allowed = body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
+    let allowed = body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'));
     let digits = body.chars().filter(char::is_ascii_digit).count();
     if allowed && (6..=15).contains(&digits) {
         Ok(trimmed.to_string())
@@ -112,7 +117,9 @@ pub fn website(input: &str) -> Result<String, Issue> {
     let ok = trimmed.len() <= 200
         && !trimmed.chars().any(char::is_whitespace)
         && host.contains('.')
-        && host.split('.').all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'));
     if ok {
         Ok(trimmed.to_string())
     } else {
@@ -155,7 +162,10 @@ mod tests {
     #[test]
     fn postcode_is_normalised_and_sd_is_never_issued() {
         assert_eq!(postcode_nl(" 1234ab ").unwrap(), "1234 AB");
-        assert_eq!(postcode_nl("1234 SD").unwrap_err(), Issue::PostcodeNeverIssued);
+        assert_eq!(
+            postcode_nl("1234 SD").unwrap_err(),
+            Issue::PostcodeNeverIssued
+        );
         assert_eq!(postcode_nl("12345 AB").unwrap_err(), Issue::PostcodeFormat);
         assert_eq!(postcode_nl("1234 Ä B").unwrap_err(), Issue::PostcodeFormat);
     }
@@ -170,8 +180,19 @@ mod tests {
 
     #[test]
     fn email_needs_a_local_part_and_a_dotted_domain() {
-        assert_eq!(email(" info@studio-jansen.nl ").unwrap(), "info@studio-jansen.nl");
-        for bad in ["info", "@x.nl", "info@", "info@nl", "in fo@x.nl", "a@b@c.nl", "a@x..nl"] {
+        assert_eq!(
+            email(" info@studio-jansen.nl ").unwrap(),
+            "info@studio-jansen.nl"
+        );
+        for bad in [
+            "info",
+            "@x.nl",
+            "info@",
+            "info@nl",
+            "in fo@x.nl",
+            "a@b@c.nl",
+            "a@x..nl",
+        ] {
             assert_eq!(email(bad).unwrap_err(), Issue::EmailFormat, "{bad}");
         }
     }
@@ -196,7 +217,10 @@ mod tests {
         assert_eq!(country(" be ").unwrap(), "BE");
         assert!(country("NLD").is_err());
         assert_eq!(required_text("  ", 10).unwrap_err(), Issue::Required);
-        assert_eq!(required_text("abcdefghijk", 10).unwrap_err(), Issue::TooLong { max: 10 });
+        assert_eq!(
+            required_text("abcdefghijk", 10).unwrap_err(),
+            Issue::TooLong { max: 10 }
+        );
         assert_eq!(optional_text(" x ", 10).unwrap(), Some("x".into()));
         assert_eq!(optional_text("   ", 10).unwrap(), None);
     }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# npm run bench: release build, then one line per figure, `name = value unit`.
+#   startup_to_interactive  ms, median of 5 cold starts under Xvfb, from process start until
+#                           the first screen has rendered the answer to a command
+#   idle_pss                MB, proportional set size of all the app's processes after 10 s idle
+#   deb_size                MB, the .deb package
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/setup.sh test >&2
+npx tauri build --bundles deb >&2
+deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
+xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+  node scripts/bench-app.mjs "$PWD/target/release/tijdig"
+awk -v bytes="$(stat -c %s "$deb")" 'BEGIN { printf "deb_size = %.1f MB\n", bytes / 1048576 }'

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs inside Xvfb and a session bus: starts tauri-driver, runs the specs, stops the driver.
+set -euo pipefail
+port="${TAURI_DRIVER_PORT:-4444}"
+log="$(mktemp -t tauri-driver.XXXXXX.log)"
+tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
+driver=$!
+trap 'kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+status=0
+node --test --test-concurrency=1 "${@:-tests/}" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- tauri-driver log (last 40 lines)"
+  tail -n 40 "$log"
+fi
+exit "$status"

@@ -1,0 +1,24 @@
+//! Generates one permission per app command, so the capability can grant exactly these.
+
+const COMMANDS: &[&str] = &[
+    "app_state",
+    "set_ui_language",
+    "get_profile",
+    "save_profile",
+    "set_logo",
+    "remove_logo",
+    "list_clients",
+    "get_client",
+    "create_client",
+    "update_client",
+    "set_client_archived",
+    "mark_ready",
+];
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    if let Err(err) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
+    {
+        println!("cargo::error=tauri-build failed: {err:#}");
+    }
+}

@@ -1,0 +1,110 @@
+//! One thin adapter per use-case. Arguments arrive as camelCase JSON keys.
+
+use tijdig_app::dto::{self, Saved};
+use tijdig_app::{App, AppError};
+
+/// The opened app, or why it could not be opened (shown by the UI on its first command).
+pub struct Tijdig(Result<App, AppError>);
+
+impl Tijdig {
+    pub fn new(opened: Result<App, AppError>) -> Tijdig {
+        Tijdig(opened)
+    }
+
+    fn app(&self) -> Result<&App, AppError> {
+        self.0.as_ref().map_err(Clone::clone)
+    }
+}
+
+type State<'a> = tauri::State<'a, Tijdig>;
+
+#[tauri::command]
+pub fn app_state(state: State<'_>) -> Result<dto::AppState, AppError> {
+    state.app()?.state()
+}
+
+#[tauri::command]
+pub fn set_ui_language(
+    state: State<'_>,
+    language: dto::Language,
+) -> Result<dto::AppState, AppError> {
+    state.app()?.set_ui_language(language)
+}
+
+#[tauri::command]
+pub fn get_profile(state: State<'_>) -> Result<Option<dto::Profile>, AppError> {
+    state.app()?.profile()
+}
+
+#[tauri::command]
+pub fn save_profile(
+    state: State<'_>,
+    form: dto::ProfileForm,
+) -> Result<Saved<dto::Profile>, AppError> {
+    state.app()?.save_profile(&form)
+}
+
+#[tauri::command]
+pub fn set_logo(state: State<'_>, upload: dto::LogoUpload) -> Result<dto::Profile, AppError> {
+    state.app()?.set_logo(&upload)
+}
+
+#[tauri::command]
+pub fn remove_logo(state: State<'_>) -> Result<dto::Profile, AppError> {
+    state.app()?.remove_logo()
+}
+
+#[tauri::command]
+pub fn list_clients(
+    state: State<'_>,
+    query: dto::ClientQuery,
+) -> Result<Vec<dto::ClientSummary>, AppError> {
+    state.app()?.clients(&query)
+}
+
+#[tauri::command]
+pub fn get_client(state: State<'_>, id: i64) -> Result<dto::Client, AppError> {
+    state.app()?.client(id)
+}
+
+#[tauri::command]
+pub fn create_client(
+    state: State<'_>,
+    form: dto::ClientForm,
+) -> Result<Saved<dto::Client>, AppError> {
+    state.app()?.create_client(&form)
+}
+
+#[tauri::command]
+pub fn update_client(
+    state: State<'_>,
+    id: i64,
+    form: dto::ClientForm,
+) -> Result<Saved<dto::Client>, AppError> {
+    state.app()?.update_client(id, &form)
+}
+
+#[tauri::command]
+pub fn set_client_archived(
+    state: State<'_>,
+    id: i64,
+    archived: bool,
+) -> Result<dto::Client, AppError> {
+    state.app()?.set_client_archived(id, archived)
+}
+
+/// Called once by the UI when its first screen has rendered with data. When the benchmark
+/// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
+#[tauri::command]
+pub fn mark_ready() {
+    let Some(path) = std::env::var_os("TIJDIG_READY_FILE") else {
+        return;
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    if let Err(err) = std::fs::write(path, now.to_string()) {
+        eprintln!("tijdig: could not write the ready file: {err}");
+    }
+}

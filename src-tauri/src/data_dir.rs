@@ -1,0 +1,59 @@
+//! Where the database lives: `--data-dir <path>` or `TIJDIG_DATA_DIR` (tests, portable use),
+//! otherwise the OS app-data dir from Tauri's path API (portable across Linux/macOS/Windows).
+
+use std::path::PathBuf;
+use tauri::Manager;
+use tijdig_app::{AppError, ErrorCode};
+
+pub fn resolve(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
+    if let Some(dir) = from_args(std::env::args()) {
+        return Ok(dir);
+    }
+    if let Some(dir) = std::env::var_os("TIJDIG_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    app.path().app_data_dir().map_err(|err| AppError {
+        code: ErrorCode::Storage,
+        message: format!("Tijdig kan de map voor je gegevens niet vinden ({err})."),
+        fields: Vec::new(),
+    })
+}
+
+fn from_args(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if let Some(value) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(value));
+        }
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn the_data_dir_argument_is_read_in_both_forms() {
+        assert_eq!(
+            from_args(args(&["tijdig", "--data-dir", "/tmp/a"])),
+            Some("/tmp/a".into())
+        );
+        assert_eq!(
+            from_args(args(&["tijdig", "--data-dir=/tmp/b"])),
+            Some("/tmp/b".into())
+        );
+        assert_eq!(from_args(args(&["tijdig", "--data-dir"])), None);
+        assert_eq!(from_args(args(&["tijdig"])), None);
+    }
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatLongDate, formatMoney } from "./format";
+
+describe("nl-NL formats", () => {
+  it("writes money as € 1.234,56", () => {
+    expect(formatMoney("1234.56")).toBe("€ 1.234,56");
+    expect(formatMoney("0.5")).toBe("€ 0,50");
+    expect(formatMoney("-40")).toBe("€ -40,00");
+  });
+
+  it("writes dates as 22-11-2026 and, in letters, 22 november 2026", () => {
+    expect(formatDate("2026-11-22")).toBe("22-11-2026");
+    expect(formatDate("2026-01-05T23:30:00.000Z")).toBe("06-01-2026");
+    expect(formatLongDate("2026-11-22")).toBe("22 november 2026");
+  });
+});

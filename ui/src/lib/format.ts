@@ -1,0 +1,36 @@
+/** nl-NL formats: `€ 1.234,56` and `22-11-2026` (letters: `22 november 2026`). */
+
+const money = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
+const shortDate = new Intl.DateTimeFormat("nl-NL", {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  timeZone: "Europe/Amsterdam",
+});
+const longDate = new Intl.DateTimeFormat("nl-NL", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/Amsterdam",
+});
+
+/** Formats an exact decimal amount as sent by the engine (a string like "1234.56"). */
+export function formatMoney(amount: string): string {
+  // Amounts arrive already rounded to the cent, so a double is exact enough for display.
+  return money.format(Number(amount)).replace(/\u00a0/g, " ");
+}
+
+function parse(value: string): Date {
+  // A date without time is a calendar day: noon keeps it on that day in every time zone.
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+}
+
+/** `22-11-2026` from an ISO date or timestamp. */
+export function formatDate(value: string): string {
+  return shortDate.format(parse(value));
+}
+
+/** `22 november 2026`, for letters. */
+export function formatLongDate(value: string): string {
+  return longDate.format(parse(value));
+}

@@ -1,0 +1,30 @@
+/**
+ * UI language: Dutch first, English second. `t()` reads the current locale, so components
+ * re-render when it changes. Formats always follow nl-NL (money, dates), see format.ts.
+ */
+import type { Language } from "./bindings";
+import { en } from "./en";
+import { nl, type MessageKey } from "./nl";
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { nl, en };
+
+const state = $state({ locale: "nl" as Language });
+
+export function locale(): Language {
+  return state.locale;
+}
+
+export function setLocale(language: Language): void {
+  state.locale = language;
+  document.documentElement.lang = language;
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[state.locale][key] ?? nl[key];
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
+export type { MessageKey };

@@ -1,0 +1,24 @@
+/** The screen being shown. A desktop app needs no URLs: a small state machine suffices. */
+import { tick } from "svelte";
+
+export type SettingsTab = "profile" | "display" | "about";
+
+export type Route =
+  | { name: "clients" }
+  | { name: "client"; id: number }
+  | { name: "client-new" }
+  | { name: "client-edit"; id: number }
+  | { name: "settings"; tab: SettingsTab };
+
+const state = $state({ route: { name: "clients" } as Route });
+
+export function currentRoute(): Route {
+  return state.route;
+}
+
+/** Shows another screen and moves focus to its heading, as a page load would. */
+export async function navigate(next: Route): Promise<void> {
+  state.route = next;
+  await tick();
+  document.querySelector<HTMLElement>("main h1")?.focus();
+}
