@@ -80,6 +80,8 @@ describe("clients", () => {
     await click(browser, "button=Grafisch Bureau Noord");
     await waitForHeading(browser, "Grafisch Bureau Noord");
     await click(browser, "button=Archiveren");
+    await browser.$('button[data-action="confirm-archive"]').waitForClickable();
+    await screenshot(browser, "10-archive-dialog");
     await click(browser, 'button[data-action="confirm-archive"]');
     await waitForText(browser, "Deze klant is gearchiveerd.");
     await click(browser, 'button[data-nav="clients"]');

@@ -25,6 +25,9 @@ describe("first start", () => {
     assert.equal(await heading(browser), "Welkom bij Tijdig");
     await screenshot(browser, "01-welcome");
 
+    await click(browser, 'button[data-action="start"]');
+    await waitForHeading(browser, "Je bedrijfsgegevens");
+    await screenshot(browser, "02-welcome-profile");
     await completeWelcome(browser);
     await screenshot(browser, "02-clients-empty");
 

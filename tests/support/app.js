@@ -31,6 +31,8 @@ export async function launch(dataDir) {
 
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  // Let WebKit paint the last change before capturing.
+  await browser.execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
 }
 

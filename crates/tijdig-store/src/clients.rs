@@ -3,7 +3,7 @@
 
 use crate::{in_transaction, Store, StoreError};
 use rusqlite::{named_params, OptionalExtension, Row};
-use tijdig_domain::{Address, Client, ClientKind, DebtorType, Language, PreferredChannel};
+use tijdig_domain::{Client, ClientKind, DebtorType, Language, PreferredChannel};
 
 /// A stored client with its identity and bookkeeping.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,13 +187,7 @@ fn read(row: &Row<'_>) -> Result<ClientRecord, StoreError> {
             kind: code(row.get("kind")?, ClientKind::from_code, "client kind")?,
             name: row.get("name")?,
             contact_person: row.get("contact_person")?,
-            address: Address {
-                street: row.get("street")?,
-                house_number: row.get("house_number")?,
-                postcode: row.get("postcode")?,
-                city: row.get("city")?,
-                country: row.get("country")?,
-            },
+            address: crate::read_address(row)?,
             email: row.get("email")?,
             phone: row.get("phone")?,
             kvk: row.get("kvk")?,

@@ -88,3 +88,14 @@ fn in_transaction<T>(
     tx.commit()?;
     Ok(value)
 }
+
+/// Reads the address columns that profile and client rows share.
+fn read_address(row: &rusqlite::Row<'_>) -> rusqlite::Result<tijdig_domain::Address> {
+    Ok(tijdig_domain::Address {
+        street: row.get("street")?,
+        house_number: row.get("house_number")?,
+        postcode: row.get("postcode")?,
+        city: row.get("city")?,
+        country: row.get("country")?,
+    })
+}

@@ -1,9 +1,10 @@
 //! The business profile (bedrijfsgegevens) row and its logo.
 
+use crate::read_address;
 use crate::{in_transaction, Store, StoreError};
 use rusqlite::{named_params, OptionalExtension, Row};
 use tijdig_domain::validate::ImageKind;
-use tijdig_domain::{Address, BusinessProfile, Language, LegalForm};
+use tijdig_domain::{BusinessProfile, Language, LegalForm};
 
 /// The logo as stored: the image bytes and what kind of image they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,13 +116,7 @@ fn read(row: &Row<'_>) -> Result<BusinessProfile, StoreError> {
         legal_name: row.get("legal_name")?,
         legal_form: LegalForm::from_code(&legal_form)
             .ok_or_else(|| StoreError::Corrupt(format!("legal form {legal_form}")))?,
-        address: Address {
-            street: row.get("street")?,
-            house_number: row.get("house_number")?,
-            postcode: row.get("postcode")?,
-            city: row.get("city")?,
-            country: row.get("country")?,
-        },
+        address: read_address(row)?,
         kvk: row.get("kvk")?,
         btw_id: row.get("btw_id")?,
         iban: row.get("iban")?,

@@ -2,11 +2,10 @@ import type { MessageKey } from "./nl";
 
 /** English UI texts. Typed against nl.ts, so a missing key fails `svelte-check`. */
 export const en: Record<MessageKey, string> = {
-  "app.name": "Tijdig",
   "app.skip": "Skip to content",
   "app.loading": "Opening Tijdig…",
   "app.startError": "Tijdig cannot open your data",
-  "app.retry": "Try again",
+  "app.startErrorHelp": "Close Tijdig and start it again once this is solved.",
 
   "nav.label": "Main menu",
   "nav.clients": "Clients",
@@ -18,13 +17,8 @@ export const en: Record<MessageKey, string> = {
   "common.cancel": "Cancel",
   "common.back": "Back",
   "common.edit": "Edit",
-  "common.close": "Close",
   "common.days": "{n} days",
   "common.notFilled": "Not filled in",
-  "common.yes": "Yes",
-  "common.no": "No",
-  "common.optional": "optional",
-  "common.fixErrors": "Not saved: correct the marked fields.",
   "common.warningsTitle": "Saved, but please check this:",
 
   "welcome.title": "Welcome to Tijdig",
@@ -37,8 +31,6 @@ export const en: Record<MessageKey, string> = {
   "welcome.profileLead": "Only your trade name is required now. Complete the rest later in Settings; Tijdig tells you when something is missing for an invoice.",
   "welcome.finish": "Save and start",
 
-  "profile.title": "Business profile",
-  "profile.lead": "This is how you appear on your offers, invoices and letters.",
   "profile.section.business": "Business",
   "profile.section.address": "Address",
   "profile.section.registration": "Registration and VAT",
@@ -125,6 +117,7 @@ export const en: Record<MessageKey, string> = {
   "client.preferredChannel": "Preferred channel",
   "client.paymentTerm": "Payment term (days)",
   "client.paymentTerm.hint": "Leave empty: your default term of {n} days applies.",
+  "client.paymentTerm.short": "Payment term",
   "client.paymentTerm.default": "Default ({n} days)",
   "client.documentLanguage": "Document language",
   "client.notes": "Notes",

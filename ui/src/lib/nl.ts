@@ -1,10 +1,9 @@
 /** Dutch UI texts (the default). B1 level, "je" to the user. Keys are shared with en.ts. */
 export const nl = {
-  "app.name": "Tijdig",
   "app.skip": "Naar de inhoud",
   "app.loading": "Tijdig wordt geopend…",
   "app.startError": "Tijdig kan je gegevens niet openen",
-  "app.retry": "Opnieuw proberen",
+  "app.startErrorHelp": "Sluit Tijdig en start het opnieuw zodra dit is opgelost.",
 
   "nav.label": "Hoofdmenu",
   "nav.clients": "Klanten",
@@ -16,13 +15,8 @@ export const nl = {
   "common.cancel": "Annuleren",
   "common.back": "Terug",
   "common.edit": "Bewerken",
-  "common.close": "Sluiten",
   "common.days": "{n} dagen",
   "common.notFilled": "Niet ingevuld",
-  "common.yes": "Ja",
-  "common.no": "Nee",
-  "common.optional": "optioneel",
-  "common.fixErrors": "Niet opgeslagen: verbeter de gemarkeerde velden.",
   "common.warningsTitle": "Opgeslagen, maar kijk hier nog even naar:",
 
   "welcome.title": "Welkom bij Tijdig",
@@ -35,8 +29,6 @@ export const nl = {
   "welcome.profileLead": "Alleen je handelsnaam is nu verplicht. De rest kun je later aanvullen in Instellingen; Tijdig zegt het als er iets ontbreekt voor een factuur.",
   "welcome.finish": "Opslaan en beginnen",
 
-  "profile.title": "Bedrijfsgegevens",
-  "profile.lead": "Zo sta je op je offertes, facturen en brieven.",
   "profile.section.business": "Bedrijf",
   "profile.section.address": "Adres",
   "profile.section.registration": "Inschrijving en btw",
@@ -123,6 +115,7 @@ export const nl = {
   "client.preferredChannel": "Voorkeurskanaal",
   "client.paymentTerm": "Betaaltermijn (dagen)",
   "client.paymentTerm.hint": "Leeg laten: je standaardtermijn van {n} dagen geldt.",
+  "client.paymentTerm.short": "Betaaltermijn",
   "client.paymentTerm.default": "Standaard ({n} dagen)",
   "client.documentLanguage": "Taal van documenten",
   "client.notes": "Notities",

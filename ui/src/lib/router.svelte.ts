@@ -20,5 +20,6 @@ export function currentRoute(): Route {
 export async function navigate(next: Route): Promise<void> {
   state.route = next;
   await tick();
+  document.getElementById("main")?.scrollTo(0, 0);
   document.querySelector<HTMLElement>("main h1")?.focus();
 }
