@@ -2,6 +2,8 @@
 # Runs inside Xvfb and a session bus: starts tauri-driver, runs the specs, stops the driver.
 set -euo pipefail
 port="${TAURI_DRIVER_PORT:-4444}"
+# The app under test: no system PDF viewer, and a fixed "today" for due dates.
+export TIJDIG_OPENER=none TIJDIG_TODAY="${TIJDIG_TODAY:-2026-11-22}"
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

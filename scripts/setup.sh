@@ -9,8 +9,9 @@ mode="${1:-app}"
 packages=(libwebkit2gtk-4.1-dev build-essential file libssl-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev pkg-config fonts-dejavu-core)
 if [ "$mode" = test ]; then
-  # Drive the real window headless: X server, WebKit's WebDriver, a session bus.
-  packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3)
+  # Drive the real window headless (X server, WebKit's WebDriver, a session bus), capture it
+  # (imagemagick), and check PDFs (poppler-utils, qpdf).
+  packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3 imagemagick poppler-utils qpdf)
 fi
 
 missing=()

@@ -11,12 +11,12 @@ impl Tijdig {
         Tijdig(opened)
     }
 
-    fn app(&self) -> Result<&App, AppError> {
+    pub fn app(&self) -> Result<&App, AppError> {
         self.0.as_ref().map_err(Clone::clone)
     }
 }
 
-type State<'a> = tauri::State<'a, Tijdig>;
+pub type State<'a> = tauri::State<'a, Tijdig>;
 
 #[tauri::command]
 pub fn app_state(state: State<'_>) -> Result<dto::AppState, AppError> {
@@ -91,6 +91,88 @@ pub fn set_client_archived(
     archived: bool,
 ) -> Result<dto::Client, AppError> {
     state.app()?.set_client_archived(id, archived)
+}
+
+#[tauri::command]
+pub fn list_invoices(
+    state: State<'_>,
+    query: dto::InvoiceQuery,
+) -> Result<Vec<dto::InvoiceSummary>, AppError> {
+    state.app()?.invoices(&query)
+}
+
+#[tauri::command]
+pub fn get_invoice(state: State<'_>, id: i64) -> Result<dto::Invoice, AppError> {
+    state.app()?.invoice(id)
+}
+
+#[tauri::command]
+pub fn preview_invoice(
+    state: State<'_>,
+    id: Option<i64>,
+    form: dto::InvoiceForm,
+) -> Result<dto::InvoicePreview, AppError> {
+    state.app()?.preview_invoice(id, &form)
+}
+
+#[tauri::command]
+pub fn create_invoice(state: State<'_>, form: dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+    state.app()?.create_invoice(&form)
+}
+
+#[tauri::command]
+pub fn update_invoice(
+    state: State<'_>,
+    id: i64,
+    form: dto::InvoiceForm,
+) -> Result<dto::Invoice, AppError> {
+    state.app()?.update_invoice(id, &form)
+}
+
+#[tauri::command]
+pub fn delete_invoice(state: State<'_>, id: i64) -> Result<(), AppError> {
+    state.app()?.delete_invoice(id)
+}
+
+#[tauri::command]
+pub fn issue_invoice(state: State<'_>, id: i64) -> Result<dto::Invoice, AppError> {
+    state.app()?.issue_invoice(id)
+}
+
+#[tauri::command]
+pub fn duplicate_invoice(state: State<'_>, id: i64) -> Result<dto::Invoice, AppError> {
+    state.app()?.duplicate_invoice(id)
+}
+
+#[tauri::command]
+pub fn credit_invoice(
+    state: State<'_>,
+    id: i64,
+    request: dto::CreditRequest,
+) -> Result<dto::Invoice, AppError> {
+    state.app()?.credit_invoice(id, &request)
+}
+
+#[tauri::command]
+pub fn add_payment(
+    state: State<'_>,
+    id: i64,
+    form: dto::PaymentForm,
+) -> Result<dto::Invoice, AppError> {
+    state.app()?.add_payment(id, &form)
+}
+
+#[tauri::command]
+pub fn get_invoice_settings(state: State<'_>) -> Result<dto::InvoiceSettings, AppError> {
+    state.app()?.invoice_settings()
+}
+
+#[tauri::command]
+pub fn save_invoice_settings(
+    state: State<'_>,
+    settings: dto::InvoiceSettings,
+) -> Result<dto::InvoiceSettings, AppError> {
+    state.app()?.save_invoice_settings(&settings)
 }
 
 /// Called once by the UI when its first screen has rendered with data. When the benchmark

@@ -19,6 +19,18 @@ pub fn resolve(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
     })
 }
 
+/// `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as today: the end-to-end tests' clock
+/// (due dates, overdue invoices). Ignored when it is not a date.
+pub fn apply_fixed_today(app: tijdig_app::App) -> tijdig_app::App {
+    match std::env::var("TIJDIG_TODAY")
+        .ok()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+    {
+        Some(today) => app.with_today(today),
+        None => app,
+    }
+}
+
 fn from_args(args: impl Iterator<Item = String>) -> Option<PathBuf> {
     let mut args = args.skip(1);
     while let Some(arg) = args.next() {

@@ -5,14 +5,20 @@
 
 mod commands;
 mod data_dir;
+mod documents;
+mod platform;
 
 use tauri::Manager;
 
 fn main() {
+    platform::prepare_webview();
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let opened =
-                data_dir::resolve(app.handle()).and_then(|dir| tijdig_app::App::open(&dir));
+            let opened = data_dir::resolve(app.handle())
+                .and_then(|dir| tijdig_app::App::open(&dir))
+                .map(data_dir::apply_fixed_today);
             app.manage(commands::Tijdig::new(opened));
             Ok(())
         })
@@ -28,6 +34,21 @@ fn main() {
             commands::create_client,
             commands::update_client,
             commands::set_client_archived,
+            commands::list_invoices,
+            commands::get_invoice,
+            commands::preview_invoice,
+            commands::create_invoice,
+            commands::update_invoice,
+            commands::delete_invoice,
+            commands::issue_invoice,
+            commands::duplicate_invoice,
+            commands::credit_invoice,
+            commands::add_payment,
+            commands::get_invoice_settings,
+            commands::save_invoice_settings,
+            documents::open_invoice_pdf,
+            documents::save_invoice_pdf,
+            documents::print_invoice_pdf,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -1,6 +1,7 @@
 // Starts the real Tijdig window through tauri-driver (started by scripts/e2e-session.sh) and
 // gives tests a few words in the user's terms.
 import { remote } from "webdriverio";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -29,11 +30,15 @@ export async function launch(dataDir) {
   return browser;
 }
 
+/**
+ * Captures the X display the app runs on. (WebDriver's own screenshot command hangs when
+ * WebKit runs without accelerated compositing, which is how Tijdig runs on Linux.)
+ */
 export async function screenshot(browser, name) {
   mkdirSync(screenshotDir, { recursive: true });
   // Let WebKit paint the last change before capturing.
-  await browser.execute(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await browser.saveScreenshot(join(screenshotDir, `${name}.png`));
+  await browser.execute(() => new Promise((r) => setTimeout(r, 150)));
+  execFileSync("import", ["-window", "root", join(screenshotDir, `${name}.png`)]);
 }
 
 /** Types into the labelled form field with this `name`, replacing what was there. */

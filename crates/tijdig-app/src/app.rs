@@ -15,6 +15,8 @@ const UI_LANGUAGE: &str = "ui_language";
 pub struct App {
     store: Mutex<Store>,
     data_dir: PathBuf,
+    /// A fixed "today" (tests, `TIJDIG_TODAY`); `None` reads the system clock.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl App {
@@ -25,6 +27,7 @@ impl App {
         Ok(App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
+            today: None,
         })
     }
 
@@ -35,11 +38,32 @@ impl App {
         Ok(App {
             store: Mutex::new(store),
             data_dir: PathBuf::new(),
+            today: None,
         })
     }
 
+    /// Fixes the date Tijdig takes as today (tests and demonstrations).
+    pub fn with_today(mut self, today: chrono::NaiveDate) -> App {
+        self.today = Some(today);
+        self
+    }
+
+    /// Today in the user's local time zone, or the fixed date.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Now in UTC; with a fixed today, noon of that day (reproducible documents in tests).
+    pub(crate) fn now(&self) -> chrono::NaiveDateTime {
+        match self.today {
+            Some(day) => day.and_time(chrono::NaiveTime::MIN) + chrono::Duration::hours(12),
+            None => chrono::Utc::now().naive_utc(),
+        }
+    }
+
     /// Runs `work` on the store; store errors are worded in the user's language.
-    fn with_store<T>(
+    pub(crate) fn with_store<T>(
         &self,
         work: impl FnOnce(&mut Store, Language) -> Result<T, AppError>,
     ) -> Result<T, AppError> {
@@ -64,6 +88,8 @@ impl App {
                 ui_language: lang.into(),
                 data_dir: self.data_dir.display().to_string(),
                 version: env!("CARGO_PKG_VERSION").to_string(),
+                today: self.today().to_string(),
+                reference_kind: crate::invoices::reference_kind(store).into(),
             })
         })
     }
@@ -202,7 +228,7 @@ impl App {
     }
 }
 
-fn ui_language(store: &Store) -> Language {
+pub(crate) fn ui_language(store: &Store) -> Language {
     store
         .setting(UI_LANGUAGE)
         .ok()
@@ -211,7 +237,7 @@ fn ui_language(store: &Store) -> Language {
         .unwrap_or_default()
 }
 
-fn read_profile(store: &Store) -> Result<Option<dto::Profile>, StoreError> {
+pub(crate) fn read_profile(store: &Store) -> Result<Option<dto::Profile>, StoreError> {
     let Some(profile) = store.profile()? else {
         return Ok(None);
     };
@@ -227,7 +253,7 @@ fn data_url(kind: ImageKind, bytes: &[u8]) -> String {
     format!("data:{};base64,{encoded}", kind.mime())
 }
 
-fn messages(issues: &[FieldIssue], lang: Language) -> Vec<FieldMessage> {
+pub(crate) fn messages(issues: &[FieldIssue], lang: Language) -> Vec<FieldMessage> {
     issues
         .iter()
         .map(|i| FieldMessage::from_issue(i, lang))

@@ -94,6 +94,14 @@ impl AppError {
                     "The file in the data folder is not a Tijdig database. Tijdig has not changed it."
                 },
             ),
+            StoreError::Immutable => (
+                ErrorCode::Validation,
+                if nl {
+                    "Deze factuur is uitgereikt en verandert niet meer. Herstel een fout met een creditfactuur."
+                } else {
+                    "This invoice has been issued and no longer changes. Correct a mistake with a credit note."
+                },
+            ),
             StoreError::NotFound => (
                 ErrorCode::NotFound,
                 if nl {

@@ -7,6 +7,9 @@
 mod app;
 pub mod dto;
 mod error;
+mod invoice_form;
+mod invoice_pdf;
+mod invoices;
 mod mapping;
 
 pub use app::App;

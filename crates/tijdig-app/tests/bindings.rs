@@ -2,6 +2,8 @@
 //! This test fails when they drift; `UPDATE_BINDINGS=1 cargo test -p tijdig-app --test
 //! bindings` rewrites the file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
+
 use tijdig_app::dto::*;
 use tijdig_app::{AppError, ErrorCode, FieldMessage};
 use ts_rs::{Config, TS};
@@ -27,6 +29,26 @@ fn generate() -> String {
         ClientSummary::decl(&cfg),
         ClientSort::decl(&cfg),
         ClientQuery::decl(&cfg),
+        VatTreatment::decl(&cfg),
+        VatRegime::decl(&cfg),
+        InvoiceKind::decl(&cfg),
+        ReferenceKind::decl(&cfg),
+        InvoiceStatus::decl(&cfg),
+        InvoiceLineForm::decl(&cfg),
+        InvoiceForm::decl(&cfg),
+        VatRow::decl(&cfg),
+        InvoiceTotals::decl(&cfg),
+        InvoicePreview::decl(&cfg),
+        PaymentMethod::decl(&cfg),
+        PaymentForm::decl(&cfg),
+        Payment::decl(&cfg),
+        InvoiceRef::decl(&cfg),
+        Invoice::decl(&cfg),
+        InvoiceSummary::decl(&cfg),
+        InvoiceSort::decl(&cfg),
+        InvoiceQuery::decl(&cfg),
+        CreditRequest::decl(&cfg),
+        InvoiceSettings::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

@@ -1,5 +1,7 @@
 //! The use-cases as the desktop shell calls them.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
+
 use tijdig_app::dto::*;
 use tijdig_app::{App, ErrorCode};
 

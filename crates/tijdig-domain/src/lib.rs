@@ -1,21 +1,42 @@
 //! Tijdig's domain: the rules of the Dutch debtor cycle as pure functions and types.
 //!
 //! Invariant: this crate does no IO (no files, no clock, no database, no network) and has no
-//! serialisation on its types; the app layer maps them to transfer types.
+//! serialisation on its types; the app layer maps them to transfer types. Dates are passed in
+//! (`chrono::NaiveDate`), money is `rust_decimal::Decimal`; both crates are re-exported so the
+//! other crates use the same versions.
 
 pub mod address;
 pub mod client;
 mod codes;
+pub mod epc_qr;
+pub mod invoice;
 pub mod issues;
 pub mod language;
+pub mod money;
+pub mod payment_reference;
 pub mod profile;
 pub mod validate;
 
 pub use address::{Address, AddressInput};
 pub use client::{Client, ClientDraft, ClientKind, DebtorType, PreferredChannel};
+pub use epc_qr::{epc_qr_payload, EpcPayment};
+pub use invoice::{
+    check_payment, credit_lines, due_date, format_number, outstanding, preflight, status,
+    validate_prefix, AddressPart, Delivery, FixAt, InvoiceDraft, InvoiceKind, InvoiceLine,
+    InvoiceStatus, InvoiceTotals, OriginalInvoice, PreflightIssue, VatNote, VatRegime, VatRow,
+    VatTreatment,
+};
 pub use issues::{FieldIssue, Issue, Validated};
 pub use language::Language;
+pub use money::{
+    format_eur, format_eur_en, format_eur_nl, format_quantity, parse_amount, parse_discount,
+    parse_quantity, parse_unit_price, round_cents,
+};
+pub use payment_reference::{PaymentReference, PaymentReferenceKind};
 pub use profile::{BusinessProfile, LegalForm, ProfileInput};
+
+pub use chrono::NaiveDate;
+pub use rust_decimal::Decimal;
 
 #[cfg(test)]
 pub(crate) mod test_fixtures {

@@ -7,6 +7,9 @@ pub enum StoreError {
     NotTijdig,
     #[error("record not found")]
     NotFound,
+    /// An issued invoice was asked to change: it never does (credit notes correct it).
+    #[error("an issued invoice cannot be changed")]
+    Immutable,
     #[error("unexpected value in the database: {0}")]
     Corrupt(String),
     #[error("file system: {0}")]

@@ -6,6 +6,7 @@
 
 mod clients;
 mod error;
+mod invoices;
 mod migrations;
 mod platform;
 mod profile;
@@ -13,6 +14,9 @@ mod settings;
 
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use error::StoreError;
+pub use invoices::{
+    InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
+};
 pub use migrations::SCHEMA_VERSION;
 pub use profile::Logo;
 
@@ -79,11 +83,13 @@ impl Store {
 }
 
 /// Runs `work` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+/// `BEGIN IMMEDIATE` takes the write lock up front, so concurrent writers wait (busy timeout)
+/// instead of failing on a read-to-write upgrade.
 fn in_transaction<T>(
     conn: &mut Connection,
     work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let value = work(&tx)?;
     tx.commit()?;
     Ok(value)

@@ -5,7 +5,10 @@ use crate::StoreError;
 use rusqlite::Connection;
 
 /// The migrations in order; never edit or reorder one that has shipped, only append.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_invoices.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -75,10 +78,8 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_no_trace() {
         let mut conn = Connection::open_in_memory().unwrap();
-        let broken = [
-            MIGRATIONS[0],
-            "CREATE TABLE ok (x INTEGER); SELECT * FROM missing_table;",
-        ];
+        let mut broken = MIGRATIONS.to_vec();
+        broken.push("CREATE TABLE ok (x INTEGER); SELECT * FROM missing_table;");
         assert!(apply(&mut conn, &broken).is_err());
         assert_eq!(count_tables(&conn), 0);
         let version: i64 = conn
@@ -94,15 +95,13 @@ mod tests {
     fn a_later_migration_runs_on_top_of_an_earlier_one() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        let next = [
-            MIGRATIONS[0],
-            "ALTER TABLE clients ADD COLUMN large_company INTEGER;",
-        ];
+        let mut next = MIGRATIONS.to_vec();
+        next.push("ALTER TABLE clients ADD COLUMN large_company INTEGER;");
         apply(&mut conn, &next).unwrap();
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(version, 2);
+        assert_eq!(version, SCHEMA_VERSION + 1);
         conn.execute("UPDATE clients SET large_company = 1", [])
             .unwrap();
     }

@@ -1,5 +1,7 @@
 //! The store as the app uses it: on real files and in memory.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
+
 use rusqlite::Connection;
 use tijdig_domain::validate::ImageKind;
 use tijdig_domain::*;

@@ -29,7 +29,15 @@ onboarded: boolean, uiLanguage: Language,
 /**
  * Where the database lives, shown in Settings.
  */
-dataDir: string, version: string, };
+dataDir: string, version: string, 
+/**
+ * Today as Tijdig sees it (`YYYY-MM-DD`; fixed by `TIJDIG_TODAY` in tests).
+ */
+today: string, 
+/**
+ * The payment reference new invoices get.
+ */
+referenceKind: ReferenceKind, };
 
 export type ProfileForm = { tradeName: string, legalName: string, legalForm: LegalForm, street: string, houseNumber: string, postcode: string, city: string, country: string, kvk: string, btwId: string, iban: string, accountHolder: string, email: string, phone: string, website: string, accentColour: string, kor: boolean, paymentTermDays: string, documentLanguage: Language, };
 
@@ -52,3 +60,75 @@ export type ClientSummary = { id: number, kind: ClientKind, name: string, contac
 export type ClientSort = "name" | "city" | "newest";
 
 export type ClientQuery = { search: string, sort: ClientSort, includeArchived: boolean, };
+
+export type VatTreatment = "standard21" | "reduced9" | "zero" | "reverse_charge" | "exempt";
+
+export type VatRegime = "normal" | "kor" | "reverse_charge" | "intra_eu";
+
+export type InvoiceKind = "standard" | "advance" | "credit_note";
+
+export type ReferenceKind = "rf" | "dutch16";
+
+export type InvoiceStatus = "draft" | "open" | "overdue" | "partly_paid" | "paid" | "credited";
+
+export type InvoiceLineForm = { description: string, quantity: string, unit: string, unitPrice: string, vat: VatTreatment, 
+/**
+ * Percentage, empty for none.
+ */
+discountPercent: string, };
+
+export type InvoiceForm = { kind: InvoiceKind, clientId: number | null, invoiceDate: string, deliveryFrom: string, deliveryTo: string, 
+/**
+ * Empty: the client's term, else the profile's default.
+ */
+paymentTermDays: string, vatRegime: VatRegime, referenceKind: ReferenceKind, note: string, lines: Array<InvoiceLineForm>, };
+
+export type VatRow = { 
+/**
+ * "21 %", "9 %", "0 %", "verlegd", "vrijgesteld".
+ */
+label: string, base: string, vat: string, };
+
+export type InvoiceTotals = { 
+/**
+ * Each line's amount, in line order.
+ */
+lineAmounts: Array<string>, rows: Array<VatRow>, subtotal: string, vatTotal: string, total: string, };
+
+export type InvoicePreview = { 
+/**
+ * Absent while a line cannot be read; `fields` says which.
+ */
+totals: InvoiceTotals | null, dueDate: string | null, 
+/**
+ * The payment term that applies (typed, else the client's, else the profile's).
+ */
+termDays: number | null, fields: Array<FieldMessage>, 
+/**
+ * Missing factuurvereisten, in the user's language. Empty: ready to issue.
+ */
+preflight: Array<FieldMessage>, };
+
+export type PaymentMethod = "bank" | "cash" | "other";
+
+export type PaymentForm = { paidOn: string, amount: string, method: PaymentMethod, note: string, };
+
+export type Payment = { id: number, paidOn: string, amount: string, method: PaymentMethod, note: string, };
+
+export type InvoiceRef = { id: number, number: string | null, invoiceDate: string, total: string, };
+
+export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, };
+
+export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, outstanding: string, status: InvoiceStatus, };
+
+export type InvoiceSort = "due_date" | "invoice_date" | "number";
+
+export type InvoiceQuery = { 
+/**
+ * Part of the number or the client's name.
+ */
+search: string, status: InvoiceStatus | null, clientId: number | null, sort: InvoiceSort, };
+
+export type CreditRequest = { lineIndexes: Array<number>, };
+
+export type InvoiceSettings = { numberPrefix: string, referenceKind: ReferenceKind, };

@@ -3,9 +3,10 @@ import { formatDate, formatLongDate, formatMoney } from "./format";
 
 describe("nl-NL formats", () => {
   it("writes money as € 1.234,56", () => {
-    expect(formatMoney("1234.56")).toBe("€ 1.234,56");
-    expect(formatMoney("0.5")).toBe("€ 0,50");
-    expect(formatMoney("-40")).toBe("€ -40,00");
+    const nbsp = "\u00a0";
+    expect(formatMoney("1234.56")).toBe(`€${nbsp}1.234,56`);
+    expect(formatMoney("0.5")).toBe(`€${nbsp}0,50`);
+    expect(formatMoney("-40")).toBe(`€${nbsp}-40,00`);
   });
 
   it("writes dates as 22-11-2026 and, in letters, 22 november 2026", () => {

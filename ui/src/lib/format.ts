@@ -14,10 +14,13 @@ const longDate = new Intl.DateTimeFormat("nl-NL", {
   timeZone: "Europe/Amsterdam",
 });
 
-/** Formats an exact decimal amount as sent by the engine (a string like "1234.56"). */
+/**
+ * Formats an exact decimal amount as sent by the engine (a string like "1234.56"), with a
+ * no-break space after the euro sign so "€ 1.234,56" never breaks.
+ */
 export function formatMoney(amount: string): string {
   // Amounts arrive already rounded to the cent, so a double is exact enough for display.
-  return money.format(Number(amount)).replace(/\u00a0/g, " ");
+  return money.format(Number(amount));
 }
 
 function parse(value: string): Date {

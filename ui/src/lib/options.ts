@@ -1,5 +1,16 @@
 /** Option lists for selects and radio groups, labelled in the current language. */
-import type { ClientKind, DebtorType, Language, LegalForm, PreferredChannel } from "./bindings";
+import type {
+  ClientKind,
+  DebtorType,
+  InvoiceStatus,
+  Language,
+  LegalForm,
+  PaymentMethod,
+  PreferredChannel,
+  ReferenceKind,
+  VatRegime,
+  VatTreatment,
+} from "./bindings";
 import { t } from "./i18n.svelte";
 
 export const debtorTypes: DebtorType[] = [
@@ -33,3 +44,50 @@ export const channelOptions = () =>
 
 export const debtorTypeOptions = () =>
   debtorTypes.map((value) => ({ value, label: t(`debtor.${value}`) }));
+
+export const vatOptions = () =>
+  (["standard21", "reduced9", "zero", "reverse_charge", "exempt"] as VatTreatment[]).map(
+    (value) => ({ value, label: t(`vat.${value}`) }),
+  );
+
+export const regimeOptions = () =>
+  (["normal", "kor", "reverse_charge", "intra_eu"] as VatRegime[]).map((value) => ({
+    value,
+    label: t(`regime.${value}`),
+  }));
+
+export const referenceOptions = () =>
+  (["rf", "dutch16"] as ReferenceKind[]).map((value) => ({
+    value,
+    label: t(`reference.${value}`),
+  }));
+
+export const methodOptions = () =>
+  (["bank", "cash", "other"] as PaymentMethod[]).map((value) => ({
+    value,
+    label: t(`method.${value}`),
+  }));
+
+export const invoiceStatuses: InvoiceStatus[] = [
+  "draft",
+  "open",
+  "overdue",
+  "partly_paid",
+  "paid",
+  "credited",
+];
+
+/** Status as a word and a colour (design: never colour alone). */
+export function statusTone(status: InvoiceStatus): "grey" | "blue" | "amber" | "green" {
+  switch (status) {
+    case "overdue":
+      return "amber";
+    case "paid":
+      return "green";
+    case "open":
+    case "partly_paid":
+      return "blue";
+    default:
+      return "grey";
+  }
+}

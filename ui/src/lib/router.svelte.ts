@@ -1,13 +1,17 @@
 /** The screen being shown. A desktop app needs no URLs: a small state machine suffices. */
 import { tick } from "svelte";
 
-export type SettingsTab = "profile" | "display" | "about";
+export type SettingsTab = "profile" | "invoices" | "display" | "about";
 
 export type Route =
   | { name: "clients" }
   | { name: "client"; id: number }
   | { name: "client-new" }
   | { name: "client-edit"; id: number }
+  | { name: "invoices" }
+  | { name: "invoice"; id: number }
+  | { name: "invoice-new"; clientId?: number }
+  | { name: "invoice-edit"; id: number }
   | { name: "settings"; tab: SettingsTab };
 
 const state = $state({ route: { name: "clients" } as Route });

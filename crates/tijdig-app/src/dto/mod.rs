@@ -29,6 +29,9 @@ macro_rules! mirror_enum {
     };
 }
 
+mod invoice;
+pub use invoice::*;
+
 mirror_enum!(
     /// `nl` or `en`.
     Language => tijdig_domain::Language { Nl, En }
@@ -59,6 +62,10 @@ pub struct AppState {
     /// Where the database lives, shown in Settings.
     pub data_dir: String,
     pub version: String,
+    /// Today as Tijdig sees it (`YYYY-MM-DD`; fixed by `TIJDIG_TODAY` in tests).
+    pub today: String,
+    /// The payment reference new invoices get.
+    pub reference_kind: ReferenceKind,
 }
 
 /// The business profile form (bedrijfsgegevens), as typed.

@@ -1,0 +1,223 @@
+//! Transfer types for invoices (facturen), payments and credit notes.
+
+use crate::FieldMessage;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+mirror_enum!(
+    /// Btw-behandeling of one line.
+    VatTreatment => tijdig_domain::invoice::VatTreatment {
+        Standard21, Reduced9, Zero, ReverseCharge, Exempt
+    }
+);
+mirror_enum!(
+    /// Btw-regeling of a whole invoice.
+    VatRegime => tijdig_domain::invoice::VatRegime { Normal, Kor, ReverseCharge, IntraEu }
+);
+mirror_enum!(
+    /// Factuur, aanbetalingsfactuur or creditfactuur.
+    InvoiceKind => tijdig_domain::invoice::InvoiceKind { Standard, Advance, CreditNote }
+);
+mirror_enum!(
+    /// RF (ISO 11649) or the Dutch 16-digit betalingskenmerk.
+    ReferenceKind => tijdig_domain::payment_reference::PaymentReferenceKind { Rf, Dutch16 }
+);
+mirror_enum!(
+    /// Derived, never stored: concept, open, vervallen, deels betaald, betaald, gecrediteerd.
+    InvoiceStatus => tijdig_domain::invoice::InvoiceStatus {
+        Draft, Open, Overdue, PartlyPaid, Paid, Credited
+    }
+);
+
+/// One invoice line as typed (amounts as the user wrote them, e.g. "85,00").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceLineForm {
+    pub description: String,
+    pub quantity: String,
+    pub unit: String,
+    pub unit_price: String,
+    pub vat: VatTreatment,
+    /// Percentage, empty for none.
+    pub discount_percent: String,
+}
+
+/// The invoice editor's content. Dates as typed: `22-11-2026` (ISO is accepted too; empty when
+/// not given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceForm {
+    pub kind: InvoiceKind,
+    pub client_id: Option<i64>,
+    pub invoice_date: String,
+    pub delivery_from: String,
+    pub delivery_to: String,
+    /// Empty: the client's term, else the profile's default.
+    pub payment_term_days: String,
+    pub vat_regime: VatRegime,
+    pub reference_kind: ReferenceKind,
+    pub note: String,
+    pub lines: Vec<InvoiceLineForm>,
+}
+
+/// Amounts are exact decimal strings ("1234.56"); the UI formats them nl-NL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VatRow {
+    /// "21 %", "9 %", "0 %", "verlegd", "vrijgesteld".
+    pub label: String,
+    pub base: String,
+    pub vat: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceTotals {
+    /// Each line's amount, in line order.
+    pub line_amounts: Vec<String>,
+    pub rows: Vec<VatRow>,
+    pub subtotal: String,
+    pub vat_total: String,
+    pub total: String,
+}
+
+/// What the editor shows while typing: totals and what still blocks issuing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoicePreview {
+    /// Absent while a line cannot be read; `fields` says which.
+    pub totals: Option<InvoiceTotals>,
+    pub due_date: Option<String>,
+    /// The payment term that applies (typed, else the client's, else the profile's).
+    pub term_days: Option<u32>,
+    pub fields: Vec<FieldMessage>,
+    /// Missing factuurvereisten, in the user's language. Empty: ready to issue.
+    pub preflight: Vec<FieldMessage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Bank,
+    Cash,
+    Other,
+}
+
+impl PaymentMethod {
+    /// The stable code stored with the payment.
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentMethod::Bank => "bank",
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> PaymentMethod {
+        match code {
+            "bank" => PaymentMethod::Bank,
+            "cash" => PaymentMethod::Cash,
+            _ => PaymentMethod::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentForm {
+    pub paid_on: String,
+    pub amount: String,
+    pub method: PaymentMethod,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Payment {
+    pub id: i64,
+    pub paid_on: String,
+    pub amount: String,
+    pub method: PaymentMethod,
+    pub note: String,
+}
+
+/// A credit note that corrects an invoice, or the invoice a credit note corrects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceRef {
+    pub id: i64,
+    pub number: Option<String>,
+    pub invoice_date: String,
+    pub total: String,
+}
+
+/// One invoice with everything its page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Invoice {
+    pub id: i64,
+    pub form: InvoiceForm,
+    pub client_name: String,
+    pub number: Option<String>,
+    pub status: InvoiceStatus,
+    pub due_date: String,
+    pub totals: InvoiceTotals,
+    pub outstanding: String,
+    pub payment_reference: Option<String>,
+    pub pdf_sha256: Option<String>,
+    pub payments: Vec<Payment>,
+    pub credits: Option<InvoiceRef>,
+    pub credit_notes: Vec<InvoiceRef>,
+    pub preflight: Vec<FieldMessage>,
+}
+
+/// One row of the invoice list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceSummary {
+    pub id: i64,
+    pub kind: InvoiceKind,
+    pub number: Option<String>,
+    pub client_id: i64,
+    pub client_name: String,
+    pub invoice_date: String,
+    pub due_date: String,
+    pub total: String,
+    pub outstanding: String,
+    pub status: InvoiceStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceSort {
+    /// Soonest due first: what needs attention on top.
+    #[default]
+    DueDate,
+    InvoiceDate,
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceQuery {
+    /// Part of the number or the client's name.
+    pub search: String,
+    pub status: Option<InvoiceStatus>,
+    pub client_id: Option<i64>,
+    pub sort: InvoiceSort,
+}
+
+/// Which lines of an issued invoice a credit note corrects (empty: all of them).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CreditRequest {
+    pub line_indexes: Vec<u32>,
+}
+
+/// Invoice settings: the number prefix and the default payment reference.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceSettings {
+    pub number_prefix: String,
+    pub reference_kind: ReferenceKind,
+}

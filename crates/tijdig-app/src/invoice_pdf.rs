@@ -1,0 +1,463 @@
+//! The invoice as a document: every factuurvereiste (nl-rules-sources §1.1) put into the
+//! documents crate's content model, in the client's document language.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use tijdig_documents::model::{
+    Align, Column, DocMeta, ImageData, InvoicePdf, Letterhead, Logo as PdfLogo, LogoPosition,
+    PaymentBlock, Rgb, Table, Timestamp, TotalRow,
+};
+use tijdig_domain::epc_qr::{epc_qr_payload, EpcPayment};
+use tijdig_domain::invoice::{InvoiceKind, InvoiceTotals, VatRegime};
+use tijdig_domain::money::{format_eur, format_quantity};
+use tijdig_domain::payment_reference::PaymentReference;
+use tijdig_domain::validate::ImageKind;
+use tijdig_domain::{BusinessProfile, Client, Language};
+use tijdig_store::{InvoiceData, InvoiceRecord, Logo};
+
+/// What an issued invoice's PDF is made from.
+pub(crate) struct Content<'a> {
+    pub profile: &'a BusinessProfile,
+    pub logo: Option<&'a Logo>,
+    pub client: &'a Client,
+    pub data: &'a InvoiceData,
+    pub number: &'a str,
+    pub reference: &'a PaymentReference,
+    pub totals: &'a InvoiceTotals,
+    /// For a credit note: the invoice it corrects.
+    pub original: Option<&'a InvoiceRecord>,
+    /// The moment of issue (UTC), written as the PDF's dates.
+    pub issued_at: chrono::NaiveDateTime,
+}
+
+/// The words on the document, in its language.
+struct Words {
+    number: &'static str,
+    date: &'static str,
+    delivery_date: &'static str,
+    delivery_period: &'static str,
+    due_date: &'static str,
+    client_btw_id: &'static str,
+    credits: &'static str,
+    description: &'static str,
+    quantity: &'static str,
+    price: &'static str,
+    vat: &'static str,
+    amount: &'static str,
+    subtotal: &'static str,
+    vat_on: &'static str,
+    total: &'static str,
+    to_pay: &'static str,
+    payment: &'static str,
+    pay_before: &'static str,
+    iban: &'static str,
+    holder: &'static str,
+    reference: &'static str,
+    scan: &'static str,
+    discount: &'static str,
+    attention: &'static str,
+    page: &'static str,
+    credit_settled: &'static str,
+    request: &'static str,
+}
+
+const NL: Words = Words {
+    number: "Factuurnummer",
+    date: "Factuurdatum",
+    delivery_date: "Leverdatum",
+    delivery_period: "Periode",
+    due_date: "Vervaldatum",
+    client_btw_id: "Uw btw-id",
+    credits: "Crediteert factuur",
+    description: "Omschrijving",
+    quantity: "Aantal",
+    price: "Prijs excl. btw",
+    vat: "Btw",
+    amount: "Bedrag",
+    subtotal: "Subtotaal excl. btw",
+    vat_on: "over",
+    total: "Totaal",
+    to_pay: "Te betalen",
+    payment: "Betaalgegevens",
+    pay_before: "Uiterlijk betalen op",
+    iban: "IBAN",
+    holder: "Ten name van",
+    reference: "Betalingskenmerk",
+    scan: "Scan met je bank-app",
+    discount: "korting",
+    attention: "t.a.v.",
+    page: "pagina {page} van {pages}",
+    credit_settled: "Dit bedrag verrekenen wij met u of betalen wij u terug.",
+    request: "Wij verzoeken u het totaalbedrag vóór de vervaldatum over te maken onder vermelding van het betalingskenmerk.",
+};
+
+const EN: Words = Words {
+    number: "Invoice number",
+    date: "Invoice date",
+    delivery_date: "Delivery date",
+    delivery_period: "Period",
+    due_date: "Due date",
+    client_btw_id: "Your VAT number",
+    credits: "Credits invoice",
+    description: "Description",
+    quantity: "Quantity",
+    price: "Price excl. VAT",
+    vat: "VAT",
+    amount: "Amount",
+    subtotal: "Subtotal excl. VAT",
+    vat_on: "on",
+    total: "Total",
+    to_pay: "Amount due",
+    payment: "Payment details",
+    pay_before: "Please pay by",
+    iban: "IBAN",
+    holder: "Account holder",
+    reference: "Payment reference",
+    scan: "Scan with your banking app",
+    discount: "discount",
+    attention: "attn.",
+    page: "page {page} of {pages}",
+    credit_settled: "We will offset this amount or refund it to you.",
+    request: "Please transfer the total before the due date, quoting the payment reference.",
+};
+
+fn date(d: NaiveDate, lang: Language) -> String {
+    match lang {
+        Language::Nl => d.format("%d-%m-%Y").to_string(),
+        Language::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+fn grouped(compact: &str) -> String {
+    compact
+        .chars()
+        .collect::<Vec<_>>()
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn accent(hex: &str) -> Rgb {
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (channel(1), channel(3), channel(5)) {
+        (Some(r), Some(g), Some(b)) => Rgb(r, g, b),
+        _ => Rgb(0x1F, 0x5F, 0x8B),
+    }
+}
+
+fn address_lines(
+    street: &Option<String>,
+    number: &Option<String>,
+    postcode: &Option<String>,
+    city: &Option<String>,
+    country: &str,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    let street_line = [street.as_deref(), number.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !street_line.is_empty() {
+        lines.push(street_line);
+    }
+    let city_line = [postcode.as_deref(), city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("  ");
+    if !city_line.is_empty() {
+        lines.push(city_line);
+    }
+    if country != "NL" {
+        lines.push(country.to_string());
+    }
+    lines
+}
+
+/// Renders the invoice; the error is a sentence for the user.
+pub(crate) fn render(c: &Content<'_>) -> Result<Vec<u8>, String> {
+    let doc = build(c)?;
+    let renderer = tijdig_documents::Renderer::shared()
+        .map_err(|e| format!("De PDF kon niet worden gemaakt ({e})."))?;
+    renderer
+        .render_invoice(&doc)
+        .map_err(|e| format!("De PDF kon niet worden gemaakt ({e})."))
+}
+
+fn build(c: &Content<'_>) -> Result<InvoicePdf, String> {
+    let lang = c.client.document_language;
+    let w = match lang {
+        Language::Nl => &NL,
+        Language::En => &EN,
+    };
+    let p = c.profile;
+    let data = c.data;
+    let money = |d: Decimal| format_eur(d, lang);
+    let title = format!("{} {}", data.kind.title(lang), c.number);
+
+    let mut sender_lines = vec![p.trade_name.clone()];
+    if let Some(legal) = p.legal_name.as_ref().filter(|l| **l != p.trade_name) {
+        sender_lines.push(legal.clone());
+    }
+    let a = &p.address;
+    sender_lines.extend(address_lines(
+        &a.street,
+        &a.house_number,
+        &a.postcode,
+        &a.city,
+        &a.country,
+    ));
+    sender_lines.extend(
+        [p.email.clone(), p.phone.clone(), p.website.clone()]
+            .into_iter()
+            .flatten(),
+    );
+    let mut footer_lines = Vec::new();
+    if let Some(kvk) = &p.kvk {
+        footer_lines.push(format!("KvK {kvk}"));
+    }
+    if let Some(btw) = &p.btw_id {
+        footer_lines.push(match lang {
+            Language::Nl => format!("Btw-id {btw}"),
+            Language::En => format!("VAT {btw}"),
+        });
+    }
+    if let Some(iban) = &p.iban {
+        footer_lines.push(format!("IBAN {}", grouped(iban)));
+    }
+
+    let ca = &c.client.address;
+    let mut recipient_lines = vec![c.client.name.clone()];
+    if let Some(person) = &c.client.contact_person {
+        recipient_lines.push(format!("{} {person}", w.attention));
+    }
+    recipient_lines.extend(address_lines(
+        &ca.street,
+        &ca.house_number,
+        &ca.postcode,
+        &ca.city,
+        &ca.country,
+    ));
+
+    let mut meta_rows = vec![
+        (w.number.to_string(), c.number.to_string()),
+        (w.date.to_string(), date(data.invoice_date, lang)),
+    ];
+    match (data.delivery_from, data.delivery_to) {
+        (Some(first), Some(last)) => meta_rows.push((
+            w.delivery_period.to_string(),
+            format!("{} – {}", date(first, lang), date(last, lang)),
+        )),
+        (Some(day), None) | (None, Some(day)) if day != data.invoice_date => {
+            meta_rows.push((w.delivery_date.to_string(), date(day, lang)))
+        }
+        _ => {}
+    }
+    let due = tijdig_domain::invoice::due_date(data.invoice_date, data.payment_term_days);
+    if data.kind != InvoiceKind::CreditNote {
+        meta_rows.push((w.due_date.to_string(), date(due, lang)));
+    }
+    if let Some(original) = c.original.and_then(|o| o.issued.as_ref().map(|i| (i, o))) {
+        meta_rows.push((
+            w.credits.to_string(),
+            format!(
+                "{} ({})",
+                original.0.number,
+                date(original.1.draft.invoice_date, lang)
+            ),
+        ));
+    }
+    if let Some(btw) = &c.client.btw_id {
+        meta_rows.push((w.client_btw_id.to_string(), btw.clone()));
+    }
+
+    let show_vat = data.vat_regime != VatRegime::Kor;
+    let mut columns = vec![
+        Column {
+            header: w.description.into(),
+            width: 46.0,
+            align: Align::Left,
+        },
+        Column {
+            header: w.quantity.into(),
+            width: 14.0,
+            align: Align::Right,
+        },
+        Column {
+            header: w.price.into(),
+            width: 17.0,
+            align: Align::Right,
+        },
+    ];
+    if show_vat {
+        columns.push(Column {
+            header: w.vat.into(),
+            width: 10.0,
+            align: Align::Right,
+        });
+    }
+    columns.push(Column {
+        header: w.amount.into(),
+        width: 16.0,
+        align: Align::Right,
+    });
+    let rows = data
+        .lines
+        .iter()
+        .map(|line| {
+            let mut description = line.description.clone();
+            if let Some(discount) = line.discount_percent {
+                description.push_str(&format!(
+                    " ({} {}%)",
+                    w.discount,
+                    format_quantity(discount, lang)
+                ));
+            }
+            let quantity = format!("{} {}", format_quantity(line.quantity, lang), line.unit)
+                .trim()
+                .to_string();
+            let mut row = vec![description, quantity, money(line.unit_price)];
+            if show_vat {
+                let treatment = data
+                    .vat_regime
+                    .effective_treatment(line.vat)
+                    .unwrap_or(line.vat);
+                row.push(
+                    treatment
+                        .label(lang)
+                        .trim_start_matches("Btw ")
+                        .trim_start_matches("VAT ")
+                        .to_string(),
+                );
+            }
+            row.push(money(line.amount()));
+            row
+        })
+        .collect();
+
+    let t = c.totals;
+    let mut totals = vec![TotalRow {
+        label: w.subtotal.into(),
+        value: money(t.subtotal),
+        strong: false,
+    }];
+    for row in &t.rows {
+        totals.push(TotalRow {
+            label: format!("{} {} {}", row.label(lang), w.vat_on, money(row.base)),
+            value: money(row.btw),
+            strong: false,
+        });
+    }
+    let total_label = if data.kind == InvoiceKind::CreditNote {
+        w.total
+    } else {
+        w.to_pay
+    };
+    totals.push(TotalRow {
+        label: total_label.into(),
+        value: money(t.total),
+        strong: true,
+    });
+
+    let mut notes: Vec<String> = t.notes.iter().map(|n| n.text(lang).to_string()).collect();
+    if let Some(note) = &data.note {
+        notes.push(note.clone());
+    }
+
+    let holder = p
+        .account_holder
+        .clone()
+        .unwrap_or_else(|| p.legal_name.clone().unwrap_or_else(|| p.trade_name.clone()));
+    let payment = match (&p.iban, data.kind) {
+        (_, InvoiceKind::CreditNote) => {
+            notes.push(w.credit_settled.into());
+            None
+        }
+        (Some(iban), _) => {
+            notes.push(w.request.into());
+            let qr = epc_qr_payload(&EpcPayment {
+                name: &holder,
+                iban,
+                bic: None,
+                amount: t.total,
+                reference: Some(c.reference.as_str()),
+                text: None,
+            })
+            .ok();
+            Some(PaymentBlock {
+                heading: w.payment.into(),
+                rows: vec![
+                    (w.to_pay.into(), money(t.total)),
+                    (w.pay_before.into(), date(due, lang)),
+                    (w.iban.into(), grouped(iban)),
+                    (w.holder.into(), holder.clone()),
+                    (w.reference.into(), c.reference.printed()),
+                ],
+                qr_caption: qr.as_ref().map(|_| w.scan.to_string()),
+                qr_payload: qr,
+            })
+        }
+        (None, _) => None,
+    };
+
+    let logo = c.logo.map(|l| PdfLogo {
+        image: match l.kind {
+            ImageKind::Png => ImageData::Png(l.bytes.clone()),
+            ImageKind::Jpeg => ImageData::Jpeg(l.bytes.clone()),
+        },
+        position: LogoPosition::Right,
+    });
+    let return_line = {
+        let mut parts = vec![p.trade_name.clone()];
+        parts.extend(address_lines(
+            &a.street,
+            &a.house_number,
+            &a.postcode,
+            &a.city,
+            &a.country,
+        ));
+        Some(parts.join(" · "))
+    };
+    let id_hash = Sha256::digest(format!("{}|{}|{}", c.number, c.client.name, t.total).as_bytes());
+    let mut document_id = [0u8; 16];
+    document_id.copy_from_slice(&id_hash[..16]);
+    let at = c.issued_at;
+    Ok(InvoicePdf {
+        meta: DocMeta {
+            title: title.clone(),
+            author: p.trade_name.clone(),
+            subject: format!("{title} — {}", c.client.name),
+            document_id,
+            created: Timestamp {
+                year: at.year(),
+                month: at.month() as u8,
+                day: at.day() as u8,
+                hour: chrono::Timelike::hour(&at) as u8,
+                minute: chrono::Timelike::minute(&at) as u8,
+                second: chrono::Timelike::second(&at) as u8,
+            },
+        },
+        letterhead: Letterhead {
+            logo,
+            accent: accent(&p.accent_colour),
+            sender_lines,
+            footer_lines,
+        },
+        return_line,
+        recipient_lines,
+        title: data.kind.title(lang).to_string(),
+        meta_rows,
+        table: Table { columns, rows },
+        totals,
+        notes,
+        payment,
+        page_label: w.page.into(),
+        running_head: Some(title),
+    })
+}

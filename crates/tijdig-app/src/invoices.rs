@@ -1,0 +1,676 @@
+//! Invoice use-cases: drafts, the pre-flight check, issuing with a PDF, credit notes, payments.
+
+use crate::invoice_form::{self, FormIssue};
+use crate::{dto, invoice_pdf, App, AppError, ErrorCode, FieldMessage};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use tijdig_domain::invoice::{
+    self as rules, InvoiceKind, InvoiceStatus, InvoiceTotals, OriginalInvoice,
+};
+use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
+use tijdig_domain::{Issue, Language};
+use tijdig_store::{InvoiceData, InvoiceRecord, IssuedDocument, NewPayment, Store, StoreError};
+
+const NUMBER_PREFIX: &str = "invoice_number_prefix";
+const REFERENCE_KIND: &str = "invoice_reference_kind";
+
+/// A use-case failure before it is worded: a store error or an already worded app error.
+pub(crate) enum Failure {
+    Store(StoreError),
+    App(AppError),
+}
+
+impl From<StoreError> for Failure {
+    fn from(err: StoreError) -> Failure {
+        Failure::Store(err)
+    }
+}
+
+impl Failure {
+    fn word(self, lang: Language) -> AppError {
+        match self {
+            Failure::Store(err) => AppError::from_store(err, lang),
+            Failure::App(err) => err,
+        }
+    }
+}
+
+fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
+    let mut err = AppError::validation(&[], lang);
+    err.fields = issues.iter().map(|i| i.message(lang)).collect();
+    Failure::App(err)
+}
+
+fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {
+    Failure::App(AppError {
+        code: ErrorCode::Validation,
+        message,
+        fields,
+    })
+}
+
+pub(crate) fn reference_kind(store: &Store) -> PaymentReferenceKind {
+    store
+        .setting(REFERENCE_KIND)
+        .ok()
+        .flatten()
+        .and_then(|code| PaymentReferenceKind::from_code(&code))
+        .unwrap_or_default()
+}
+
+fn number_prefix(store: &Store) -> String {
+    store
+        .setting(NUMBER_PREFIX)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// An exact amount for the UI: rounded to the cent, always two decimals ("850.00").
+fn amount(d: Decimal) -> String {
+    let mut cents = tijdig_domain::money::round_cents(d);
+    cents.rescale(2);
+    cents.to_string()
+}
+
+fn totals_dto(
+    totals: &InvoiceTotals,
+    lines: &[rules::InvoiceLine],
+    lang: Language,
+) -> dto::InvoiceTotals {
+    dto::InvoiceTotals {
+        line_amounts: lines.iter().map(|l| amount(l.amount())).collect(),
+        rows: totals
+            .rows
+            .iter()
+            .map(|r| dto::VatRow {
+                label: r.label(lang).to_string(),
+                base: amount(r.base),
+                vat: amount(r.btw),
+            })
+            .collect(),
+        subtotal: amount(totals.subtotal),
+        vat_total: amount(totals.btw_total),
+        total: amount(totals.total),
+    }
+}
+
+/// Everything derived about a stored invoice: totals, payments, credits, status.
+struct Facts {
+    totals: InvoiceTotals,
+    total: Decimal,
+    due_date: NaiveDate,
+    paid: Decimal,
+    credited: Decimal,
+    status: InvoiceStatus,
+    original: Option<InvoiceRecord>,
+    credit_notes: Vec<InvoiceRecord>,
+}
+
+impl App {
+    fn facts(&self, store: &Store, record: &InvoiceRecord) -> Result<Facts, StoreError> {
+        let totals = record_totals(record);
+        let total = record.issued.as_ref().map_or(totals.total, |i| i.total);
+        let due_date = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
+        let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
+        let credit_notes = store.credit_notes_for(record.id)?;
+        let credited: Decimal = credit_notes
+            .iter()
+            .filter_map(|c| c.issued.as_ref())
+            .map(|i| -i.total)
+            .sum();
+        let status = rules::status(
+            record.issued.is_some(),
+            due_date,
+            self.today(),
+            total,
+            paid,
+            credited,
+        );
+        let original = match record.draft.credits_invoice_id {
+            Some(id) => Some(store.invoice(id)?),
+            None => None,
+        };
+        Ok(Facts {
+            totals,
+            total,
+            due_date,
+            paid,
+            credited,
+            status,
+            original,
+            credit_notes,
+        })
+    }
+
+    fn invoice_dto(
+        &self,
+        store: &Store,
+        record: &InvoiceRecord,
+        lang: Language,
+    ) -> Result<dto::Invoice, Failure> {
+        let facts = self.facts(store, record)?;
+        let client = store.client(record.draft.client_id)?;
+        let preflight = if record.issued.is_some() {
+            Vec::new()
+        } else {
+            self.preflight(store, &record.draft, facts.original.as_ref(), lang)?
+        };
+        let payments = store.payments(record.id)?;
+        Ok(dto::Invoice {
+            id: record.id,
+            form: invoice_form::form(&record.draft),
+            client_name: client.client.name,
+            number: record.issued.as_ref().map(|i| i.number.clone()),
+            status: facts.status.into(),
+            due_date: facts.due_date.to_string(),
+            totals: totals_dto(&facts.totals, &record.draft.lines, lang),
+            outstanding: amount(rules::outstanding(facts.total, facts.paid, facts.credited)),
+            payment_reference: record
+                .issued
+                .as_ref()
+                .map(|i| printed_reference(&i.payment_reference)),
+            pdf_sha256: record.issued.as_ref().map(|i| i.pdf_sha256.clone()),
+            payments: payments
+                .iter()
+                .map(|p| dto::Payment {
+                    id: p.id,
+                    paid_on: p.paid_on.to_string(),
+                    amount: amount(p.amount),
+                    method: dto::PaymentMethod::from_code(&p.method),
+                    note: p.note.clone().unwrap_or_default(),
+                })
+                .collect(),
+            credits: facts.original.as_ref().map(invoice_ref),
+            credit_notes: facts.credit_notes.iter().map(invoice_ref).collect(),
+            preflight,
+        })
+    }
+
+    fn preflight(
+        &self,
+        store: &Store,
+        data: &InvoiceData,
+        original: Option<&InvoiceRecord>,
+        lang: Language,
+    ) -> Result<Vec<FieldMessage>, StoreError> {
+        let Some(profile) = store.profile()? else {
+            return Ok(Vec::new());
+        };
+        let client = store.client(data.client_id)?.client;
+        let original = original.and_then(|o| {
+            o.issued.as_ref().map(|i| OriginalInvoice {
+                number: i.number.clone(),
+                date: o.draft.invoice_date,
+            })
+        });
+        let draft = invoice_form::domain_draft(data, original);
+        Ok(rules::preflight(&profile, &client, &draft)
+            .iter()
+            .map(|p| FieldMessage {
+                field: p.fix_at().code().to_string(),
+                code: p.code().to_string(),
+                message: p.message(lang),
+            })
+            .collect())
+    }
+
+    /// The term that applies: typed, else the client's, else the profile's default.
+    fn effective_term(
+        store: &Store,
+        typed: Option<u32>,
+        client_id: Option<i64>,
+    ) -> Result<u32, StoreError> {
+        if let Some(days) = typed {
+            return Ok(days);
+        }
+        if let Some(id) = client_id {
+            if let Some(days) = store.client(id)?.client.payment_term_days {
+                return Ok(days);
+            }
+        }
+        Ok(store.profile()?.map_or(14, |p| p.payment_term_days))
+    }
+
+    pub fn invoice_settings(&self) -> Result<dto::InvoiceSettings, AppError> {
+        self.with_store(|store, _| {
+            Ok(dto::InvoiceSettings {
+                number_prefix: number_prefix(store),
+                reference_kind: reference_kind(store).into(),
+            })
+        })
+    }
+
+    pub fn save_invoice_settings(
+        &self,
+        settings: &dto::InvoiceSettings,
+    ) -> Result<dto::InvoiceSettings, AppError> {
+        self.with_store(|store, lang| {
+            let prefix = rules::validate_prefix(&settings.number_prefix).map_err(|issue| {
+                invalid(
+                    &[FormIssue {
+                        field: "numberPrefix".into(),
+                        issue,
+                    }],
+                    lang,
+                )
+                .word(lang)
+            })?;
+            let kind: PaymentReferenceKind = settings.reference_kind.into();
+            (|| {
+                store.set_setting(NUMBER_PREFIX, &prefix)?;
+                store.set_setting(REFERENCE_KIND, kind.code())
+            })()
+            .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(dto::InvoiceSettings {
+                number_prefix: prefix,
+                reference_kind: settings.reference_kind,
+            })
+        })
+    }
+
+    /// Totals, due date, field problems and the pre-flight check for a form being typed
+    /// (`id`: the draft being edited, if any).
+    pub fn preview_invoice(
+        &self,
+        id: Option<i64>,
+        form: &dto::InvoiceForm,
+    ) -> Result<dto::InvoicePreview, AppError> {
+        self.with_store(|store, lang| {
+            let read = invoice_form::read(form);
+            let run = || -> Result<dto::InvoicePreview, Failure> {
+                let term = Self::effective_term(store, read.term_days, read.client_id)?;
+                let regime = form.vat_regime.into();
+                let totals = read
+                    .lines
+                    .as_ref()
+                    .map(|lines| totals_dto(&InvoiceTotals::compute(regime, lines), lines, lang));
+                let credits = match id {
+                    Some(id) => store.invoice(id)?.draft.credits_invoice_id,
+                    None => None,
+                };
+                let preflight = match invoice_form::data(form, &read, term, credits) {
+                    Some(data) => {
+                        let original = credits.map(|id| store.invoice(id)).transpose()?;
+                        self.preflight(store, &data, original.as_ref(), lang)?
+                    }
+                    None => Vec::new(),
+                };
+                Ok(dto::InvoicePreview {
+                    totals,
+                    due_date: read
+                        .invoice_date
+                        .map(|d| rules::due_date(d, term).to_string()),
+                    term_days: Some(term),
+                    fields: read.issues.iter().map(|i| i.message(lang)).collect(),
+                    preflight,
+                })
+            };
+            run().map_err(|f| f.word(lang))
+        })
+    }
+
+    fn save(&self, id: Option<i64>, form: &dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let read = invoice_form::read(form);
+                if !read.issues.is_empty() {
+                    return Err(invalid(&read.issues, lang));
+                }
+                if let Some(client_id) = read.client_id {
+                    store.client(client_id).map_err(|_| {
+                        invalid(
+                            &[FormIssue {
+                                field: "clientId".into(),
+                                issue: Issue::ChoiceRequired,
+                            }],
+                            lang,
+                        )
+                    })?;
+                }
+                let term = Self::effective_term(store, read.term_days, read.client_id)?;
+                let credits = match id {
+                    Some(id) => store.invoice(id)?.draft.credits_invoice_id,
+                    None => None,
+                };
+                let data = invoice_form::data(form, &read, term, credits)
+                    .ok_or_else(|| invalid(&read.issues, lang))?;
+                let id = match id {
+                    Some(id) => {
+                        store.update_invoice(id, &data)?;
+                        id
+                    }
+                    None => store.create_invoice(&data)?,
+                };
+                let record = store.invoice(id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    pub fn create_invoice(&self, form: &dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+        self.save(None, form)
+    }
+
+    pub fn update_invoice(
+        &self,
+        id: i64,
+        form: &dto::InvoiceForm,
+    ) -> Result<dto::Invoice, AppError> {
+        self.save(Some(id), form)
+    }
+
+    pub fn delete_invoice(&self, id: i64) -> Result<(), AppError> {
+        self.with_store(|store, lang| {
+            store
+                .delete_invoice(id)
+                .map_err(|e| Failure::from(e).word(lang))
+        })
+    }
+
+    pub fn invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<dto::Invoice, Failure> {
+                let record = store.invoice(id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run().map_err(|f| f.word(lang))
+        })
+    }
+
+    pub fn invoices(
+        &self,
+        query: &dto::InvoiceQuery,
+    ) -> Result<Vec<dto::InvoiceSummary>, AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<Vec<dto::InvoiceSummary>, StoreError> {
+                let mut names = std::collections::HashMap::new();
+                let search = query.search.trim().to_lowercase();
+                let mut rows = Vec::new();
+                for record in store.list_invoices()? {
+                    if query
+                        .client_id
+                        .is_some_and(|id| id != record.draft.client_id)
+                    {
+                        continue;
+                    }
+                    let client_id = record.draft.client_id;
+                    if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(client_id)
+                    {
+                        slot.insert(store.client(client_id)?.client.name);
+                    }
+                    let client_name = names.get(&client_id).cloned().unwrap_or_default();
+                    let facts = self.facts(store, &record)?;
+                    let number = record.issued.as_ref().map(|i| i.number.clone());
+                    let status: dto::InvoiceStatus = facts.status.into();
+                    if query.status.is_some_and(|s| s != status) {
+                        continue;
+                    }
+                    let haystack = format!("{} {}", number.as_deref().unwrap_or(""), client_name)
+                        .to_lowercase();
+                    if !search.is_empty() && !haystack.contains(&search) {
+                        continue;
+                    }
+                    rows.push(dto::InvoiceSummary {
+                        id: record.id,
+                        kind: record.draft.kind.into(),
+                        number,
+                        client_id,
+                        client_name,
+                        invoice_date: record.draft.invoice_date.to_string(),
+                        due_date: facts.due_date.to_string(),
+                        total: amount(facts.total),
+                        outstanding: amount(rules::outstanding(
+                            facts.total,
+                            facts.paid,
+                            facts.credited,
+                        )),
+                        status,
+                    });
+                }
+                match query.sort {
+                    dto::InvoiceSort::DueDate => {
+                        rows.sort_by(|a, b| a.due_date.cmp(&b.due_date).then(a.id.cmp(&b.id)))
+                    }
+                    dto::InvoiceSort::InvoiceDate => rows
+                        .sort_by(|a, b| b.invoice_date.cmp(&a.invoice_date).then(b.id.cmp(&a.id))),
+                    dto::InvoiceSort::Number => {
+                        rows.sort_by(|a, b| a.number.cmp(&b.number).then(a.id.cmp(&b.id)))
+                    }
+                }
+                Ok(rows)
+            };
+            run().map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    /// Issues a draft: refuses while a factuurvereiste is missing, then numbers it, renders
+    /// and stores its PDF with the SHA-256 — all in one transaction.
+    pub fn issue_invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let record = store.invoice(id)?;
+                let original = record.draft.credits_invoice_id.map(|o| store.invoice(o)).transpose()?;
+                let preflight = self.preflight(store, &record.draft, original.as_ref(), lang)?;
+                if !preflight.is_empty() {
+                    let message = match lang {
+                        Language::Nl => "Deze factuur kan nog niet worden uitgereikt: vul eerst aan wat ontbreekt.",
+                        Language::En => "This invoice cannot be issued yet: first complete what is missing.",
+                    };
+                    return Err(refused(message.into(), preflight));
+                }
+                let profile = store.profile()?.ok_or(StoreError::NotFound)?;
+                let logo = store.logo()?;
+                let client = store.client(record.draft.client_id)?.client;
+                let prefix = number_prefix(store);
+                let year = chrono::Datelike::year(&record.draft.invoice_date);
+                let issued = store.issue_invoice(id, &prefix, year, |number, seq| -> Result<IssuedDocument, Failure> {
+                    let reference = PaymentReference::for_invoice(record.draft.reference_kind, &prefix, year, seq)
+                        .map_err(|issue| refused(issue.message(lang), Vec::new()))?;
+                    let totals = record_totals(&record);
+                    let content = invoice_pdf::Content {
+                        profile: &profile,
+                        logo: logo.as_ref(),
+                        client: &client,
+                        data: &record.draft,
+                        number,
+                        reference: &reference,
+                        totals: &totals,
+                        original: original.as_ref(),
+                        issued_at: self.now(),
+                    };
+                    let pdf = invoice_pdf::render(&content)
+                        .map_err(|message| refused(message, Vec::new()))?;
+                    Ok(IssuedDocument {
+                        payment_reference: reference.as_str().to_string(),
+                        total: totals.total,
+                        pdf_sha256: hex(&Sha256::digest(&pdf)),
+                        pdf,
+                    })
+                })?;
+                self.invoice_dto(store, &issued, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// A new draft with the same client and lines, dated today.
+    pub fn duplicate_invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let mut data = store.invoice(id)?.draft;
+                data.invoice_date = self.today();
+                data.delivery_from = None;
+                data.delivery_to = None;
+                let new_id = store.create_invoice(&data)?;
+                let record = store.invoice(new_id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Crediteren: a draft credit note for the chosen lines (all when none chosen).
+    pub fn credit_invoice(
+        &self,
+        id: i64,
+        request: &dto::CreditRequest,
+    ) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let original = store.invoice(id)?;
+                if original.issued.is_none() || original.draft.kind == InvoiceKind::CreditNote {
+                    let message = match lang {
+                        Language::Nl => "Alleen een uitgereikte factuur kun je crediteren.",
+                        Language::En => "Only an issued invoice can be credited.",
+                    };
+                    return Err(refused(message.into(), Vec::new()));
+                }
+                let chosen: Vec<usize> = request.line_indexes.iter().map(|&i| i as usize).collect();
+                let lines = rules::credit_lines(
+                    &original.draft.lines,
+                    if chosen.is_empty() {
+                        None
+                    } else {
+                        Some(&chosen)
+                    },
+                );
+                let data = InvoiceData {
+                    kind: InvoiceKind::CreditNote,
+                    invoice_date: self.today(),
+                    delivery_from: None,
+                    delivery_to: None,
+                    note: None,
+                    credits_invoice_id: Some(id),
+                    lines,
+                    ..original.draft.clone()
+                };
+                let new_id = store.create_invoice(&data)?;
+                let record = store.invoice(new_id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Registers a (partial) payment; more than what is outstanding is refused.
+    pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let mut issues = Vec::new();
+                let paid_on = invoice_form::parse_date(&form.paid_on)
+                    .map_err(|issue| issues.push(FormIssue { field: "paidOn".into(), issue }))
+                    .ok();
+                let amount = tijdig_domain::money::parse_amount(&form.amount)
+                    .map_err(|issue| issues.push(FormIssue { field: "amount".into(), issue }))
+                    .ok();
+                let (Some(paid_on), Some(amount)) = (paid_on, amount) else {
+                    return Err(invalid(&issues, lang));
+                };
+                let record = store.invoice(id)?;
+                let facts = self.facts(store, &record)?;
+                let credited = facts.credited;
+                let payment = NewPayment {
+                    paid_on,
+                    amount,
+                    method: form.method.code().to_string(),
+                    note: tijdig_domain::validate::optional_text(&form.note, 500).ok().flatten(),
+                };
+                store.add_payment(id, &payment, |invoice, earlier| -> Result<(), Failure> {
+                    let Some(issued) = invoice.issued.as_ref() else {
+                        return Err(refused(
+                            match lang {
+                                Language::Nl => "Een concept kan nog niet betaald worden: reik de factuur eerst uit.",
+                                Language::En => "A draft cannot be paid yet: issue the invoice first.",
+                            }
+                            .into(),
+                            Vec::new(),
+                        ));
+                    };
+                    let paid: Decimal = earlier.iter().map(|p| p.amount).sum();
+                    let open = rules::outstanding(issued.total, paid, credited);
+                    rules::check_payment(amount, open).map_err(|issue| {
+                        invalid(&[FormIssue { field: "amount".into(), issue }], lang)
+                    })
+                })?;
+                let record = store.invoice(id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// `Factuur 2026-0001.pdf` (or the English title for an English document).
+    pub fn invoice_pdf_file_name(&self, id: i64) -> Result<String, AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<String, StoreError> {
+                let record = store.invoice(id)?;
+                let client = store.client(record.draft.client_id)?.client;
+                let number = record
+                    .issued
+                    .as_ref()
+                    .map(|i| i.number.clone())
+                    .ok_or(StoreError::NotFound)?;
+                let safe: String = number
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                Ok(format!(
+                    "{} {safe}.pdf",
+                    record.draft.kind.title(client.document_language)
+                ))
+            };
+            run().map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    /// Writes the stored PDF, byte for byte, into `dir` under its file name.
+    pub fn write_invoice_pdf(&self, id: i64, dir: &Path) -> Result<PathBuf, AppError> {
+        let path = dir.join(self.invoice_pdf_file_name(id)?);
+        self.write_invoice_pdf_to(id, &path)?;
+        Ok(path)
+    }
+
+    pub fn write_invoice_pdf_to(&self, id: i64, path: &Path) -> Result<(), AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<(), StoreError> {
+                let pdf = store.invoice_pdf(id)?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(path, pdf)?;
+                Ok(())
+            };
+            run().map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+}
+
+fn record_totals(record: &InvoiceRecord) -> InvoiceTotals {
+    InvoiceTotals::compute(record.draft.vat_regime, &record.draft.lines)
+}
+
+fn invoice_ref(record: &InvoiceRecord) -> dto::InvoiceRef {
+    dto::InvoiceRef {
+        id: record.id,
+        number: record.issued.as_ref().map(|i| i.number.clone()),
+        invoice_date: record.draft.invoice_date.to_string(),
+        total: amount(
+            record
+                .issued
+                .as_ref()
+                .map_or_else(|| record_totals(record).total, |i| i.total),
+        ),
+    }
+}
+
+fn printed_reference(compact: &str) -> String {
+    PaymentReference::parse(compact).map_or_else(|_| compact.to_string(), |r| r.printed())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,262 @@
+//! Invoices through the use-cases: drafts, pre-flight, issue, payments, credit notes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
+
+mod support;
+
+use support::*;
+use tijdig_app::dto::*;
+use tijdig_app::ErrorCode;
+
+#[test]
+fn the_editor_preview_computes_totals_per_rate_and_the_due_date_from_the_client_term() {
+    let (app, client) = setup();
+    let form = invoice_form(
+        client,
+        vec![
+            line("Ontwerp", "10", "85,00", VatTreatment::Standard21),
+            line("Drukwerk", "1", "120", VatTreatment::Reduced9),
+            line("Reiskosten", "3", "0,335", VatTreatment::Standard21),
+        ],
+    );
+    let preview = app.preview_invoice(None, &form).unwrap();
+    let totals = preview.totals.unwrap();
+    assert_eq!(totals.line_amounts, ["850.00", "120.00", "1.01"]);
+    assert_eq!(totals.subtotal, "971.01");
+    assert_eq!(totals.rows.len(), 2);
+    assert_eq!(
+        (totals.rows[0].base.as_str(), totals.rows[0].vat.as_str()),
+        ("851.01", "178.71")
+    );
+    assert_eq!(
+        (totals.rows[1].base.as_str(), totals.rows[1].vat.as_str()),
+        ("120.00", "10.80")
+    );
+    assert_eq!(totals.total, "1160.52");
+    assert_eq!(preview.term_days, Some(30));
+    assert_eq!(preview.due_date.as_deref(), Some("2026-12-22"));
+    assert!(preview.preflight.is_empty(), "{:?}", preview.preflight);
+}
+
+#[test]
+fn a_line_that_cannot_be_read_is_reported_at_its_cell_and_nothing_is_saved() {
+    let (app, client) = setup();
+    let form = invoice_form(
+        client,
+        vec![line("Ontwerp", "twee", "85", VatTreatment::Standard21)],
+    );
+    let err = app.create_invoice(&form).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(err.fields[0].field, "lines.0.quantity");
+    assert!(app.invoices(&InvoiceQuery::default()).unwrap().is_empty());
+}
+
+#[test]
+fn the_preflight_blocks_issue_until_the_missing_btw_id_is_filled_in() {
+    let (app, client) = setup();
+    let mut profile = profile_form();
+    profile.btw_id = String::new();
+    app.save_profile(&profile).unwrap();
+    let draft = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![line("Ontwerp", "2", "85", VatTreatment::Standard21)],
+        ))
+        .unwrap();
+    assert_eq!(draft.status, InvoiceStatus::Draft);
+    assert_eq!(draft.preflight.len(), 1);
+    assert!(
+        draft.preflight[0]
+            .message
+            .contains("btw-identificatienummer"),
+        "{:?}",
+        draft.preflight
+    );
+    let refused = app.issue_invoice(draft.id).unwrap_err();
+    assert_eq!(refused.fields, draft.preflight);
+    assert_eq!(app.invoice(draft.id).unwrap().number, None);
+
+    app.save_profile(&profile_form()).unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    assert_eq!(issued.number.as_deref(), Some("2026-0001"));
+    assert_eq!(issued.status, InvoiceStatus::Open);
+    assert_eq!(issued.payment_reference.as_deref(), Some("RF31 2026 0001"));
+    assert_eq!(issued.pdf_sha256.as_ref().map(String::len), Some(64));
+}
+
+#[test]
+fn an_issued_invoice_cannot_be_edited_or_deleted_but_can_be_duplicated() {
+    let (app, client) = setup();
+    let form = invoice_form(
+        client,
+        vec![line("Ontwerp", "2", "85", VatTreatment::Standard21)],
+    );
+    let draft = app.create_invoice(&form).unwrap();
+    app.issue_invoice(draft.id).unwrap();
+    let err = app.update_invoice(draft.id, &form).unwrap_err();
+    assert!(err.message.contains("creditfactuur"), "{}", err.message);
+    assert!(app.delete_invoice(draft.id).is_err());
+    let copy = app.duplicate_invoice(draft.id).unwrap();
+    assert_eq!(copy.number, None);
+    assert_eq!(copy.form.lines, app.invoice(draft.id).unwrap().form.lines);
+    app.delete_invoice(copy.id).unwrap();
+}
+
+#[test]
+fn partial_and_remaining_payments_make_it_paid_and_overpayment_is_refused() {
+    let (app, client) = setup();
+    let draft = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+        ))
+        .unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    assert_eq!(issued.outstanding, "1210.00");
+    let pay = |amount: &str| PaymentForm {
+        paid_on: "2026-11-25".into(),
+        amount: amount.into(),
+        method: PaymentMethod::Bank,
+        note: String::new(),
+    };
+    let after = app.add_payment(draft.id, &pay("500,00")).unwrap();
+    assert_eq!(
+        (after.status, after.outstanding.as_str()),
+        (InvoiceStatus::PartlyPaid, "710.00")
+    );
+    let err = app.add_payment(draft.id, &pay("710,01")).unwrap_err();
+    assert_eq!(err.fields[0].field, "amount");
+    assert!(
+        err.fields[0].message.contains("€ 710,00"),
+        "{}",
+        err.fields[0].message
+    );
+    let paid = app.add_payment(draft.id, &pay("710")).unwrap();
+    assert_eq!(
+        (paid.status, paid.outstanding.as_str()),
+        (InvoiceStatus::Paid, "0.00")
+    );
+    assert_eq!(paid.payments.len(), 2);
+}
+
+#[test]
+fn an_invoice_past_its_due_date_is_overdue() {
+    let (app, client) = setup();
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-10-01".into();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    let draft = app.create_invoice(&form).unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    assert_eq!(issued.due_date, "2026-10-31");
+    assert_eq!(issued.status, InvoiceStatus::Overdue);
+    let overdue = InvoiceQuery {
+        status: Some(InvoiceStatus::Overdue),
+        ..InvoiceQuery::default()
+    };
+    assert_eq!(app.invoices(&overdue).unwrap().len(), 1);
+}
+
+#[test]
+fn crediting_chosen_lines_makes_a_negative_credit_note_that_refers_to_the_original() {
+    let (app, client) = setup();
+    let draft = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![
+                line("Ontwerp", "10", "100", VatTreatment::Standard21),
+                line("Drukwerk", "1", "50", VatTreatment::Reduced9),
+            ],
+        ))
+        .unwrap();
+    app.issue_invoice(draft.id).unwrap();
+    let credit = app
+        .credit_invoice(
+            draft.id,
+            &CreditRequest {
+                line_indexes: vec![1],
+            },
+        )
+        .unwrap();
+    assert_eq!(credit.form.kind, InvoiceKind::CreditNote);
+    assert_eq!(credit.form.lines.len(), 1);
+    assert_eq!(credit.form.lines[0].quantity, "-1");
+    assert_eq!(credit.totals.total, "-54.50");
+    assert_eq!(credit.credits.as_ref().map(|c| c.id), Some(draft.id));
+    assert!(credit.preflight.is_empty(), "{:?}", credit.preflight);
+    let issued = app.issue_invoice(credit.id).unwrap();
+    assert_eq!(issued.number.as_deref(), Some("2026-0002"));
+    let original = app.invoice(draft.id).unwrap();
+    assert_eq!(original.outstanding, "1210.00"); // 1264.50 − 54.50
+    assert_eq!(original.credit_notes.len(), 1);
+
+    let full = app
+        .credit_invoice(draft.id, &CreditRequest::default())
+        .unwrap();
+    assert_eq!(full.form.lines.len(), 2);
+}
+
+#[test]
+fn the_number_prefix_setting_is_validated_and_used() {
+    let (app, client) = setup();
+    let bad = InvoiceSettings {
+        number_prefix: "F 1!".into(),
+        reference_kind: ReferenceKind::Dutch16,
+    };
+    assert_eq!(
+        app.save_invoice_settings(&bad).unwrap_err().fields[0].field,
+        "numberPrefix"
+    );
+    let good = InvoiceSettings {
+        number_prefix: "F".into(),
+        reference_kind: ReferenceKind::Dutch16,
+    };
+    app.save_invoice_settings(&good).unwrap();
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+    );
+    form.reference_kind = app.state().unwrap().reference_kind;
+    let draft = app.create_invoice(&form).unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    assert_eq!(issued.number.as_deref(), Some("F2026-0001"));
+    assert_eq!(
+        issued.payment_reference.map(|r| r.replace(' ', "").len()),
+        Some(16)
+    );
+}
+
+#[test]
+fn the_list_searches_by_number_or_client_and_sorts_by_due_date() {
+    let (app, client) = setup();
+    for (date, qty) in [("2026-11-01", "1"), ("2026-10-01", "2")] {
+        let mut form = invoice_form(
+            client,
+            vec![line("Ontwerp", qty, "100", VatTreatment::Standard21)],
+        );
+        form.invoice_date = date.into();
+        form.delivery_from = String::new();
+        form.delivery_to = String::new();
+        let draft = app.create_invoice(&form).unwrap();
+        app.issue_invoice(draft.id).unwrap();
+    }
+    let all = app.invoices(&InvoiceQuery::default()).unwrap();
+    assert_eq!(all[0].due_date, "2026-10-31");
+    let found = app
+        .invoices(&InvoiceQuery {
+            search: "0002".into(),
+            ..InvoiceQuery::default()
+        })
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    let by_client = app
+        .invoices(&InvoiceQuery {
+            search: "korenbloem".into(),
+            ..InvoiceQuery::default()
+        })
+        .unwrap();
+    assert_eq!(by_client.len(), 2);
+}

@@ -1,0 +1,130 @@
+//! Shared setup for the app tests: a business, its clients, and PDF text extraction.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use chrono::NaiveDate;
+use std::process::Command;
+use tijdig_app::dto::*;
+use tijdig_app::App;
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+pub fn profile_form() -> ProfileForm {
+    ProfileForm {
+        trade_name: "Studio Jansen".into(),
+        legal_name: String::new(),
+        legal_form: LegalForm::SoleTrader,
+        street: "Keizersgracht".into(),
+        house_number: "12a".into(),
+        postcode: "1015 CJ".into(),
+        city: "Amsterdam".into(),
+        country: "NL".into(),
+        kvk: "01234567".into(),
+        btw_id: "NL000099998B57".into(),
+        iban: "NL91ABNA0417164300".into(),
+        account_holder: "S. Jansen".into(),
+        email: "sanne@studiojansen.nl".into(),
+        phone: String::new(),
+        website: String::new(),
+        accent_colour: String::new(),
+        kor: false,
+        payment_term_days: "14".into(),
+        document_language: Language::Nl,
+    }
+}
+
+pub fn business_client() -> ClientForm {
+    ClientForm {
+        kind: ClientKind::Business,
+        name: "Bakkerij De Korenbloem B.V.".into(),
+        contact_person: "Eva de Vries".into(),
+        street: "Dorpsstraat".into(),
+        house_number: "1".into(),
+        postcode: "3511 AB".into(),
+        city: "Utrecht".into(),
+        country: "NL".into(),
+        email: "eva@korenbloem.nl".into(),
+        phone: String::new(),
+        kvk: "12345678".into(),
+        btw_id: "NL004495445B01".into(),
+        iban: String::new(),
+        preferred_channel: PreferredChannel::Email,
+        payment_term_days: "30".into(),
+        document_language: Language::Nl,
+        notes: String::new(),
+        debtor_type: DebtorType::Unknown,
+    }
+}
+
+pub fn line(description: &str, quantity: &str, price: &str, vat: VatTreatment) -> InvoiceLineForm {
+    InvoiceLineForm {
+        description: description.into(),
+        quantity: quantity.into(),
+        unit: "uur".into(),
+        unit_price: price.into(),
+        vat,
+        discount_percent: String::new(),
+    }
+}
+
+pub fn invoice_form(client_id: i64, lines: Vec<InvoiceLineForm>) -> InvoiceForm {
+    InvoiceForm {
+        kind: InvoiceKind::Standard,
+        client_id: Some(client_id),
+        invoice_date: "2026-11-22".into(),
+        delivery_from: "2026-11-02".into(),
+        delivery_to: "2026-11-20".into(),
+        payment_term_days: String::new(),
+        vat_regime: VatRegime::Normal,
+        reference_kind: ReferenceKind::Rf,
+        note: String::new(),
+        lines,
+    }
+}
+
+/// A business with a complete profile and one business client.
+pub fn setup() -> (App, i64) {
+    let app = App::open_in_memory().unwrap().with_today(today());
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value;
+    (app, client.id)
+}
+
+/// The text of a PDF as `pdftotext -layout` sees it, after `qpdf --check` passed.
+pub fn pdf_text(pdf: &[u8], name: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/invoice-pdfs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let check = Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .expect("qpdf is installed");
+    assert!(
+        check.status.success(),
+        "qpdf --check {name}: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let out = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is installed");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn pdf_of(app: &App, id: i64) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = app.write_invoice_pdf(id, dir.path()).unwrap();
+    std::fs::read(path).unwrap()
+}
+
+pub fn assert_contains_all(text: &str, expected: &[&str], what: &str) {
+    for e in expected {
+        assert!(text.contains(e), "{what}: missing {e:?} in\n{text}");
+    }
+}

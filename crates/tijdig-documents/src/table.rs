@@ -1,0 +1,187 @@
+//! Tables that break across pages: cells wrap inside their column, amounts right-align, and
+//! the header row is repeated at the top of every page the table spans.
+
+use crate::error::DocumentError;
+use crate::flow::Flow;
+use crate::fonts::Fonts;
+use crate::layout::{TextStyle, CONTENT_WIDTH_MM, HAIRLINE, INK, MARGIN_LEFT_MM, MUTED};
+use crate::measure::{truncate, wrap};
+use crate::model::{Align, Rgb, Table};
+
+const HEADER_STYLE: TextStyle = TextStyle::bold(8.0, MUTED);
+const CELL_STYLE: TextStyle = TextStyle::regular(9.0, INK);
+/// Space above and below the text of a row.
+const ROW_PADDING_MM: f32 = 1.6;
+/// Space between neighbouring columns.
+const COLUMN_GAP_MM: f32 = 4.0;
+
+/// Text box of one column: left edge and width.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    x: f32,
+    width: f32,
+    align: Align,
+}
+
+fn slots(table: &Table) -> Result<Vec<Slot>, DocumentError> {
+    if table.columns.is_empty() {
+        return Err(DocumentError::Invalid("a table needs columns".into()));
+    }
+    if table
+        .columns
+        .iter()
+        .any(|c| !c.width.is_finite() || c.width <= 0.0)
+    {
+        return Err(DocumentError::Invalid(
+            "column widths must be positive".into(),
+        ));
+    }
+    if let Some(row) = table.rows.iter().find(|r| r.len() > table.columns.len()) {
+        return Err(DocumentError::Invalid(format!(
+            "a table row has {} cells for {} columns",
+            row.len(),
+            table.columns.len()
+        )));
+    }
+    let total: f32 = table.columns.iter().map(|c| c.width).sum();
+    #[allow(clippy::cast_precision_loss)]
+    let gaps = (table.columns.len() - 1) as f32 * COLUMN_GAP_MM;
+    let usable = CONTENT_WIDTH_MM - gaps;
+    if usable <= 0.0 {
+        return Err(DocumentError::Invalid("too many table columns".into()));
+    }
+    let mut x = MARGIN_LEFT_MM;
+    Ok(table
+        .columns
+        .iter()
+        .map(|c| {
+            let width = usable * c.width / total;
+            let slot = Slot {
+                x,
+                width,
+                align: c.align,
+            };
+            x += width + COLUMN_GAP_MM;
+            slot
+        })
+        .collect())
+}
+
+/// One row, wrapped.
+struct Laid {
+    cells: Vec<Vec<String>>,
+    height: f32,
+}
+
+fn lay_row(
+    fonts: &Fonts,
+    slots: &[Slot],
+    cells: &[String],
+    style: TextStyle,
+    max_lines: usize,
+) -> Laid {
+    let face = fonts.face(style.font);
+    let cells: Vec<Vec<String>> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, slot)| {
+            let text = cells.get(i).map_or("", String::as_str);
+            let mut lines = wrap(face, text, style.size, slot.width);
+            if lines.len() > max_lines {
+                lines.truncate(max_lines);
+                if let Some(last) = lines.last_mut() {
+                    *last = truncate(face, &format!("{last}…"), style.size, slot.width);
+                }
+            }
+            lines
+        })
+        .collect();
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    #[allow(clippy::cast_precision_loss)]
+    let height = lines as f32 * style.line_height() + 2.0 * ROW_PADDING_MM;
+    Laid { cells, height }
+}
+
+fn draw_row(flow: &mut Flow<'_>, slots: &[Slot], row: &Laid, style: TextStyle) {
+    let fonts = flow.fonts();
+    let first_baseline = flow.y + ROW_PADDING_MM + style.baseline_offset(fonts);
+    for (slot, lines) in slots.iter().zip(&row.cells) {
+        let mut baseline = first_baseline;
+        for line in lines {
+            match slot.align {
+                Align::Left => flow.canvas.text(slot.x, baseline, style, line),
+                Align::Right => flow
+                    .canvas
+                    .text_right(slot.x + slot.width, baseline, style, line),
+            }
+            baseline += style.line_height();
+        }
+    }
+    flow.y += row.height;
+}
+
+fn draw_header(flow: &mut Flow<'_>, slots: &[Slot], header: &Laid, accent: Rgb) {
+    draw_row(flow, slots, header, HEADER_STYLE);
+    let right = slots.last().map_or(MARGIN_LEFT_MM, |s| s.x + s.width);
+    flow.canvas
+        .hline(MARGIN_LEFT_MM, right, flow.y, 0.8, accent);
+}
+
+/// Draws `table` at the cursor, starting new pages as needed. The header row is drawn in
+/// muted bold with a rule in `accent` below it; rows are separated by hairlines. A cell too
+/// long for a whole page is cut off with "…".
+///
+/// `keep_with_last` is the height of what follows the table (totals, payment block): if it
+/// would not fit under the last row, the last row moves to the next page too, so that what
+/// follows never stands alone on a page.
+pub fn draw_table(
+    flow: &mut Flow<'_>,
+    table: &Table,
+    accent: Rgb,
+    keep_with_last: f32,
+) -> Result<(), DocumentError> {
+    let slots = slots(table)?;
+    let fonts = flow.fonts();
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+    let header = lay_row(fonts, &slots, &headers, HEADER_STYLE, 3);
+    let room = flow.page_capacity() - header.height;
+    let max_lines = ((room - 2.0 * ROW_PADDING_MM) / CELL_STYLE.line_height()).floor();
+    // At least one line; the page is a few hundred millimetres at most.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let max_lines = max_lines.max(1.0) as usize;
+
+    let first = table
+        .rows
+        .first()
+        .map(|r| lay_row(fonts, &slots, r, CELL_STYLE, max_lines));
+    flow.ensure(header.height + first.as_ref().map_or(0.0, |r| r.height));
+    draw_header(flow, &slots, &header, accent);
+
+    let right = slots.last().map_or(MARGIN_LEFT_MM, |s| s.x + s.width);
+    let mut first = first;
+    for (i, cells) in table.rows.iter().enumerate() {
+        let row = match first.take() {
+            Some(row) => row,
+            None => lay_row(fonts, &slots, cells, CELL_STYLE, max_lines),
+        };
+        let is_last = i + 1 == table.rows.len();
+        let keep = is_last
+            && i > 0
+            && !flow.fits(row.height + keep_with_last)
+            && header.height + row.height + keep_with_last <= flow.page_capacity();
+        if !flow.fits(row.height) || keep {
+            // Close the table on this page; it goes on under a repeated header.
+            flow.canvas
+                .hline(MARGIN_LEFT_MM, right, flow.y, 0.3, HAIRLINE);
+            flow.new_page();
+            draw_header(flow, &slots, &header, accent);
+        } else if i > 0 {
+            flow.canvas
+                .hline(MARGIN_LEFT_MM, right, flow.y, 0.3, HAIRLINE);
+        }
+        draw_row(flow, &slots, &row, CELL_STYLE);
+    }
+    flow.canvas
+        .hline(MARGIN_LEFT_MM, right, flow.y, 0.5, accent);
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! English wording of [`Issue`].
+
+use super::Issue;
+use crate::money::format_eur_en;
+
+pub(super) fn message(issue: &Issue) -> String {
+    match issue {
+
+        Issue::Required => "Please fill in this field.".into(),
+        Issue::TooLong { max } => format!("This is too long: use at most {max} characters."),
+        Issue::IbanFormat => {
+            "This is not an IBAN: an IBAN starts with two letters and two digits, like NL91 ABNA 0417 1643 00.".into()
+        }
+        Issue::IbanNotSepa { country } => {
+            format!("IBANs from {country} are not supported: use an IBAN from a SEPA country.")
+        }
+        Issue::IbanLength { expected, actual } => format!(
+            "This IBAN has {actual} characters but needs {expected}: check that nothing is missing."
+        ),
+        Issue::IbanChecksum => "This IBAN is not valid: check the last digits.".into(),
+        Issue::BtwIdFormat => {
+            "This VAT number is not valid: it looks like NL123456789B01 (NL, 9 digits, B, 2 digits).".into()
+        }
+        Issue::BtwIdSuffixZero => {
+            "This VAT number is not valid: the last two digits cannot be 00.".into()
+        }
+        Issue::BtwIdChecksum => {
+            "This VAT number does not exist: check the digits on your tax office letter.".into()
+        }
+        Issue::BtwIdLooksLikeBsn => {
+            "This looks like your turnover tax number (containing your BSN). Invoices need your VAT identification number instead.".into()
+        }
+        Issue::KvkFormat => "A KvK number has 8 digits.".into(),
+        Issue::PostcodeFormat => {
+            "This postcode is not valid: use 4 digits and 2 letters, like 1234 AB.".into()
+        }
+        Issue::PostcodeNeverIssued => {
+            "This postcode does not exist: the letters SA, SD and SS are never used.".into()
+        }
+        Issue::EmailFormat => {
+            "This e-mail address is not valid: it looks like name@example.com.".into()
+        }
+        Issue::PhoneFormat => {
+            "This phone number is not valid: use digits, spaces and an optional leading +.".into()
+        }
+        Issue::WebsiteFormat => {
+            "This web address is not valid: it looks like www.example.com.".into()
+        }
+        Issue::ColourFormat => "Choose a colour, like #1F5F8B.".into(),
+        Issue::PaymentTermRange { min, max } => {
+            format!("Choose a payment term from {min} to {max} days.")
+        }
+        Issue::DateFormat => "Choose a valid date, like 22-11-2026.".into(),
+        Issue::ChoiceRequired => "Please make a choice here.".into(),
+        Issue::CountryFormat => "Use the two-letter country code, like NL or BE.".into(),
+        Issue::LogoFormat => "Choose a logo as a PNG or JPEG file.".into(),
+        Issue::LogoTooLarge { max_kb } => {
+            format!("This logo is too large: choose a file of at most {max_kb} kB.")
+        }
+        Issue::AmountFormat => "This is not an amount: type an amount like 1.234,56.".into(),
+        Issue::AmountNegative => {
+            "An amount cannot be negative. Give a discount with the discount percentage, or make a credit note to reverse an invoice.".into()
+        }
+        Issue::AmountTooLarge => {
+            "This amount is too large: it can be at most €999,999,999.99.".into()
+        }
+        Issue::AmountDecimals { max } => {
+            format!("Use at most {max} digits after the decimal comma.")
+        }
+        Issue::QuantityFormat => "This is not a quantity: type a number like 2 or 1,5.".into(),
+        Issue::QuantityNotPositive => {
+            "The quantity must be more than 0. Want to reverse something? Make a credit note.".into()
+        }
+        Issue::QuantityTooLarge => "This quantity is too large: it can be at most 1,000,000.".into(),
+        Issue::DiscountRange => "Choose a discount from 0 to 100%.".into(),
+        Issue::PaymentNotPositive => "Enter a paid amount above €0.00.".into(),
+        Issue::PaymentTooHigh { outstanding } => format!(
+            "This is more than is outstanding: {} is still open. Enter at most that amount.",
+            format_eur_en(*outstanding)
+        ),
+        Issue::NothingOutstanding => {
+            "Nothing is outstanding: this invoice has been fully paid or credited.".into()
+        }
+        Issue::InvoicePrefixFormat => {
+            "Use only letters, digits and a dash (-) for the prefix, like F or WEB-.".into()
+        }
+        Issue::RfFormat => {
+            "This is not an RF payment reference: it starts with RF and 2 digits, like RF18 5390 0754 7034.".into()
+        }
+        Issue::RfChecksum => {
+            "This RF payment reference is not valid: check the letters and digits.".into()
+        }
+        Issue::ReferenceBaseFormat => {
+            "No payment reference can be made from this number: it is too long or has characters that are not allowed.".into()
+        }
+        Issue::BetalingskenmerkFormat => {
+            "A Dutch payment reference (betalingskenmerk) has 16 digits, like 5010 0021 6701 0010.".into()
+        }
+        Issue::BetalingskenmerkChecksum => {
+            "This payment reference is not valid: check the digits.".into()
+        }
+        Issue::BicFormat => {
+            "This BIC is not valid: a BIC has 8 or 11 letters and digits, like INGBNL2A.".into()
+        }
+        Issue::QrNameRequired => {
+            "The QR code needs the account holder's name: fill it in under Settings → Business details.".into()
+        }
+        Issue::QrNameTooLong { max } => format!(
+            "The name is too long for the QR code: use at most {max} characters for the account holder under Settings → Business details."
+        ),
+        Issue::QrAmountRange => {
+            "A QR code can only be made for an amount from €0.01 to €999,999,999.99.".into()
+        }
+        Issue::QrReferenceAndText => {
+            "A QR code has either a payment reference or a description, not both.".into()
+        }
+        Issue::QrReferenceTooLong { max } => {
+            format!("The payment reference is too long for the QR code: use at most {max} characters.")
+        }
+        Issue::QrTextTooLong { max } => {
+            format!("The description is too long for the QR code: use at most {max} characters.")
+        }
+        Issue::QrPayloadTooLarge => {
+            "There is too much text for the QR code: shorten the name or the description.".into()
+        }
+    }
+}

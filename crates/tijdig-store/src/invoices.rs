@@ -1,0 +1,468 @@
+//! Invoices (facturen): drafts, issuing with a gap-free number, credit notes and payments.
+//!
+//! An issued invoice is immutable (nl-rules-sources §1.5); the store checks that before every
+//! change and the database triggers of migration 0002 enforce it for any SQL.
+
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use rusqlite::{named_params, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use tijdig_domain::invoice::{InvoiceKind, InvoiceLine, VatRegime, VatTreatment};
+use tijdig_domain::payment_reference::PaymentReferenceKind as ReferenceKind;
+
+/// An invoice as the user wrote it (the same for a draft and, frozen, for an issued one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceData {
+    pub kind: InvoiceKind,
+    pub client_id: i64,
+    pub invoice_date: NaiveDate,
+    pub delivery_from: Option<NaiveDate>,
+    pub delivery_to: Option<NaiveDate>,
+    pub payment_term_days: u32,
+    pub vat_regime: VatRegime,
+    pub reference_kind: ReferenceKind,
+    pub note: Option<String>,
+    /// For a credit note: the invoice it corrects.
+    pub credits_invoice_id: Option<i64>,
+    pub lines: Vec<InvoiceLine>,
+}
+
+/// What issuing fixed forever.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedFacts {
+    pub number: String,
+    pub payment_reference: String,
+    pub total: Decimal,
+    /// RFC 3339 UTC.
+    pub issued_at: String,
+    pub pdf_sha256: String,
+}
+
+/// What the caller produces for the number it was given, inside the issuing transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedDocument {
+    pub payment_reference: String,
+    pub total: Decimal,
+    pub pdf: Vec<u8>,
+    pub pdf_sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceRecord {
+    pub id: i64,
+    pub draft: InvoiceData,
+    /// `None` while the invoice is a draft (concept).
+    pub issued: Option<IssuedFacts>,
+    pub created_at: String,
+}
+
+/// A registered payment (betaling).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRecord {
+    pub id: i64,
+    pub invoice_id: i64,
+    pub paid_on: NaiveDate,
+    pub amount: Decimal,
+    pub method: String,
+    pub note: Option<String>,
+}
+
+/// A payment to register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPayment {
+    pub paid_on: NaiveDate,
+    pub amount: Decimal,
+    pub method: String,
+    pub note: Option<String>,
+}
+
+impl Store {
+    pub fn create_invoice(&mut self, draft: &InvoiceData) -> Result<i64, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO invoices (kind, client_id, state, invoice_date, delivery_from,
+                delivery_to, payment_term_days, vat_regime, reference_kind, note,
+                credits_invoice_id)
+             VALUES (:kind, :client_id, 'draft', :invoice_date, :delivery_from, :delivery_to,
+                :term, :regime, :reference_kind, :note, :credits)",
+            named_params! {
+                ":kind": draft.kind.code(),
+                ":client_id": draft.client_id,
+                ":invoice_date": draft.invoice_date.to_string(),
+                ":delivery_from": draft.delivery_from.map(|d| d.to_string()),
+                ":delivery_to": draft.delivery_to.map(|d| d.to_string()),
+                ":term": draft.payment_term_days,
+                ":regime": draft.vat_regime.code(),
+                ":reference_kind": draft.reference_kind.code(),
+                ":note": draft.note,
+                ":credits": draft.credits_invoice_id,
+            },
+        )?;
+        let id = tx.last_insert_rowid();
+        insert_lines(&tx, id, &draft.lines)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Replaces a draft's content. An issued invoice is refused with [`StoreError::Immutable`].
+    pub fn update_invoice(&mut self, id: i64, draft: &InvoiceData) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_draft(&tx, id)?;
+        tx.execute(
+            "UPDATE invoices SET kind = :kind, client_id = :client_id,
+                invoice_date = :invoice_date, delivery_from = :delivery_from,
+                delivery_to = :delivery_to, payment_term_days = :term, vat_regime = :regime,
+                reference_kind = :reference_kind, note = :note, credits_invoice_id = :credits,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = :id",
+            named_params! {
+                ":id": id,
+                ":kind": draft.kind.code(),
+                ":client_id": draft.client_id,
+                ":invoice_date": draft.invoice_date.to_string(),
+                ":delivery_from": draft.delivery_from.map(|d| d.to_string()),
+                ":delivery_to": draft.delivery_to.map(|d| d.to_string()),
+                ":term": draft.payment_term_days,
+                ":regime": draft.vat_regime.code(),
+                ":reference_kind": draft.reference_kind.code(),
+                ":note": draft.note,
+                ":credits": draft.credits_invoice_id,
+            },
+        )?;
+        tx.execute("DELETE FROM invoice_lines WHERE invoice_id = ?1", [id])?;
+        insert_lines(&tx, id, &draft.lines)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a draft. An issued invoice is refused with [`StoreError::Immutable`].
+    pub fn delete_invoice(&mut self, id: i64) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_draft(&tx, id)?;
+        tx.execute("DELETE FROM invoices WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Issues a draft: takes the next number of the `(prefix, year)` series, lets `render`
+    /// produce the document for that number (it gets the number and its sequence), and stores both — all in one transaction, so a
+    /// failure anywhere leaves neither a gap in the series nor a half-issued invoice.
+    pub fn issue_invoice<E: From<StoreError>>(
+        &mut self,
+        id: i64,
+        prefix: &str,
+        year: i32,
+        render: impl FnOnce(&str, u32) -> Result<IssuedDocument, E>,
+    ) -> Result<InvoiceRecord, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        ensure_draft(&tx, id)?;
+        let seq = next_in_series(&tx, prefix, year)?;
+        let number = tijdig_domain::invoice::format_number(prefix, year, seq);
+        let doc = render(&number, seq)?;
+        tx.execute(
+            "UPDATE invoices SET state = 'issued', number = :number,
+                payment_reference = :reference, total = :total, pdf = :pdf, pdf_sha256 = :sha,
+                issued_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = :id",
+            named_params! {
+                ":id": id,
+                ":number": number,
+                ":reference": doc.payment_reference,
+                ":total": doc.total.to_string(),
+                ":pdf": doc.pdf,
+                ":sha": doc.pdf_sha256,
+            },
+        )
+        .map_err(StoreError::from)?;
+        let record = read_invoice(&tx, id)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(record)
+    }
+
+    pub fn invoice(&self, id: i64) -> Result<InvoiceRecord, StoreError> {
+        read_invoice(&self.conn, id)
+    }
+
+    /// Every invoice, newest first (drafts included). Lists are small: a freelancer writes
+    /// hundreds a year, not millions.
+    pub fn list_invoices(&self) -> Result<Vec<InvoiceRecord>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM invoices ORDER BY invoice_date DESC, id DESC")?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| read_invoice(&self.conn, id))
+            .collect()
+    }
+
+    /// The stored PDF of an issued invoice, byte for byte as issued.
+    pub fn invoice_pdf(&self, id: i64) -> Result<Vec<u8>, StoreError> {
+        let pdf: Option<Option<Vec<u8>>> = self
+            .conn
+            .query_row("SELECT pdf FROM invoices WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?;
+        pdf.flatten().ok_or(StoreError::NotFound)
+    }
+
+    /// The issued credit notes that correct invoice `id`.
+    pub fn credit_notes_for(&self, id: i64) -> Result<Vec<InvoiceRecord>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT id FROM invoices WHERE credits_invoice_id = ?1 AND state = 'issued'
+                 ORDER BY id",
+            )?;
+            let rows = stmt.query_map([id], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| read_invoice(&self.conn, id))
+            .collect()
+    }
+
+    pub fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
+        read_payments(&self.conn, invoice_id)
+    }
+
+    /// Registers a payment after `check` has seen the payments already made, in the same
+    /// transaction (so two payments at once cannot together overpay).
+    pub fn add_payment<E: From<StoreError>>(
+        &mut self,
+        invoice_id: i64,
+        payment: &NewPayment,
+        check: impl FnOnce(&InvoiceRecord, &[PaymentRecord]) -> Result<(), E>,
+    ) -> Result<PaymentRecord, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let invoice = read_invoice(&tx, invoice_id)?;
+        let existing = read_payments(&tx, invoice_id)?;
+        check(&invoice, &existing)?;
+        tx.execute(
+            "INSERT INTO payments (invoice_id, paid_on, amount, method, note)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            (
+                invoice_id,
+                payment.paid_on.to_string(),
+                payment.amount.to_string(),
+                &payment.method,
+                &payment.note,
+            ),
+        )
+        .map_err(StoreError::from)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(StoreError::from)?;
+        Ok(PaymentRecord {
+            id,
+            invoice_id,
+            paid_on: payment.paid_on,
+            amount: payment.amount,
+            method: payment.method.clone(),
+            note: payment.note.clone(),
+        })
+    }
+
+    /// The invoice prefix and other settings live in `settings`; this counts issued numbers
+    /// of a series (for tests and diagnostics).
+    pub fn last_in_series(&self, prefix: &str, year: i32) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT last_seq FROM number_series WHERE prefix = ?1 AND year = ?2",
+                (prefix, year),
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0))
+    }
+}
+
+fn ensure_draft(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
+    let state: Option<String> = tx
+        .query_row("SELECT state FROM invoices WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match state.as_deref() {
+        None => Err(StoreError::NotFound),
+        Some("draft") => Ok(()),
+        Some(_) => Err(StoreError::Immutable),
+    }
+}
+
+fn next_in_series(tx: &Transaction<'_>, prefix: &str, year: i32) -> Result<u32, StoreError> {
+    tx.execute(
+        "INSERT INTO number_series (prefix, year, last_seq) VALUES (?1, ?2, 1)
+         ON CONFLICT (prefix, year) DO UPDATE SET last_seq = last_seq + 1",
+        (prefix, year),
+    )?;
+    Ok(tx.query_row(
+        "SELECT last_seq FROM number_series WHERE prefix = ?1 AND year = ?2",
+        (prefix, year),
+        |r| r.get(0),
+    )?)
+}
+
+fn insert_lines(tx: &Transaction<'_>, id: i64, lines: &[InvoiceLine]) -> Result<(), StoreError> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit,
+            unit_price, vat, discount_percent)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (position, line) in lines.iter().enumerate() {
+        stmt.execute((
+            id,
+            position as i64,
+            &line.description,
+            line.quantity.to_string(),
+            &line.unit,
+            line.unit_price.to_string(),
+            line.vat.code(),
+            line.discount_percent.map(|d| d.to_string()),
+        ))?;
+    }
+    Ok(())
+}
+
+fn decimal(text: &str) -> Result<Decimal, StoreError> {
+    Decimal::from_str(text).map_err(|_| StoreError::Corrupt(format!("amount {text}")))
+}
+
+fn date(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::from_str(text).map_err(|_| StoreError::Corrupt(format!("date {text}")))
+}
+
+fn coded<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
+    parse(text).ok_or_else(|| StoreError::Corrupt(format!("{what} {text}")))
+}
+
+fn read_invoice(conn: &rusqlite::Connection, id: i64) -> Result<InvoiceRecord, StoreError> {
+    let record = conn
+        .query_row("SELECT * FROM invoices WHERE id = ?1", [id], |row| {
+            Ok(read_row(row))
+        })
+        .optional()?
+        .ok_or(StoreError::NotFound)??;
+    let mut stmt = conn.prepare(
+        "SELECT description, quantity, unit, unit_price, vat, discount_percent
+         FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, Option<String>>(5)?,
+        ))
+    })?;
+    let mut record = record;
+    for row in rows {
+        let (description, quantity, unit, unit_price, vat, discount) = row?;
+        record.draft.lines.push(InvoiceLine {
+            description,
+            quantity: decimal(&quantity)?,
+            unit,
+            unit_price: decimal(&unit_price)?,
+            vat: coded(&vat, VatTreatment::from_code, "vat")?,
+            discount_percent: discount.as_deref().map(decimal).transpose()?,
+        });
+    }
+    Ok(record)
+}
+
+fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
+    let text = |name: &str| -> Result<String, StoreError> { Ok(row.get::<_, String>(name)?) };
+    let optional_date = |name: &str| -> Result<Option<NaiveDate>, StoreError> {
+        row.get::<_, Option<String>>(name)?
+            .as_deref()
+            .map(date)
+            .transpose()
+    };
+    let number: Option<String> = row.get("number")?;
+    let issued = match number {
+        Some(number) if text("state")? == "issued" => Some(IssuedFacts {
+            number,
+            payment_reference: row
+                .get::<_, Option<String>>("payment_reference")?
+                .unwrap_or_default(),
+            total: decimal(&row.get::<_, Option<String>>("total")?.unwrap_or_default())?,
+            issued_at: row
+                .get::<_, Option<String>>("issued_at")?
+                .unwrap_or_default(),
+            pdf_sha256: row
+                .get::<_, Option<String>>("pdf_sha256")?
+                .unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    Ok(InvoiceRecord {
+        id: row.get("id")?,
+        created_at: text("created_at")?,
+        issued,
+        draft: InvoiceData {
+            kind: coded(&text("kind")?, InvoiceKind::from_code, "invoice kind")?,
+            client_id: row.get("client_id")?,
+            invoice_date: date(&text("invoice_date")?)?,
+            delivery_from: optional_date("delivery_from")?,
+            delivery_to: optional_date("delivery_to")?,
+            payment_term_days: row.get("payment_term_days")?,
+            vat_regime: coded(&text("vat_regime")?, VatRegime::from_code, "vat regime")?,
+            reference_kind: coded(
+                &text("reference_kind")?,
+                ReferenceKind::from_code,
+                "reference",
+            )?,
+            note: row.get("note")?,
+            credits_invoice_id: row.get("credits_invoice_id")?,
+            lines: Vec::new(),
+        },
+    })
+}
+
+fn read_payments(
+    conn: &rusqlite::Connection,
+    invoice_id: i64,
+) -> Result<Vec<PaymentRecord>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, paid_on, amount, method, note FROM payments WHERE invoice_id = ?1
+         ORDER BY paid_on, id",
+    )?;
+    let rows = stmt.query_map([invoice_id], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    let mut payments = Vec::new();
+    for row in rows {
+        let (id, paid_on, amount, method, note) = row?;
+        payments.push(PaymentRecord {
+            id,
+            invoice_id,
+            paid_on: date(&paid_on)?,
+            amount: decimal(&amount)?,
+            method,
+            note,
+        });
+    }
+    Ok(payments)
+}

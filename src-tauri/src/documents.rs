@@ -1,0 +1,86 @@
+//! Opening, saving and printing stored PDFs: the desktop's part (viewer, save dialog, printer).
+
+use crate::commands::{State, Tijdig};
+use crate::platform;
+use std::path::PathBuf;
+use tauri::Manager;
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+use tijdig_app::{AppError, ErrorCode};
+
+fn failure(message: &str, err: impl std::fmt::Display) -> AppError {
+    eprintln!("tijdig: {message}: {err}");
+    AppError {
+        code: ErrorCode::Storage,
+        message: message.to_string(),
+        fields: Vec::new(),
+    }
+}
+
+fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
+    app.path()
+        .app_cache_dir()
+        .map(|dir| dir.join("pdf"))
+        .map_err(|e| failure("Tijdig kan geen tijdelijke map vinden voor de PDF.", e))
+}
+
+/// Writes the invoice's PDF to the cache and opens it in the system viewer. Returns the path.
+/// `TIJDIG_OPENER=none` (tests) writes without opening a viewer.
+#[tauri::command]
+pub async fn open_invoice_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<String, AppError> {
+    let path = state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?;
+    if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
+    }
+    Ok(path.display().to_string())
+}
+
+/// "Opslaan als…": asks where, then writes the PDF there. `None` when the user cancels.
+#[tauri::command]
+pub async fn save_invoice_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<Option<String>, AppError> {
+    let tijdig: &Tijdig = &state;
+    let name = tijdig.app()?.invoice_pdf_file_name(id)?;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_file_name(&name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let target = chosen.into_path().map_err(|e| {
+        failure(
+            "Deze plek kan Tijdig niet gebruiken. Kies een andere map.",
+            e,
+        )
+    })?;
+    tijdig.app()?.write_invoice_pdf_to(id, &target)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Prints the PDF (`lp` where CUPS is installed), otherwise opens it in the viewer to print.
+#[tauri::command]
+pub async fn print_invoice_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<(), AppError> {
+    let path = state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?;
+    if platform::print_pdf(&path) {
+        return Ok(());
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
+}
