@@ -129,6 +129,19 @@ fn date(d: NaiveDate, lang: Language) -> String {
     }
 }
 
+/// A unit price: cents as usual, but all its decimals (up to 4) when it has more, so that
+/// quantity × price visibly gives the line amount (3 × € 0,335 = € 1,01).
+fn unit_price(price: Decimal, lang: Language) -> String {
+    if price.normalize().scale() <= 2 {
+        return format_eur(price, lang);
+    }
+    let digits = format_quantity(price, lang);
+    match lang {
+        Language::Nl => format!("€ {digits}"),
+        Language::En => format!("€{digits}"),
+    }
+}
+
 fn grouped(compact: &str) -> String {
     compact
         .chars()
@@ -180,17 +193,12 @@ fn address_lines(
     lines
 }
 
-/// Renders the invoice; the error is a sentence for the user.
-pub(crate) fn render(c: &Content<'_>) -> Result<Vec<u8>, String> {
-    let doc = build(c)?;
-    let renderer = tijdig_documents::Renderer::shared()
-        .map_err(|e| format!("De PDF kon niet worden gemaakt ({e})."))?;
-    renderer
-        .render_invoice(&doc)
-        .map_err(|e| format!("De PDF kon niet worden gemaakt ({e})."))
+/// Renders the invoice with the process-wide renderer (fonts parsed once).
+pub(crate) fn render(c: &Content<'_>) -> Result<Vec<u8>, tijdig_documents::DocumentError> {
+    tijdig_documents::Renderer::shared()?.render_invoice(&build(c))
 }
 
-fn build(c: &Content<'_>) -> Result<InvoicePdf, String> {
+fn build(c: &Content<'_>) -> InvoicePdf {
     let lang = c.client.document_language;
     let w = match lang {
         Language::Nl => &NL,
@@ -322,7 +330,7 @@ fn build(c: &Content<'_>) -> Result<InvoicePdf, String> {
             let quantity = format!("{} {}", format_quantity(line.quantity, lang), line.unit)
                 .trim()
                 .to_string();
-            let mut row = vec![description, quantity, money(line.unit_price)];
+            let mut row = vec![description, quantity, unit_price(line.unit_price, lang)];
             if show_vat {
                 let treatment = data
                     .vat_regime
@@ -428,7 +436,7 @@ fn build(c: &Content<'_>) -> Result<InvoicePdf, String> {
     let mut document_id = [0u8; 16];
     document_id.copy_from_slice(&id_hash[..16]);
     let at = c.issued_at;
-    Ok(InvoicePdf {
+    InvoicePdf {
         meta: DocMeta {
             title: title.clone(),
             author: p.trade_name.clone(),
@@ -459,5 +467,5 @@ fn build(c: &Content<'_>) -> Result<InvoicePdf, String> {
         payment,
         page_label: w.page.into(),
         running_head: Some(title),
-    })
+    }
 }

@@ -7,8 +7,10 @@
 mod app;
 pub mod dto;
 mod error;
+mod invoice_files;
 mod invoice_form;
 mod invoice_pdf;
+mod invoice_view;
 mod invoices;
 mod mapping;
 

@@ -62,6 +62,8 @@ fn a_normal_b2b_invoice_carries_every_factuurvereiste() {
             "Ontwerp huisstijl",
             "€ 85,00",
             "€ 850,00",
+            "€ 0,335", // a unit price keeps its decimals
+            "€ 1,01",
             "21%",
             "9%",
             "€ 971,01",
@@ -200,4 +202,32 @@ fn a_sixty_line_invoice_breaks_across_pages_with_repeated_headers_and_totals_at_
         !pages[0].contains("€ 726,00"),
         "the total is not on the first page"
     );
+}
+
+#[test]
+fn a_client_with_english_documents_gets_an_english_invoice() {
+    let (app, _) = setup();
+    let mut english = business_client();
+    english.name = "Northwind Ltd".into();
+    english.document_language = Language::En;
+    let client = app.create_client(&english).unwrap().value.id;
+    let form = invoice_form(
+        client,
+        vec![line("Logo design", "10", "85", VatTreatment::Standard21)],
+    );
+    let (_, text) = issue(&app, &form, "english");
+    assert_contains_all(
+        &text,
+        &[
+            "Invoice",
+            "Invoice number",
+            "22 November 2026",
+            "Amount due",
+            "€1,028.50",
+            "Payment details",
+            "page 1 of 1",
+        ],
+        "English",
+    );
+    assert!(!text.contains("Factuurnummer"), "no Dutch labels:\n{text}");
 }

@@ -78,64 +78,45 @@ pub struct NewPayment {
 }
 
 impl Store {
-    pub fn create_invoice(&mut self, draft: &InvoiceData) -> Result<i64, StoreError> {
+    pub fn create_invoice(&mut self, data: &InvoiceData) -> Result<i64, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "INSERT INTO invoices (kind, client_id, state, invoice_date, delivery_from,
+        write_invoice(
+            &tx,
+            "INSERT INTO invoices (id, kind, client_id, state, invoice_date, delivery_from,
                 delivery_to, payment_term_days, vat_regime, reference_kind, note,
                 credits_invoice_id)
-             VALUES (:kind, :client_id, 'draft', :invoice_date, :delivery_from, :delivery_to,
-                :term, :regime, :reference_kind, :note, :credits)",
-            named_params! {
-                ":kind": draft.kind.code(),
-                ":client_id": draft.client_id,
-                ":invoice_date": draft.invoice_date.to_string(),
-                ":delivery_from": draft.delivery_from.map(|d| d.to_string()),
-                ":delivery_to": draft.delivery_to.map(|d| d.to_string()),
-                ":term": draft.payment_term_days,
-                ":regime": draft.vat_regime.code(),
-                ":reference_kind": draft.reference_kind.code(),
-                ":note": draft.note,
-                ":credits": draft.credits_invoice_id,
-            },
+             VALUES (:id, :kind, :client_id, 'draft', :invoice_date, :delivery_from,
+                :delivery_to, :term, :regime, :reference_kind, :note, :credits)",
+            None,
+            data,
         )?;
         let id = tx.last_insert_rowid();
-        insert_lines(&tx, id, &draft.lines)?;
+        insert_lines(&tx, id, &data.lines)?;
         tx.commit()?;
         Ok(id)
     }
 
     /// Replaces a draft's content. An issued invoice is refused with [`StoreError::Immutable`].
-    pub fn update_invoice(&mut self, id: i64, draft: &InvoiceData) -> Result<(), StoreError> {
+    pub fn update_invoice(&mut self, id: i64, data: &InvoiceData) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         ensure_draft(&tx, id)?;
-        tx.execute(
+        write_invoice(
+            &tx,
             "UPDATE invoices SET kind = :kind, client_id = :client_id,
                 invoice_date = :invoice_date, delivery_from = :delivery_from,
                 delivery_to = :delivery_to, payment_term_days = :term, vat_regime = :regime,
                 reference_kind = :reference_kind, note = :note, credits_invoice_id = :credits,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              WHERE id = :id",
-            named_params! {
-                ":id": id,
-                ":kind": draft.kind.code(),
-                ":client_id": draft.client_id,
-                ":invoice_date": draft.invoice_date.to_string(),
-                ":delivery_from": draft.delivery_from.map(|d| d.to_string()),
-                ":delivery_to": draft.delivery_to.map(|d| d.to_string()),
-                ":term": draft.payment_term_days,
-                ":regime": draft.vat_regime.code(),
-                ":reference_kind": draft.reference_kind.code(),
-                ":note": draft.note,
-                ":credits": draft.credits_invoice_id,
-            },
+            Some(id),
+            data,
         )?;
         tx.execute("DELETE FROM invoice_lines WHERE invoice_id = ?1", [id])?;
-        insert_lines(&tx, id, &draft.lines)?;
+        insert_lines(&tx, id, &data.lines)?;
         tx.commit()?;
         Ok(())
     }
@@ -314,6 +295,31 @@ fn next_in_series(tx: &Transaction<'_>, prefix: &str, year: i32) -> Result<u32, 
         "SELECT last_seq FROM number_series WHERE prefix = ?1 AND year = ?2",
         (prefix, year),
         |r| r.get(0),
+    )?)
+}
+
+/// Binds an invoice's own columns to `sql` (an INSERT with `:id` NULL, or an UPDATE).
+fn write_invoice(
+    tx: &Transaction<'_>,
+    sql: &str,
+    id: Option<i64>,
+    data: &InvoiceData,
+) -> Result<usize, StoreError> {
+    Ok(tx.execute(
+        sql,
+        named_params! {
+            ":id": id,
+            ":kind": data.kind.code(),
+            ":client_id": data.client_id,
+            ":invoice_date": data.invoice_date.to_string(),
+            ":delivery_from": data.delivery_from.map(|d| d.to_string()),
+            ":delivery_to": data.delivery_to.map(|d| d.to_string()),
+            ":term": data.payment_term_days,
+            ":regime": data.vat_regime.code(),
+            ":reference_kind": data.reference_kind.code(),
+            ":note": data.note,
+            ":credits": data.credits_invoice_id,
+        },
     )?)
 }
 

@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   "app.skip": "Skip to content",
   "app.loading": "Opening Tijdig…",
   "app.startError": "Tijdig cannot open your data",
+  "app.screenError": "This screen could not be shown. Your data has not changed; go back and try again.",
   "app.startErrorHelp": "Close Tijdig and start it again once this is solved.",
 
   "nav.label": "Main menu",

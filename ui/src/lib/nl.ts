@@ -3,6 +3,7 @@ export const nl = {
   "app.skip": "Naar de inhoud",
   "app.loading": "Tijdig wordt geopend…",
   "app.startError": "Tijdig kan je gegevens niet openen",
+  "app.screenError": "Dit scherm kon niet worden getoond. Je gegevens zijn niet veranderd; ga terug en probeer het opnieuw.",
   "app.startErrorHelp": "Sluit Tijdig en start het opnieuw zodra dit is opgelost.",
 
   "nav.label": "Hoofdmenu",

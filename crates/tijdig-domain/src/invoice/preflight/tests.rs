@@ -1,3 +1,4 @@
+#![cfg(test)]
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 

@@ -1,0 +1,52 @@
+//! The stored PDF of an issued invoice, written where the desktop needs it.
+
+use crate::{App, AppError};
+use std::path::{Path, PathBuf};
+use tijdig_store::StoreError;
+
+impl App {
+    /// `Factuur 2026-0001.pdf` (or the English title for an English document).
+    pub fn invoice_pdf_file_name(&self, id: i64) -> Result<String, AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<String, StoreError> {
+                let record = store.invoice(id)?;
+                let client = store.client(record.draft.client_id)?.client;
+                let number = record
+                    .issued
+                    .as_ref()
+                    .map(|i| i.number.clone())
+                    .ok_or(StoreError::NotFound)?;
+                let safe: String = number
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                Ok(format!(
+                    "{} {safe}.pdf",
+                    record.draft.kind.title(client.document_language)
+                ))
+            };
+            run().map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    /// Writes the stored PDF, byte for byte, into `dir` under its file name.
+    pub fn write_invoice_pdf(&self, id: i64, dir: &Path) -> Result<PathBuf, AppError> {
+        let path = dir.join(self.invoice_pdf_file_name(id)?);
+        self.write_invoice_pdf_to(id, &path)?;
+        Ok(path)
+    }
+
+    pub fn write_invoice_pdf_to(&self, id: i64, path: &Path) -> Result<(), AppError> {
+        self.with_store(|store, lang| {
+            let run = || -> Result<(), StoreError> {
+                let pdf = store.invoice_pdf(id)?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                std::fs::write(path, pdf)?;
+                Ok(())
+            };
+            run().map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+}
