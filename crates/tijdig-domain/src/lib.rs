@@ -8,10 +8,15 @@
 pub mod address;
 pub mod client;
 mod codes;
+pub mod collection_costs;
+pub mod dates;
+pub mod default_start;
 pub mod epc_qr;
+pub mod interest;
 pub mod invoice;
 pub mod issues;
 pub mod language;
+pub mod limitation;
 pub mod money;
 pub mod payment_reference;
 pub mod profile;
@@ -19,7 +24,18 @@ pub mod validate;
 
 pub use address::{Address, AddressInput};
 pub use client::{Client, ClientDraft, ClientKind, DebtorType, PreferredChannel};
+pub use collection_costs::{CollectionCosts, CostsFacts, CostsRule, FourteenDayLetter};
+pub use dates::{
+    earliest_costs_date, fourteen_day_term_end, is_contact_allowed, is_delivery_day,
+    is_public_holiday, letter_delivery, next_contact_moment, posted_letter_delivery,
+    public_holiday, public_holidays, LetterChannel, PublicHoliday,
+};
+pub use default_start::{default_date, DefaultRule, DefaultStart, NoticeOfDefault, PaymentTerms};
 pub use epc_qr::{epc_qr_payload, EpcPayment};
+pub use interest::{
+    compute_interest, compute_simple_interest, AppliedPayment, Capitalisation, InterestBreakdown,
+    InterestKind, InterestSegment, Rate, RateTable,
+};
 pub use invoice::{
     check_payment, credit_lines, due_date, format_number, outstanding, preflight, status,
     validate_prefix, AddressPart, Delivery, FixAt, InvoiceDraft, InvoiceKind, InvoiceLine,
@@ -28,6 +44,7 @@ pub use invoice::{
 };
 pub use issues::{FieldIssue, Issue, Validated};
 pub use language::Language;
+pub use limitation::{is_time_barred, limitation_date, limitation_warning};
 pub use money::{
     format_eur, format_eur_en, format_eur_nl, format_quantity, parse_amount, parse_discount,
     parse_quantity, parse_unit_price, round_cents,

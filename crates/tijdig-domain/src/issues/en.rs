@@ -1,7 +1,10 @@
 //! English wording of [`Issue`].
 
+use chrono::NaiveDate;
+
 use super::Issue;
 use crate::money::format_eur_en;
+use crate::Language;
 
 pub(super) fn message(issue: &Issue) -> String {
     match issue {
@@ -123,5 +126,26 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::QrPayloadTooLarge => {
             "There is too much text for the QR code: shorten the name or the description.".into()
         }
+        Issue::RatePercentRange => {
+            "Choose an interest rate from 0 to 100%, like 10.15.".into()
+        }
+        Issue::RateDuplicate { kind, valid_from } => format!(
+            "The rate table already has a rate for {} from {}. Change that rate instead of adding a second one.",
+            kind.label(Language::En),
+            date_en(*valid_from)
+        ),
+        Issue::RateSourceRequired => {
+            "Fill in where this rate comes from, like the Staatsblad or the ECB rate + 8.".into()
+        }
+        Issue::RateMissing { kind, on } => format!(
+            "The rate table has no rate for {} on {}: add the rate to the rate table.",
+            kind.label(Language::En),
+            date_en(*on)
+        ),
     }
+}
+
+/// A date the English way: 1 July 2025.
+fn date_en(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
 }

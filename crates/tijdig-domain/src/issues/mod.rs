@@ -3,9 +3,10 @@
 //! The domain decides what is wrong and how to say it, so every screen and every later document
 //! uses the same sentence. Errors block a save; warnings are shown but do not.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::Language;
+use crate::{InterestKind, Language};
 
 mod en;
 mod nl;
@@ -106,6 +107,20 @@ pub enum Issue {
     },
     /// EPC QR payload above 331 bytes.
     QrPayloadTooLarge,
+    /// Rentetabel: a percentage below 0 or above 100 % (a typing error, not a rate).
+    RatePercentRange,
+    /// Rentetabel: a second row for the same kind and valid-from date.
+    RateDuplicate {
+        kind: InterestKind,
+        valid_from: NaiveDate,
+    },
+    /// Rentetabel: a row without its source (bron).
+    RateSourceRequired,
+    /// Renteberekening: the rentetabel has no rate of this kind for this day.
+    RateMissing {
+        kind: InterestKind,
+        on: NaiveDate,
+    },
 }
 
 impl Issue {
@@ -160,6 +175,10 @@ impl Issue {
             Issue::QrReferenceTooLong { .. } => "qr_reference_too_long",
             Issue::QrTextTooLong { .. } => "qr_text_too_long",
             Issue::QrPayloadTooLarge => "qr_payload_too_large",
+            Issue::RatePercentRange => "rate_percent_range",
+            Issue::RateDuplicate { .. } => "rate_duplicate",
+            Issue::RateSourceRequired => "rate_source_required",
+            Issue::RateMissing { .. } => "rate_missing",
         }
     }
 

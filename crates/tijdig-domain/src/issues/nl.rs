@@ -1,7 +1,10 @@
 //! Dutch wording of [`Issue`]: B1 level, "je", what is wrong and what to do.
 
+use chrono::NaiveDate;
+
 use super::Issue;
 use crate::money::format_eur_nl;
+use crate::Language;
 
 pub(super) fn message(issue: &Issue) -> String {
     match issue {
@@ -129,5 +132,26 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::QrPayloadTooLarge => {
             "Er staat te veel tekst in de QR-code: maak de naam of de omschrijving korter.".into()
         }
+        Issue::RatePercentRange => {
+            "Kies een rentepercentage van 0 tot en met 100%, zoals 10,15.".into()
+        }
+        Issue::RateDuplicate { kind, valid_from } => format!(
+            "Er staat al een percentage voor {} vanaf {} in de rentetabel. Pas dat percentage aan in plaats van er een tweede toe te voegen.",
+            kind.label(Language::Nl),
+            date_nl(*valid_from)
+        ),
+        Issue::RateSourceRequired => {
+            "Vul de bron van dit percentage in, zoals het Staatsblad of de ECB-rente + 8.".into()
+        }
+        Issue::RateMissing { kind, on } => format!(
+            "De rentetabel heeft geen percentage voor {} op {}: voeg het percentage toe in de rentetabel.",
+            kind.label(Language::Nl),
+            date_nl(*on)
+        ),
     }
+}
+
+/// A date the Dutch way: 01-07-2025.
+fn date_nl(date: NaiveDate) -> String {
+    date.format("%d-%m-%Y").to_string()
 }

@@ -1,0 +1,360 @@
+//! Renteberekening: statutory interest over a period, split into the segments a letter prints
+//! (nl-rules-sources §3.3–§3.5; README "Statutory interest").
+//!
+//! Conventions (README):
+//! - the period runs from the first day of verzuim through `until`, both inclusive;
+//! - a new segment starts at every row of the rentetabel, every anniversary of the first day
+//!   (compounding) and the day after every payment;
+//! - per segment `base × rate × days / 365` (365 also in leap years), rounded to the cent;
+//! - on each anniversary of the first day of verzuim the unpaid interest of the year just ended
+//!   is added to the base (art. 6:119 lid 2, 6:119a lid 3 BW); a 29 February start has its
+//!   anniversary on 28 February in other years;
+//! - a payment is applied to costs, then interest, then principal (art. 6:44 BW).
+//!
+//! A payment counts on its own day: the paid amount still bears interest that day (art. 6:119a
+//! lid 1: "tot en met de dag waarop de schuldenaar de geldsom heeft voldaan"; vectors H1/B13),
+//! and the lower base starts the day after. The Rentetool example R0 (§3.5) instead lets a
+//! payment of 12 December 2014 lower the base from 12 December itself (197 days to
+//! 11 December). Vectors B1 and B2 are that example's two halves with fixed dates and pass as
+//! given; for the payment itself the README convention decides, so the same claim computed here
+//! in one go counts 12 December at the old base (see the test
+//! `r0_the_payment_day_counts_at_the_old_base_by_the_readme_convention`).
+//!
+//! Within the interest, a payment goes to the oldest first: capitalised interest of earlier
+//! years (which lowers the base), then the interest of the running year.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::{InterestKind, RateTable};
+use crate::money::round_cents;
+use crate::Issue;
+
+/// Day-count denominator: actual days / 365, also in leap years (§3.4, README).
+pub const DAYS_IN_YEAR: i64 = 365;
+
+/// Rentesegment: one line of the renteberekening ("20 dagen à 3 % over € 1.648,58 = € 2,71").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterestSegment {
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    pub days: i64,
+    /// Grondslag: principal plus capitalised interest still open.
+    pub base: Decimal,
+    /// Percentage per year.
+    pub rate: Decimal,
+    /// The rate is marked unverified in the rentetabel; the letter must say so.
+    pub unverified: bool,
+    /// round_cents(base × rate / 100 × days / 365).
+    pub amount: Decimal,
+}
+
+/// Kapitalisatie (rente op rente): on an anniversary of the first day of verzuim, the unpaid
+/// interest of the year just ended joins the base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capitalisation {
+    pub on: NaiveDate,
+    pub amount: Decimal,
+    /// The base from this day.
+    pub base_after: Decimal,
+}
+
+/// Toerekening van een betaling (art. 6:44 BW): how one payment was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedPayment {
+    pub on: NaiveDate,
+    pub amount: Decimal,
+    pub to_costs: Decimal,
+    pub to_interest: Decimal,
+    pub to_principal: Decimal,
+    /// More than was owed (the caller decides: refund or keep as credit).
+    pub unapplied: Decimal,
+}
+
+/// Renteoverzicht: everything a letter prints about the interest of one claim, calculated
+/// "tot en met" `until`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InterestBreakdown {
+    pub kind: InterestKind,
+    /// Eerste verzuimdag.
+    pub first_day: NaiveDate,
+    /// Berekend tot en met.
+    pub until: NaiveDate,
+    pub segments: Vec<InterestSegment>,
+    pub capitalisations: Vec<Capitalisation>,
+    /// Payments on or before `until`, in date order; later ones are left out.
+    pub payments: Vec<AppliedPayment>,
+    /// All interest over the period (the sum of the segments).
+    pub interest_total: Decimal,
+    pub interest_paid: Decimal,
+    /// interest_total − interest_paid.
+    pub interest_open: Decimal,
+    /// Hoofdsom still open.
+    pub principal_open: Decimal,
+    pub costs_paid: Decimal,
+    pub costs_open: Decimal,
+    /// The base on `until` (principal open + capitalised interest open).
+    pub base_at_end: Decimal,
+}
+
+impl InterestBreakdown {
+    /// Totaal openstaand: principal + interest + costs.
+    pub fn total_open(&self) -> Decimal {
+        self.principal_open + self.interest_open + self.costs_open
+    }
+
+    /// Rentedagen: the days that bore interest.
+    pub fn days(&self) -> i64 {
+        self.segments.iter().map(|s| s.days).sum()
+    }
+
+    /// Whether any segment used a rate marked unverified.
+    pub fn uses_unverified_rate(&self) -> bool {
+        self.segments.iter().any(|s| s.unverified)
+    }
+
+    /// Rente per dag after `until` at the last segment's rate: round_cents(base × rate / 36500).
+    pub fn interest_per_day(&self) -> Decimal {
+        self.segments.last().map_or(Decimal::ZERO, |last| {
+            round_cents(self.base_at_end * last.rate / Decimal::from(100 * DAYS_IN_YEAR))
+        })
+    }
+
+    /// All money that reached the creditor and was applied.
+    pub fn paid_total(&self) -> Decimal {
+        self.payments.iter().map(|p| p.amount - p.unapplied).sum()
+    }
+}
+
+/// Statutory interest with compounding (art. 6:119 lid 2 / 6:119a lid 3 BW) of `principal`
+/// (hoofdsom incl. btw) from `first_day_of_default` through `until_inclusive`. `payments` are
+/// (date, amount) in any order; `costs` are the collection costs already owed, which a payment
+/// pays first and which bear no interest (§3.3: "simplest: no interest on BIK").
+///
+/// Errors: a negative principal or costs ([`Issue::AmountNegative`]), a payment of zero or less
+/// ([`Issue::PaymentNotPositive`]), a day without a rate in the table ([`Issue::RateMissing`]).
+/// A period that ends before it starts has no interest (only the payments are applied).
+pub fn compute_interest(
+    table: &RateTable,
+    kind: InterestKind,
+    principal: Decimal,
+    first_day_of_default: NaiveDate,
+    until_inclusive: NaiveDate,
+    payments: &[(NaiveDate, Decimal)],
+    costs: Decimal,
+) -> Result<InterestBreakdown, Issue> {
+    let claim = Claim {
+        kind,
+        principal,
+        first_day: first_day_of_default,
+        until: until_inclusive,
+        costs,
+        compound: true,
+    };
+    calculate(table, &claim, payments)
+}
+
+/// The same without capitalisation: for a contract that stipulates simple interest (§3.3:
+/// "contractual deviation (simple interest, other rate) is allowed"), and vector B8.
+pub fn compute_simple_interest(
+    table: &RateTable,
+    kind: InterestKind,
+    principal: Decimal,
+    first_day_of_default: NaiveDate,
+    until_inclusive: NaiveDate,
+    payments: &[(NaiveDate, Decimal)],
+    costs: Decimal,
+) -> Result<InterestBreakdown, Issue> {
+    let claim = Claim {
+        kind,
+        principal,
+        first_day: first_day_of_default,
+        until: until_inclusive,
+        costs,
+        compound: false,
+    };
+    calculate(table, &claim, payments)
+}
+
+struct Claim {
+    kind: InterestKind,
+    principal: Decimal,
+    first_day: NaiveDate,
+    until: NaiveDate,
+    costs: Decimal,
+    compound: bool,
+}
+
+/// What is open while the period is walked through.
+struct Ledger {
+    principal: Decimal,
+    costs: Decimal,
+    /// Capitalised interest still open (part of the base).
+    capitalised: Decimal,
+    /// Interest of the running year still open (not in the base).
+    running: Decimal,
+}
+
+impl Ledger {
+    fn base(&self) -> Decimal {
+        self.principal + self.capitalised
+    }
+
+    fn apply(&mut self, on: NaiveDate, amount: Decimal) -> AppliedPayment {
+        let mut rest = amount;
+        let mut take = |open: &mut Decimal| {
+            let part = rest.min(*open);
+            *open -= part;
+            rest -= part;
+            part
+        };
+        let to_costs = take(&mut self.costs);
+        let to_interest = take(&mut self.capitalised) + take(&mut self.running);
+        let to_principal = take(&mut self.principal);
+        AppliedPayment {
+            on,
+            amount,
+            to_costs,
+            to_interest,
+            to_principal,
+            unapplied: rest,
+        }
+    }
+}
+
+fn calculate(
+    table: &RateTable,
+    claim: &Claim,
+    payments: &[(NaiveDate, Decimal)],
+) -> Result<InterestBreakdown, Issue> {
+    if claim.principal < Decimal::ZERO || claim.costs < Decimal::ZERO {
+        return Err(Issue::AmountNegative);
+    }
+    if payments.iter().any(|(_, amount)| *amount <= Decimal::ZERO) {
+        return Err(Issue::PaymentNotPositive);
+    }
+    let mut payments: Vec<(NaiveDate, Decimal)> = payments
+        .iter()
+        .copied()
+        .filter(|(on, _)| *on <= claim.until)
+        .collect();
+    payments.sort_by_key(|(on, _)| *on);
+
+    let mut ledger = Ledger {
+        principal: claim.principal,
+        costs: claim.costs,
+        capitalised: Decimal::ZERO,
+        running: Decimal::ZERO,
+    };
+    let mut out = InterestBreakdown {
+        kind: claim.kind,
+        first_day: claim.first_day,
+        until: claim.until,
+        segments: Vec::new(),
+        capitalisations: Vec::new(),
+        payments: Vec::new(),
+        interest_total: Decimal::ZERO,
+        interest_paid: Decimal::ZERO,
+        interest_open: Decimal::ZERO,
+        principal_open: Decimal::ZERO,
+        costs_paid: Decimal::ZERO,
+        costs_open: Decimal::ZERO,
+        base_at_end: Decimal::ZERO,
+    };
+    // Payments before verzuim lower the principal before any interest runs.
+    let mut pending = payments.into_iter().peekable();
+    while let Some((on, amount)) = pending.next_if(|(on, _)| *on < claim.first_day) {
+        out.payments.push(ledger.apply(on, amount));
+    }
+
+    let anniversaries = anniversaries(claim);
+    let mut starts: BTreeSet<NaiveDate> = table
+        .changes_between(claim.kind, claim.first_day, claim.until)
+        .collect();
+    starts.extend(anniversaries.iter().copied());
+    starts.extend(
+        pending
+            .clone()
+            .filter(|(on, _)| *on < claim.until)
+            .filter_map(|(on, _)| on.succ_opt()),
+    );
+    if claim.until >= claim.first_day {
+        starts.insert(next_day(claim.until));
+    }
+
+    let mut from = claim.first_day;
+    for next in starts {
+        let Some(to) = next.pred_opt() else { break };
+        let base = ledger.base();
+        if base > Decimal::ZERO {
+            let rate = table.rate_on(claim.kind, from).ok_or(Issue::RateMissing {
+                kind: claim.kind,
+                on: from,
+            })?;
+            let days = (to - from).num_days() + 1;
+            let amount = round_cents(
+                base * rate.percent * Decimal::from(days) / Decimal::from(100 * DAYS_IN_YEAR),
+            );
+            ledger.running += amount;
+            out.interest_total += amount;
+            out.segments.push(InterestSegment {
+                from,
+                to,
+                days,
+                base,
+                rate: rate.percent,
+                unverified: rate.unverified,
+                amount,
+            });
+        }
+        while let Some((on, amount)) = pending.next_if(|(on, _)| *on <= to) {
+            out.payments.push(ledger.apply(on, amount));
+        }
+        if anniversaries.contains(&next) && ledger.running > Decimal::ZERO {
+            let amount = ledger.running;
+            ledger.capitalised += amount;
+            ledger.running = Decimal::ZERO;
+            out.capitalisations.push(Capitalisation {
+                on: next,
+                amount,
+                base_after: ledger.base(),
+            });
+        }
+        from = next;
+    }
+
+    out.interest_paid = out.payments.iter().map(|p| p.to_interest).sum();
+    out.interest_open = ledger.capitalised + ledger.running;
+    out.costs_paid = out.payments.iter().map(|p| p.to_costs).sum();
+    out.costs_open = ledger.costs;
+    out.principal_open = ledger.principal;
+    out.base_at_end = ledger.base();
+    Ok(out)
+}
+
+/// Anniversaries of the first day within the period (none without compounding). Counted from
+/// the first day each time, so 29 February 2024 → 28 February 2025 … 29 February 2028.
+fn anniversaries(claim: &Claim) -> Vec<NaiveDate> {
+    if !claim.compound {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for years in 1u32.. {
+        let Some(date) = claim.first_day.checked_add_months(Months::new(12 * years)) else {
+            break;
+        };
+        if date > claim.until {
+            break;
+        }
+        out.push(date);
+    }
+    out
+}
+
+fn next_day(date: NaiveDate) -> NaiveDate {
+    date.checked_add_days(Days::new(1))
+        .unwrap_or(NaiveDate::MAX)
+}
