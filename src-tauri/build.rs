@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "print_invoice_pdf",
     "get_invoice_settings",
     "save_invoice_settings",
+    "list_interest_rates",
+    "add_interest_rate",
+    "remove_interest_rate",
     "mark_ready",
 ];
 

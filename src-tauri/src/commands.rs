@@ -175,6 +175,28 @@ pub fn save_invoice_settings(
     state.app()?.save_invoice_settings(&settings)
 }
 
+#[tauri::command]
+pub fn list_interest_rates(state: State<'_>) -> Result<Vec<dto::InterestRate>, AppError> {
+    state.app()?.interest_rates()
+}
+
+#[tauri::command]
+pub fn add_interest_rate(
+    state: State<'_>,
+    form: dto::InterestRateForm,
+) -> Result<Vec<dto::InterestRate>, AppError> {
+    state.app()?.add_interest_rate(&form)
+}
+
+#[tauri::command]
+pub fn remove_interest_rate(
+    state: State<'_>,
+    kind: dto::InterestKind,
+    valid_from: String,
+) -> Result<Vec<dto::InterestRate>, AppError> {
+    state.app()?.remove_interest_rate(kind, &valid_from)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

@@ -49,6 +49,9 @@ fn main() {
             documents::open_invoice_pdf,
             documents::save_invoice_pdf,
             documents::print_invoice_pdf,
+            commands::list_interest_rates,
+            commands::add_interest_rate,
+            commands::remove_interest_rate,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

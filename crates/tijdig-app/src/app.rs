@@ -22,8 +22,9 @@ pub struct App {
 impl App {
     /// Opens the database in `data_dir`; refuses (untouched) one from a newer version.
     pub fn open(data_dir: &Path) -> Result<App, AppError> {
-        let store = Store::open_in_dir(data_dir)
+        let mut store = Store::open_in_dir(data_dir)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
+        App::sync_rates(&mut store).map_err(|e| AppError::from_store(e, Language::default()))?;
         Ok(App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
@@ -33,8 +34,9 @@ impl App {
 
     /// A throwaway in-memory Tijdig, for tests.
     pub fn open_in_memory() -> Result<App, AppError> {
-        let store =
+        let mut store =
             Store::open_in_memory().map_err(|e| AppError::from_store(e, Language::default()))?;
+        App::sync_rates(&mut store).map_err(|e| AppError::from_store(e, Language::default()))?;
         Ok(App {
             store: Mutex::new(store),
             data_dir: PathBuf::new(),

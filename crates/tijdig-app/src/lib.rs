@@ -13,6 +13,7 @@ mod invoice_pdf;
 mod invoice_view;
 mod invoices;
 mod mapping;
+mod rates;
 
 pub use app::App;
 pub use error::{AppError, ErrorCode, FieldMessage};

@@ -49,6 +49,9 @@ fn generate() -> String {
         InvoiceQuery::decl(&cfg),
         CreditRequest::decl(&cfg),
         InvoiceSettings::decl(&cfg),
+        InterestKind::decl(&cfg),
+        InterestRate::decl(&cfg),
+        InterestRateForm::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

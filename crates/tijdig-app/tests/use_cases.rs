@@ -213,3 +213,45 @@ fn the_error_crosses_the_boundary_as_code_message_and_fields() {
     assert_eq!(json["fields"][0]["field"], "name");
     assert_eq!(json["fields"][0]["message"], "Vul dit veld in.");
 }
+
+#[test]
+fn the_rate_table_ships_seeded_rates_and_takes_new_ones_with_a_source() {
+    let app = App::open_in_memory().unwrap();
+    let rates = app.interest_rates().unwrap();
+    assert_eq!(rates.len(), 48);
+    assert!(rates.iter().all(|r| r.shipped));
+    let flagged: Vec<_> = rates.iter().filter(|r| r.unverified).collect();
+    assert_eq!(flagged.len(), 1);
+    assert_eq!(
+        (flagged[0].kind, flagged[0].valid_from.as_str()),
+        (InterestKind::Statutory, "01-07-2025")
+    );
+
+    let mut form = InterestRateForm {
+        kind: InterestKind::Commercial,
+        valid_from: "01-01-2027".into(),
+        percent: "10,15".into(),
+        source: String::new(),
+    };
+    let err = app.add_interest_rate(&form).unwrap_err();
+    assert_eq!(err.fields[0].field, "source");
+    form.source = "Staatscourant december 2026".into();
+    let after = app.add_interest_rate(&form).unwrap();
+    assert!(after
+        .iter()
+        .any(|r| r.valid_from == "01-01-2027" && r.percent == "10.15" && !r.shipped));
+    assert_eq!(
+        app.add_interest_rate(&form).unwrap_err().fields[0].field,
+        "validFrom"
+    );
+    let shipped = after.iter().find(|r| r.shipped).unwrap();
+    assert!(app
+        .remove_interest_rate(shipped.kind, &shipped.valid_from)
+        .is_err());
+    assert_eq!(
+        app.remove_interest_rate(InterestKind::Commercial, "01-01-2027")
+            .unwrap()
+            .len(),
+        48
+    );
+}

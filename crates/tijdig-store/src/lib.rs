@@ -10,6 +10,7 @@ mod invoices;
 mod migrations;
 mod platform;
 mod profile;
+mod rates;
 mod settings;
 
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
@@ -19,6 +20,7 @@ pub use invoices::{
 };
 pub use migrations::SCHEMA_VERSION;
 pub use profile::Logo;
+pub use rates::RateRecord;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

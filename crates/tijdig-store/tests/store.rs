@@ -298,3 +298,32 @@ fn settings_are_upserted() {
     store.set_setting("ui_language", "nl").unwrap();
     assert_eq!(store.setting("ui_language").unwrap().as_deref(), Some("nl"));
 }
+
+#[test]
+fn shipped_rates_are_added_once_and_user_rates_can_be_removed_but_shipped_ones_cannot() {
+    use tijdig_domain::interest::{InterestKind, Rate, RateTable};
+    let mut store = Store::open_in_memory().unwrap();
+    let shipped = RateTable::seeded().rates;
+    assert_eq!(store.sync_shipped_rates(&shipped).unwrap(), shipped.len());
+    assert_eq!(store.sync_shipped_rates(&shipped).unwrap(), 0);
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    let mine = Rate {
+        valid_from: day,
+        kind: InterestKind::Commercial,
+        percent: "10.15".parse().unwrap(),
+        source: "Staatscourant 2026".into(),
+        unverified: false,
+    };
+    store.add_rate(&mine).unwrap();
+    assert!(store.add_rate(&mine).is_err(), "one rate per kind and date");
+    let all = store.rates().unwrap();
+    assert_eq!(all.len(), shipped.len() + 1);
+    assert!(all.iter().any(|r| r.rate == mine && !r.shipped));
+    let first = shipped[0].clone();
+    assert!(matches!(
+        store.remove_rate(first.kind, first.valid_from),
+        Err(StoreError::NotFound)
+    ));
+    store.remove_rate(mine.kind, mine.valid_from).unwrap();
+    assert_eq!(store.rates().unwrap().len(), shipped.len());
+}

@@ -17,6 +17,9 @@ import type {
   InvoiceQuery,
   InvoiceSettings,
   InvoiceSummary,
+  InterestKind,
+  InterestRate,
+  InterestRateForm,
   Language,
   PaymentForm,
   LogoUpload,
@@ -92,5 +95,9 @@ export const api = {
   getInvoiceSettings: () => call<InvoiceSettings>("get_invoice_settings"),
   saveInvoiceSettings: (settings: InvoiceSettings) =>
     call<InvoiceSettings>("save_invoice_settings", { settings }),
+  listInterestRates: () => call<InterestRate[]>("list_interest_rates"),
+  addInterestRate: (form: InterestRateForm) => call<InterestRate[]>("add_interest_rate", { form }),
+  removeInterestRate: (kind: InterestKind, validFrom: string) =>
+    call<InterestRate[]>("remove_interest_rate", { kind, validFrom }),
   markReady: () => call<void>("mark_ready"),
 };

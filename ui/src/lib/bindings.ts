@@ -132,3 +132,21 @@ search: string, status: InvoiceStatus | null, clientId: number | null, sort: Inv
 export type CreditRequest = { lineIndexes: Array<number>, };
 
 export type InvoiceSettings = { numberPrefix: string, referenceKind: ReferenceKind, };
+
+export type InterestKind = "statutory" | "commercial";
+
+export type InterestRate = { kind: InterestKind, 
+/**
+ * `22-11-2026`.
+ */
+validFrom: string, percent: string, source: string, 
+/**
+ * The sources do not confirm this rate yet (shown as such).
+ */
+unverified: boolean, 
+/**
+ * Shipped with Tijdig: cannot be removed.
+ */
+shipped: boolean, };
+
+export type InterestRateForm = { kind: InterestKind, validFrom: string, percent: string, source: string, };

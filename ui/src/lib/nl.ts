@@ -290,6 +290,23 @@ export const nl = {
   "settings.numberPrefix": "Voorvoegsel factuurnummer",
   "settings.numberPrefix.hint": "Bijvoorbeeld F geeft F2026-0001. Leeg laten geeft 2026-0001. Elk jaar begint een nieuwe reeks.",
   "settings.referenceKind": "Standaard betalingskenmerk",
+  "settings.rates": "Rente",
+  "rates.lead": "Tijdig rekent wettelijke rente en handelsrente met deze tabel. Elk half jaar (1 januari en 1 juli) kan er een nieuw tarief komen; voeg het hier toe met de bron.",
+  "rates.statutory": "Wettelijke rente (particulieren)",
+  "rates.commercial": "Wettelijke handelsrente (bedrijven)",
+  "rates.col.from": "Geldig vanaf",
+  "rates.col.percent": "Rente per jaar",
+  "rates.col.source": "Bron",
+  "rates.unverified": "Niet bevestigd",
+  "rates.unverified.hint": "De bronnen bevestigen dit tarief nog niet; controleer het voordat je een brief verstuurt.",
+  "rates.add": "Tarief toevoegen",
+  "rates.kind": "Soort rente",
+  "rates.validFrom": "Geldig vanaf",
+  "rates.percent": "Percentage per jaar",
+  "rates.source": "Bron",
+  "rates.source.hint": "Bijvoorbeeld de publicatie in de Staatscourant of op rijksoverheid.nl.",
+  "rates.remove": "Verwijder tarief van {date}",
+  "rates.added": "Tarief toegevoegd.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

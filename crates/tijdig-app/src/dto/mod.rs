@@ -30,7 +30,9 @@ macro_rules! mirror_enum {
 }
 
 mod invoice;
+mod rates;
 pub use invoice::*;
+pub use rates::*;
 
 mirror_enum!(
     /// `nl` or `en`.

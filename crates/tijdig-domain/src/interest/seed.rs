@@ -20,7 +20,7 @@ const MRO_ZERO: &str = "ECB-basisherfinancieringsrente 0,00 % (sinds 16-03-2016)
                         procentpunt (art. 6:120 lid 2 BW)";
 const MRO_005: &str = "ECB-basisherfinancieringsrente 0,05 % + 8 procentpunt (art. 6:120 lid 2 \
                        BW; fintool.nl, advocatenkantooroste.nl)";
-const UNVERIFIED_2025_07: &str = "NIET GEVERIFIEERD: alleen de Rentetool-rentetabel noemt 6 %; \
+const UNVERIFIED_2025_07: &str = "Niet geverifieerd: alleen de Rentetool-rentetabel noemt 6 %; \
      volgens de systematiek (ECB 2,40 % + 2,25 → 5 %) zou 5 % te verwachten zijn. Controleer \
      rijksoverheid.nl \"Hoe hoog is de wettelijke rente?\" / het Staatsblad \
      (nl-rules-sources §3.2, open punt 1)";
