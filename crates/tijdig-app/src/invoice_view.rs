@@ -123,6 +123,19 @@ impl App {
             self.preflight(store, &record.draft, facts.original.as_ref(), lang)?
         };
         let payments = store.payments(record.id)?;
+        let outstanding = rules::outstanding(facts.total, facts.paid, facts.credited);
+        let default = if record.draft.kind == tijdig_domain::invoice::InvoiceKind::CreditNote {
+            None
+        } else {
+            crate::invoice_claim::default_info(
+                store,
+                record,
+                outstanding,
+                &payments,
+                self.today(),
+                lang,
+            )?
+        };
         Ok(dto::Invoice {
             id: record.id,
             form: invoice_form::form(&record.draft),
@@ -131,7 +144,8 @@ impl App {
             status: facts.status.into(),
             due_date: facts.due_date.to_string(),
             totals: totals_dto(&facts.totals, &record.draft.lines, lang),
-            outstanding: amount(rules::outstanding(facts.total, facts.paid, facts.credited)),
+            outstanding: amount(outstanding),
+            default,
             payment_reference: record
                 .issued
                 .as_ref()

@@ -7,6 +7,7 @@
 mod app;
 pub mod dto;
 mod error;
+mod invoice_claim;
 mod invoice_files;
 mod invoice_form;
 mod invoice_pdf;

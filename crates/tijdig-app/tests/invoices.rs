@@ -260,3 +260,76 @@ fn the_list_searches_by_number_or_client_and_sorts_by_due_date() {
         .unwrap();
     assert_eq!(by_client.len(), 2);
 }
+
+#[test]
+fn an_overdue_b2b_invoice_shows_commercial_interest_and_40_euro_costs_from_the_first_day_of_default(
+) {
+    let (app, client) = setup();
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-10-01".into();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    let draft = app.create_invoice(&form).unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    assert_eq!(issued.due_date, "2026-10-31");
+    let claim = issued.default.unwrap().claim.unwrap();
+    assert_eq!(
+        (claim.first_day.as_str(), claim.until.as_str()),
+        ("01-11-2026", "22-11-2026")
+    );
+    assert!(
+        claim.interest_label.contains("handelsrente"),
+        "{}",
+        claim.interest_label
+    );
+    assert_eq!(claim.segments.iter().map(|s| s.days).sum::<i64>(), 22);
+    let rate: f64 = claim.segments[0].rate.parse().unwrap();
+    let expected = (121.0 * rate / 100.0 * 22.0 / 365.0 * 100.0).round() / 100.0;
+    assert_eq!(claim.interest, format!("{expected:.2}"));
+    assert_eq!(claim.costs, "40.00");
+    assert!(
+        claim.costs_note.contains("€ 40,00 vanaf 01-11-2026"),
+        "{}",
+        claim.costs_note
+    );
+    let total: f64 = claim.total.parse().unwrap();
+    assert!(
+        (total - (121.0 + expected + 40.0)).abs() < 0.005,
+        "{}",
+        claim.total
+    );
+}
+
+#[test]
+fn an_overdue_consumer_is_not_in_default_without_a_notice_and_is_charged_nothing() {
+    let (app, _) = setup();
+    let mut consumer = business_client();
+    consumer.kind = ClientKind::Consumer;
+    consumer.name = "Pieter Bakker".into();
+    let client = app.create_client(&consumer).unwrap().value.id;
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-10-01".into();
+    let draft = app.create_invoice(&form).unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    let info = issued.default.unwrap();
+    assert!(info.claim.is_none());
+    assert!(info.explanation.unwrap().contains("ingebrekestelling"));
+}
+
+#[test]
+fn an_invoice_that_is_not_overdue_has_no_default_information() {
+    let (app, client) = setup();
+    let draft = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+        ))
+        .unwrap();
+    assert_eq!(app.issue_invoice(draft.id).unwrap().default, None);
+}

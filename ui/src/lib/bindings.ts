@@ -117,7 +117,37 @@ export type Payment = { id: number, paidOn: string, amount: string, method: Paym
 
 export type InvoiceRef = { id: number, number: string | null, invoiceDate: string, total: string, };
 
-export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, };
+export type ClaimSegment = { from: string, to: string, days: number, base: string, 
+/**
+ * Percentage per year, e.g. "10.15".
+ */
+rate: string, amount: string, unverified: boolean, };
+
+export type Claim = { 
+/**
+ * e.g. "Wettelijke handelsrente (art. 6:119a BW)".
+ */
+interestLabel: string, firstDay: string, 
+/**
+ * "Berekend tot en met".
+ */
+until: string, segments: Array<ClaimSegment>, principal: string, interest: string, costs: string, 
+/**
+ * Which costs apply and from when, in the user's language.
+ */
+costsNote: string, total: string, };
+
+export type DefaultInfo = { 
+/**
+ * Present when the debtor is in verzuim; otherwise `explanation` says why not yet.
+ */
+claim: Claim | null, explanation: string | null, };
+
+export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
+/**
+ * For an overdue invoice: verzuim, interest and costs up to today.
+ */
+default: DefaultInfo | null, };
 
 export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, outstanding: string, status: InvoiceStatus, };
 

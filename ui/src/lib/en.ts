@@ -309,4 +309,12 @@ export const en: Record<MessageKey, string> = {
   "rates.source.hint": "For example the publication in the Staatscourant or on rijksoverheid.nl.",
   "rates.remove": "Remove rate of {date}",
   "rates.added": "Rate added.",
+  "claim.title": "Interest and collection costs to date",
+  "claim.since": "In default since {date}; computed up to and including {until}.",
+  "claim.principal": "Principal",
+  "claim.interest": "Interest",
+  "claim.costs": "Collection costs",
+  "claim.total": "Total claim",
+  "claim.segment": "{from} to {to}: {days} days at {rate}% on {base}",
+  "claim.unverified": "rate not confirmed",
 };

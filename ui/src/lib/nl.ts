@@ -307,6 +307,14 @@ export const nl = {
   "rates.source.hint": "Bijvoorbeeld de publicatie in de Staatscourant of op rijksoverheid.nl.",
   "rates.remove": "Verwijder tarief van {date}",
   "rates.added": "Tarief toegevoegd.",
+  "claim.title": "Rente en incassokosten tot vandaag",
+  "claim.since": "In verzuim sinds {date}; berekend tot en met {until}.",
+  "claim.principal": "Hoofdsom",
+  "claim.interest": "Rente",
+  "claim.costs": "Incassokosten",
+  "claim.total": "Totaal te vorderen",
+  "claim.segment": "{from} t/m {to}: {days} dagen à {rate} % over {base}",
+  "claim.unverified": "tarief niet bevestigd",
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -169,6 +169,8 @@ pub struct Invoice {
     pub credits: Option<InvoiceRef>,
     pub credit_notes: Vec<InvoiceRef>,
     pub preflight: Vec<FieldMessage>,
+    /// For an overdue invoice: verzuim, interest and costs up to today.
+    pub default: Option<DefaultInfo>,
 }
 
 /// One row of the invoice list.
@@ -220,4 +222,45 @@ pub struct CreditRequest {
 pub struct InvoiceSettings {
     pub number_prefix: String,
     pub reference_kind: ReferenceKind,
+}
+
+/// One interest period of a claim (from–to inclusive).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimSegment {
+    pub from: String,
+    pub to: String,
+    pub days: i64,
+    pub base: String,
+    /// Percentage per year, e.g. "10.15".
+    pub rate: String,
+    pub amount: String,
+    pub unverified: bool,
+}
+
+/// What a debtor in verzuim owes today: principal, statutory interest and collection costs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Claim {
+    /// e.g. "Wettelijke handelsrente (art. 6:119a BW)".
+    pub interest_label: String,
+    pub first_day: String,
+    /// "Berekend tot en met".
+    pub until: String,
+    pub segments: Vec<ClaimSegment>,
+    pub principal: String,
+    pub interest: String,
+    pub costs: String,
+    /// Which costs apply and from when, in the user's language.
+    pub costs_note: String,
+    pub total: String,
+}
+
+/// Verzuim and its consequences for one overdue invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DefaultInfo {
+    /// Present when the debtor is in verzuim; otherwise `explanation` says why not yet.
+    pub claim: Option<Claim>,
+    pub explanation: Option<String>,
 }

@@ -1,0 +1,126 @@
+//! What an overdue invoice's debtor owes today: verzuim (nl-rules-sources §2.3), statutory
+//! interest (§3) and collection costs (§4), computed by the domain's follow-up engine.
+
+use crate::dto;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts};
+use tijdig_domain::default_start::{default_date, PaymentTerms};
+use tijdig_domain::interest::{compute_interest, InterestKind, RateTable};
+use tijdig_domain::money::{format_eur, round_cents};
+use tijdig_domain::{ClientKind, Language};
+use tijdig_store::{InvoiceRecord, PaymentRecord, Store, StoreError};
+
+fn amount(d: Decimal) -> String {
+    let mut cents = round_cents(d);
+    cents.rescale(2);
+    cents.to_string()
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// `None` when the invoice is not (yet) overdue; otherwise the claim or why there is none yet.
+pub(crate) fn default_info(
+    store: &Store,
+    record: &InvoiceRecord,
+    principal: Decimal,
+    payments: &[PaymentRecord],
+    today: NaiveDate,
+    lang: Language,
+) -> Result<Option<dto::DefaultInfo>, StoreError> {
+    let due =
+        tijdig_domain::invoice::due_date(record.draft.invoice_date, record.draft.payment_term_days);
+    if record.issued.is_none() || principal <= Decimal::ZERO || today <= due {
+        return Ok(None);
+    }
+    let client = store.client(record.draft.client_id)?.client;
+    let terms = PaymentTerms {
+        invoice_date: record.draft.invoice_date,
+        receipt_date: None,
+        agreed_term_days: Some(record.draft.payment_term_days),
+        term_is_fatal: false,
+        large_company_debtor: false,
+        notice: None,
+    };
+    let Some(start) = default_date(client.kind, &terms).filter(|s| s.date <= today) else {
+        let explanation = match (client.kind, lang) {
+            (ClientKind::Consumer, Language::Nl) => "Een particulier is nog niet in verzuim: dat begint pas na een ingebrekestelling met een redelijke termijn. Tot dan rekent Tijdig geen rente of kosten.",
+            (ClientKind::Consumer, Language::En) => "A consumer is not yet in default: that only starts after a notice of default with a reasonable term. Until then Tijdig charges no interest or costs.",
+            (_, Language::Nl) => "De klant is nog niet in verzuim.",
+            (_, Language::En) => "The client is not yet in default.",
+        };
+        return Ok(Some(dto::DefaultInfo {
+            claim: None,
+            explanation: Some(explanation.into()),
+        }));
+    };
+    let kind = InterestKind::for_client(client.kind);
+    let table = RateTable::from_rates(store.rates()?.into_iter().map(|r| r.rate).collect())
+        .unwrap_or_else(|_| RateTable::seeded());
+    let costs = CollectionCosts::assess(
+        &CostsFacts {
+            client: client.kind,
+            principal,
+            first_day_of_default: start.date,
+            staffel_stipulated: false,
+            letter: None,
+            btw_surcharge: false,
+        },
+        today,
+    );
+    let paid: Vec<(NaiveDate, Decimal)> = payments.iter().map(|p| (p.paid_on, p.amount)).collect();
+    let gross = principal + paid.iter().map(|(_, a)| *a).sum::<Decimal>();
+    let Ok(interest) = compute_interest(&table, kind, gross, start.date, today, &paid, costs.owed)
+    else {
+        return Ok(None);
+    };
+    let costs_note = match (costs.due_from, lang) {
+        (Some(from), Language::Nl) => format!(
+            "{} vanaf {} (art. 6:96 BW, Besluit BIK).",
+            format_eur(costs.amount, lang),
+            day(from)
+        ),
+        (Some(from), Language::En) => format!(
+            "{} from {} (art. 6:96 BW, BIK decree).",
+            format_eur(costs.amount, lang),
+            day(from)
+        ),
+        (None, Language::Nl) => format!(
+            "Nog geen incassokosten: eerst een 14-dagenbrief; daarna {}.",
+            format_eur(costs.amount, lang)
+        ),
+        (None, Language::En) => format!(
+            "No collection costs yet: first a 14-day letter; then {}.",
+            format_eur(costs.amount, lang)
+        ),
+    };
+    let claim = dto::Claim {
+        interest_label: format!("{} ({})", kind.label(lang), kind.article()),
+        first_day: day(interest.first_day),
+        until: day(interest.until),
+        segments: interest
+            .segments
+            .iter()
+            .map(|s| dto::ClaimSegment {
+                from: day(s.from),
+                to: day(s.to),
+                days: s.days,
+                base: amount(s.base),
+                rate: s.rate.to_string(),
+                amount: amount(s.amount),
+                unverified: s.unverified,
+            })
+            .collect(),
+        principal: amount(interest.principal_open),
+        interest: amount(interest.interest_open),
+        costs: amount(interest.costs_open),
+        costs_note,
+        total: amount(interest.total_open()),
+    };
+    Ok(Some(dto::DefaultInfo {
+        claim: Some(claim),
+        explanation: None,
+    }))
+}
