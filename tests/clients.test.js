@@ -65,9 +65,11 @@ describe("clients", () => {
     await click(browser, 'button[data-action="new-client"]');
     await waitForHeading(browser, "Nieuwe klant");
     assert.ok(await browser.$('input[name="kvk"]').isExisting());
+    assert.ok(await browser.$('input[name="largeCompany"]').isExisting());
     await click(browser, 'input[name="kind"][value="consumer"]');
     await browser.waitUntil(async () => !(await browser.$('input[name="kvk"]').isExisting()));
     assert.equal(await browser.$('input[name="btwId"]').isExisting(), false);
+    assert.equal(await browser.$('input[name="largeCompany"]').isExisting(), false);
     await browser.$('select[name="debtorType"]').selectByAttribute("value", "cannot_pay");
     const approach = await browser.$('[data-testid="debtor-approach"]').getText();
     assert.match(approach, /betalingsregeling/);

@@ -41,7 +41,7 @@ pub(crate) fn default_info(
         receipt_date: None,
         agreed_term_days: Some(record.draft.payment_term_days),
         term_is_fatal: false,
-        large_company_debtor: false,
+        large_company_debtor: client.large_company,
         notice: None,
     };
     let Some(start) = default_date(client.kind, &terms).filter(|s| s.date <= today) else {

@@ -84,6 +84,7 @@ pub(crate) fn client_draft(f: &dto::ClientForm) -> domain::ClientDraft {
         document_language: f.document_language.into(),
         notes: f.notes.clone(),
         debtor_type: f.debtor_type.into(),
+        large_company: f.large_company,
     }
 }
 
@@ -115,6 +116,7 @@ pub(crate) fn client(r: &ClientRecord) -> dto::Client {
             document_language: c.document_language.into(),
             notes: text(&c.notes),
             debtor_type: c.debtor_type.into(),
+            large_company: c.large_company,
         },
     }
 }

@@ -333,3 +333,36 @@ fn an_invoice_that_is_not_overdue_has_no_default_information() {
         .unwrap();
     assert_eq!(app.issue_invoice(draft.id).unwrap().default, None);
 }
+
+#[test]
+fn a_large_company_debtor_is_in_default_after_30_days_even_with_a_longer_agreed_term() {
+    let (app, _) = setup();
+    let first_day = |large: bool, name: &str| {
+        let mut client = business_client();
+        client.name = name.into();
+        client.large_company = large;
+        client.payment_term_days = "60".into();
+        let id = app.create_client(&client).unwrap().value.id;
+        let mut form = invoice_form(
+            id,
+            vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+        );
+        form.invoice_date = "2026-09-01".into();
+        form.delivery_from = String::new();
+        form.delivery_to = String::new();
+        let draft = app.create_invoice(&form).unwrap();
+        let issued = app.issue_invoice(draft.id).unwrap();
+        let day = issued.default.unwrap().claim.unwrap().first_day;
+        chrono::NaiveDate::parse_from_str(&day, "%d-%m-%Y").unwrap()
+    };
+    let normal = first_day(false, "Kleine klant");
+    let large = first_day(true, "Grote klant N.V.");
+    assert_eq!(
+        normal,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+    );
+    assert!(
+        large <= chrono::NaiveDate::from_ymd_opt(2026, 10, 3).unwrap(),
+        "{large}"
+    );
+}

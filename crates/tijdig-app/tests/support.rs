@@ -54,6 +54,7 @@ pub fn business_client() -> ClientForm {
         document_language: Language::Nl,
         notes: String::new(),
         debtor_type: DebtorType::Unknown,
+        large_company: false,
     }
 }
 

@@ -49,6 +49,7 @@ fn client_form(name: &str, kind: ClientKind) -> ClientForm {
         document_language: Language::Nl,
         notes: String::new(),
         debtor_type: DebtorType::Unknown,
+        large_company: false,
     }
 }
 

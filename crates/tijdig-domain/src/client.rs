@@ -57,6 +57,8 @@ pub struct ClientDraft {
     pub document_language: Language,
     pub notes: String,
     pub debtor_type: DebtorType,
+    /// Grote onderneming (art. 2:397 BW): its payment term is capped at 30 days (§2.1).
+    pub large_company: bool,
 }
 
 /// A checked client. KvK and btw-id exist only for business clients.
@@ -76,6 +78,8 @@ pub struct Client {
     pub document_language: Language,
     pub notes: Option<String>,
     pub debtor_type: DebtorType,
+    /// Grote onderneming (art. 2:397 BW); only for business clients.
+    pub large_company: bool,
 }
 
 impl Client {
@@ -126,6 +130,7 @@ impl Client {
                 document_language: draft.document_language,
                 notes: notes?,
                 debtor_type: draft.debtor_type,
+                large_company: business && draft.large_company,
             })
         })
     }
@@ -158,6 +163,7 @@ mod tests {
             document_language: Language::Nl,
             notes: String::new(),
             debtor_type: DebtorType::Unknown,
+            large_company: false,
         }
     }
 

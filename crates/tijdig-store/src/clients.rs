@@ -39,10 +39,11 @@ impl Store {
                 tx,
                 "INSERT INTO clients (id, kind, name, contact_person, street, house_number,
                     postcode, city, country, email, phone, kvk, btw_id, iban, preferred_channel,
-                    payment_term_days, document_language, notes, debtor_type, search_text)
+                    payment_term_days, document_language, notes, debtor_type, large_company, search_text)
                  VALUES (:id, :kind, :name, :contact_person, :street, :house_number, :postcode,
                     :city, :country, :email, :phone, :kvk, :btw_id, :iban, :preferred_channel,
-                    :payment_term_days, :document_language, :notes, :debtor_type, :search_text)",
+                    :payment_term_days, :document_language, :notes, :debtor_type, :large_company,
+                    :search_text)",
                 None,
                 client,
             )?;
@@ -60,7 +61,8 @@ impl Store {
                     btw_id = :btw_id, iban = :iban, preferred_channel = :preferred_channel,
                     payment_term_days = :payment_term_days,
                     document_language = :document_language, notes = :notes,
-                    debtor_type = :debtor_type, search_text = :search_text,
+                    debtor_type = :debtor_type, large_company = :large_company,
+                    search_text = :search_text,
                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                  WHERE id = :id",
                 Some(id),
@@ -152,6 +154,7 @@ fn write(
             ":document_language": c.document_language.code(),
             ":notes": c.notes,
             ":debtor_type": c.debtor_type.code(),
+            ":large_company": c.large_company,
             ":search_text": search_text(c),
         },
     )?)
@@ -210,6 +213,7 @@ fn read(row: &Row<'_>) -> Result<ClientRecord, StoreError> {
                 DebtorType::from_code,
                 "debtor type",
             )?,
+            large_company: row.get("large_company")?,
         },
     })
 }

@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_invoices.sql"),
     include_str!("migrations/0003_interest_rates.sql"),
+    include_str!("migrations/0004_large_company.sql"),
 ];
 
 /// The schema version this build writes.
@@ -97,14 +98,13 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         let mut next = MIGRATIONS.to_vec();
-        next.push("ALTER TABLE clients ADD COLUMN large_company INTEGER;");
+        next.push("ALTER TABLE clients ADD COLUMN vip INTEGER;");
         apply(&mut conn, &next).unwrap();
         let version: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION + 1);
-        conn.execute("UPDATE clients SET large_company = 1", [])
-            .unwrap();
+        conn.execute("UPDATE clients SET vip = 1", []).unwrap();
     }
 
     #[test]

@@ -27,6 +27,7 @@ fn client(name: &str, kind: ClientKind, city: &str) -> Client {
         document_language: Language::Nl,
         notes: None,
         debtor_type: DebtorType::Unknown,
+        large_company: false,
     }
 }
 

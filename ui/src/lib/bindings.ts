@@ -51,7 +51,11 @@ export type ClientForm = { kind: ClientKind, name: string, contactPerson: string
 /**
  * Empty: the default from the business profile applies.
  */
-paymentTermDays: string, documentLanguage: Language, notes: string, debtorType: DebtorType, };
+paymentTermDays: string, documentLanguage: Language, notes: string, debtorType: DebtorType, 
+/**
+ * Grote onderneming: its payment term is capped at 30 days.
+ */
+largeCompany: boolean, };
 
 export type Client = { id: number, form: ClientForm, archived: boolean, createdAt: string, };
 

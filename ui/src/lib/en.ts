@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   "common.back": "Back",
   "common.edit": "Edit",
   "common.datePlaceholder": "dd-mm-yyyy",
+  "common.yes": "Yes",
   "common.days": "{n} days",
   "common.notFilled": "Not filled in",
   "common.warningsTitle": "Saved, but please check this:",
@@ -317,4 +318,6 @@ export const en: Record<MessageKey, string> = {
   "claim.total": "Total claim",
   "claim.segment": "{from} to {to}: {days} days at {rate}% on {base}",
   "claim.unverified": "rate not confirmed",
+  "client.largeCompany": "Large company",
+  "client.largeCompany.hint": "A large company (art. 2:397 BW) may not agree a payment term longer than 30 days with you as a freelancer; Tijdig then counts default from 30 days.",
 };

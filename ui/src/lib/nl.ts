@@ -17,6 +17,7 @@ export const nl = {
   "common.back": "Terug",
   "common.edit": "Bewerken",
   "common.datePlaceholder": "dd-mm-jjjj",
+  "common.yes": "Ja",
   "common.days": "{n} dagen",
   "common.notFilled": "Niet ingevuld",
   "common.warningsTitle": "Opgeslagen, maar kijk hier nog even naar:",
@@ -315,6 +316,8 @@ export const nl = {
   "claim.total": "Totaal te vorderen",
   "claim.segment": "{from} t/m {to}: {days} dagen à {rate} % over {base}",
   "claim.unverified": "tarief niet bevestigd",
+  "client.largeCompany": "Grote onderneming",
+  "client.largeCompany.hint": "Een grote onderneming (art. 2:397 BW) mag met jou als zzp'er geen betaaltermijn langer dan 30 dagen afspreken; Tijdig rekent het verzuim dan vanaf 30 dagen.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

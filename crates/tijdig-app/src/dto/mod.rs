@@ -141,6 +141,8 @@ pub struct ClientForm {
     pub document_language: Language,
     pub notes: String,
     pub debtor_type: DebtorType,
+    /// Grote onderneming: its payment term is capped at 30 days.
+    pub large_company: bool,
 }
 
 /// A stored client.

@@ -57,6 +57,7 @@ fn client() -> Client {
         document_language: Language::Nl,
         notes: None,
         debtor_type: DebtorType::Unknown,
+        large_company: false,
     }
 }
 
