@@ -2,24 +2,16 @@
 //! interest (§3) and collection costs (§4), computed by the domain's follow-up engine.
 
 use crate::dto;
+use crate::invoice_form::show_date as day;
+use crate::invoice_view::amount;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts};
 use tijdig_domain::default_start::{default_date, PaymentTerms};
 use tijdig_domain::interest::{compute_interest, InterestKind, RateTable};
-use tijdig_domain::money::{format_eur, round_cents};
+use tijdig_domain::money::format_eur;
 use tijdig_domain::{ClientKind, Language};
 use tijdig_store::{InvoiceRecord, PaymentRecord, Store, StoreError};
-
-fn amount(d: Decimal) -> String {
-    let mut cents = round_cents(d);
-    cents.rescale(2);
-    cents.to_string()
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
 
 /// `None` when the invoice is not (yet) overdue; otherwise the claim or why there is none yet.
 pub(crate) fn default_info(

@@ -145,6 +145,9 @@ impl App {
             due_date: facts.due_date.to_string(),
             totals: totals_dto(&facts.totals, &record.draft.lines, lang),
             outstanding: amount(outstanding),
+            payable: record.issued.is_some()
+                && record.draft.kind != tijdig_domain::invoice::InvoiceKind::CreditNote
+                && outstanding > Decimal::ZERO,
             default,
             payment_reference: record
                 .issued

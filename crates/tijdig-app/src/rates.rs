@@ -1,6 +1,6 @@
 //! The rate table in Settings: shipped rates plus the ones the user adds (rates are data).
 
-use crate::invoice_form::{parse_date, show_date};
+use crate::invoice_form::{parse_date, show_date, FormIssue};
 use crate::{dto, App, AppError, FieldMessage};
 use tijdig_domain::interest::{Rate, RateTable};
 use tijdig_domain::{Issue, Language};
@@ -20,11 +20,11 @@ fn rate_dto(record: &RateRecord) -> dto::InterestRate {
 }
 
 fn field(field: &str, issue: Issue, lang: Language) -> FieldMessage {
-    FieldMessage {
+    FormIssue {
         field: field.into(),
-        code: issue.code().into(),
-        message: issue.message(lang),
+        issue,
     }
+    .message(lang)
 }
 
 fn list(store: &Store) -> Result<Vec<dto::InterestRate>, StoreError> {

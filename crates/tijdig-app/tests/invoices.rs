@@ -113,6 +113,7 @@ fn partial_and_remaining_payments_make_it_paid_and_overpayment_is_refused() {
         .unwrap();
     let issued = app.issue_invoice(draft.id).unwrap();
     assert_eq!(issued.outstanding, "1210.00");
+    assert!(issued.payable);
     let pay = |amount: &str| PaymentForm {
         paid_on: "2026-11-25".into(),
         amount: amount.into(),
@@ -137,6 +138,7 @@ fn partial_and_remaining_payments_make_it_paid_and_overpayment_is_refused() {
         (InvoiceStatus::Paid, "0.00")
     );
     assert_eq!(paid.payments.len(), 2);
+    assert!(!paid.payable, "nothing left to pay");
 }
 
 #[test]

@@ -147,7 +147,11 @@ export type DefaultInfo = {
  */
 claim: Claim | null, explanation: string | null, };
 
-export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
+export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, 
+/**
+ * A payment can be registered: issued, not a credit note, something outstanding.
+ */
+payable: boolean, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
 /**
  * For an overdue invoice: verzuim, interest and costs up to today.
  */

@@ -163,6 +163,8 @@ pub struct Invoice {
     pub due_date: String,
     pub totals: InvoiceTotals,
     pub outstanding: String,
+    /// A payment can be registered: issued, not a credit note, something outstanding.
+    pub payable: bool,
     pub payment_reference: Option<String>,
     pub pdf_sha256: Option<String>,
     pub payments: Vec<Payment>,

@@ -1,4 +1,3 @@
-#![cfg(test)]
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 
