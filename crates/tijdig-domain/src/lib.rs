@@ -12,6 +12,7 @@ pub mod collection_costs;
 pub mod dates;
 pub mod default_start;
 pub mod epc_qr;
+pub mod follow_up;
 pub mod interest;
 pub mod invoice;
 pub mod issues;
@@ -32,6 +33,9 @@ pub use dates::{
 };
 pub use default_start::{default_date, DefaultRule, DefaultStart, NoticeOfDefault, PaymentTerms};
 pub use epc_qr::{epc_qr_payload, EpcPayment};
+pub use follow_up::{
+    FollowUpChannel, FollowUpFacts, FollowUpPolicy, FollowUpStep, NextStep, PlannedStep, PolicyStep,
+};
 pub use interest::{
     compute_interest, compute_simple_interest, AppliedPayment, Capitalisation, InterestBreakdown,
     InterestKind, InterestSegment, Rate, RateTable,
