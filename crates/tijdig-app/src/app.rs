@@ -56,6 +56,11 @@ impl App {
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
+    /// The fixed date, if one was set.
+    pub(crate) fn fixed_today(&self) -> Option<chrono::NaiveDate> {
+        self.today
+    }
+
     /// Now in UTC; with a fixed today, noon of that day (reproducible documents in tests).
     pub(crate) fn now(&self) -> chrono::NaiveDateTime {
         match self.today {

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     NotATijdigDatabase,
     /// The data folder or the database could not be read or written.
     Storage,
+    /// The action was already done (a ladder step, an open dispute) or what it would change is
+    /// in use; nothing was changed.
+    Conflict,
     /// Anything unexpected, e.g. the IPC call itself failed (produced by the UI's api module).
     Internal,
 }
@@ -100,6 +103,22 @@ impl AppError {
                     "Deze factuur is uitgereikt en verandert niet meer. Herstel een fout met een creditfactuur."
                 } else {
                     "This invoice has been issued and no longer changes. Correct a mistake with a credit note."
+                },
+            ),
+            StoreError::AlreadyDone => (
+                ErrorCode::Conflict,
+                if nl {
+                    "Dit is al gedaan en vastgelegd in het dossier. Er is niets dubbel gedaan."
+                } else {
+                    "This was already done and recorded in the dossier. Nothing was done twice."
+                },
+            ),
+            StoreError::InUse => (
+                ErrorCode::Conflict,
+                if nl {
+                    "Deze rente staat al in een verstuurde brief en blijft daarom in de tabel."
+                } else {
+                    "This rate is used in a letter already sent, so it stays in the table."
                 },
             ),
             StoreError::NotFound => (

@@ -122,7 +122,7 @@ const EN: Words = Words {
     request: "Please transfer the total before the due date, quoting the payment reference.",
 };
 
-fn date(d: NaiveDate, lang: Language) -> String {
+pub(crate) fn date(d: NaiveDate, lang: Language) -> String {
     match lang {
         Language::Nl => d.format("%d-%m-%Y").to_string(),
         Language::En => d.format("%-d %B %Y").to_string(),
@@ -142,7 +142,7 @@ fn unit_price(price: Decimal, lang: Language) -> String {
     }
 }
 
-fn grouped(compact: &str) -> String {
+pub(crate) fn grouped(compact: &str) -> String {
     compact
         .chars()
         .collect::<Vec<_>>()
@@ -193,34 +193,20 @@ fn address_lines(
     lines
 }
 
-/// Renders the invoice with the process-wide renderer (fonts parsed once).
-pub(crate) fn render(c: &Content<'_>) -> Result<Vec<u8>, tijdig_documents::DocumentError> {
-    tijdig_documents::Renderer::shared()?.render_invoice(&build(c))
-}
-
-fn build(c: &Content<'_>) -> InvoicePdf {
-    let lang = c.client.document_language;
-    let w = match lang {
-        Language::Nl => &NL,
-        Language::En => &EN,
-    };
-    let p = c.profile;
-    let data = c.data;
-    let money = |d: Decimal| format_eur(d, lang);
-    let title = format!("{} {}", data.kind.title(lang), c.number);
-
+/// The sender's house style (logo, accent, details, footer with KvK, btw-id and IBAN) and the
+/// return line above the envelope window, shared by invoices and letters.
+pub(crate) fn house_style(
+    p: &BusinessProfile,
+    logo: Option<&Logo>,
+    lang: Language,
+) -> (Letterhead, Option<String>) {
     let mut sender_lines = vec![p.trade_name.clone()];
     if let Some(legal) = p.legal_name.as_ref().filter(|l| **l != p.trade_name) {
         sender_lines.push(legal.clone());
     }
     let a = &p.address;
-    sender_lines.extend(address_lines(
-        &a.street,
-        &a.house_number,
-        &a.postcode,
-        &a.city,
-        &a.country,
-    ));
+    let address = address_lines(&a.street, &a.house_number, &a.postcode, &a.city, &a.country);
+    sender_lines.extend(address.iter().cloned());
     sender_lines.extend(
         [p.email.clone(), p.phone.clone(), p.website.clone()]
             .into_iter()
@@ -239,19 +225,87 @@ fn build(c: &Content<'_>) -> InvoicePdf {
     if let Some(iban) = &p.iban {
         footer_lines.push(format!("IBAN {}", grouped(iban)));
     }
+    let logo = logo.map(|l| PdfLogo {
+        image: match l.kind {
+            ImageKind::Png => ImageData::Png(l.bytes.clone()),
+            ImageKind::Jpeg => ImageData::Jpeg(l.bytes.clone()),
+        },
+        position: LogoPosition::Right,
+    });
+    let mut parts = vec![p.trade_name.clone()];
+    parts.extend(address);
+    (
+        Letterhead {
+            logo,
+            accent: accent(&p.accent_colour),
+            sender_lines,
+            footer_lines,
+        },
+        Some(parts.join(" · ")),
+    )
+}
 
-    let ca = &c.client.address;
-    let mut recipient_lines = vec![c.client.name.clone()];
-    if let Some(person) = &c.client.contact_person {
-        recipient_lines.push(format!("{} {person}", w.attention));
+/// The client's address for the envelope window.
+pub(crate) fn recipient_lines(client: &Client, lang: Language) -> Vec<String> {
+    let ca = &client.address;
+    let mut lines = vec![client.name.clone()];
+    if let Some(person) = &client.contact_person {
+        let attention = match lang {
+            Language::Nl => NL.attention,
+            Language::En => EN.attention,
+        };
+        lines.push(format!("{attention} {person}"));
     }
-    recipient_lines.extend(address_lines(
+    lines.extend(address_lines(
         &ca.street,
         &ca.house_number,
         &ca.postcode,
         &ca.city,
         &ca.country,
     ));
+    lines
+}
+
+/// A PDF timestamp from a local moment.
+pub(crate) fn timestamp(at: chrono::NaiveDateTime) -> Timestamp {
+    use chrono::Timelike;
+    let byte = |v: u32| u8::try_from(v).unwrap_or(0);
+    Timestamp {
+        year: at.year(),
+        month: byte(at.month()),
+        day: byte(at.day()),
+        hour: byte(at.hour()),
+        minute: byte(at.minute()),
+        second: byte(at.second()),
+    }
+}
+
+/// A PDF file identifier derived from what identifies the document.
+pub(crate) fn document_id(seed: &str) -> [u8; 16] {
+    let hash = Sha256::digest(seed.as_bytes());
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&hash[..16]);
+    id
+}
+
+/// Renders the invoice with the process-wide renderer (fonts parsed once).
+pub(crate) fn render(c: &Content<'_>) -> Result<Vec<u8>, tijdig_documents::DocumentError> {
+    tijdig_documents::Renderer::shared()?.render_invoice(&build(c))
+}
+
+fn build(c: &Content<'_>) -> InvoicePdf {
+    let lang = c.client.document_language;
+    let w = match lang {
+        Language::Nl => &NL,
+        Language::En => &EN,
+    };
+    let p = c.profile;
+    let data = c.data;
+    let money = |d: Decimal| format_eur(d, lang);
+    let title = format!("{} {}", data.kind.title(lang), c.number);
+
+    let (letterhead, return_line) = house_style(p, c.logo, lang);
+    let recipient_lines = recipient_lines(c.client, lang);
 
     let mut meta_rows = vec![
         (w.number.to_string(), c.number.to_string()),
@@ -414,27 +468,7 @@ fn build(c: &Content<'_>) -> InvoicePdf {
         (None, _) => None,
     };
 
-    let logo = c.logo.map(|l| PdfLogo {
-        image: match l.kind {
-            ImageKind::Png => ImageData::Png(l.bytes.clone()),
-            ImageKind::Jpeg => ImageData::Jpeg(l.bytes.clone()),
-        },
-        position: LogoPosition::Right,
-    });
-    let return_line = {
-        let mut parts = vec![p.trade_name.clone()];
-        parts.extend(address_lines(
-            &a.street,
-            &a.house_number,
-            &a.postcode,
-            &a.city,
-            &a.country,
-        ));
-        Some(parts.join(" · "))
-    };
-    let id_hash = Sha256::digest(format!("{}|{}|{}", c.number, c.client.name, t.total).as_bytes());
-    let mut document_id = [0u8; 16];
-    document_id.copy_from_slice(&id_hash[..16]);
+    let document_id = document_id(&format!("{}|{}|{}", c.number, c.client.name, t.total));
     let at = c.issued_at;
     InvoicePdf {
         meta: DocMeta {
@@ -442,21 +476,9 @@ fn build(c: &Content<'_>) -> InvoicePdf {
             author: p.trade_name.clone(),
             subject: format!("{title} — {}", c.client.name),
             document_id,
-            created: Timestamp {
-                year: at.year(),
-                month: at.month() as u8,
-                day: at.day() as u8,
-                hour: chrono::Timelike::hour(&at) as u8,
-                minute: chrono::Timelike::minute(&at) as u8,
-                second: chrono::Timelike::second(&at) as u8,
-            },
+            created: timestamp(at),
         },
-        letterhead: Letterhead {
-            logo,
-            accent: accent(&p.accent_colour),
-            sender_lines,
-            footer_lines,
-        },
+        letterhead,
         return_line,
         recipient_lines,
         title: data.kind.title(lang).to_string(),

@@ -149,6 +149,19 @@ impl App {
                 && record.draft.kind != tijdig_domain::invoice::InvoiceKind::CreditNote
                 && outstanding > Decimal::ZERO,
             default,
+            follow_up: if record.issued.is_some()
+                && record.draft.kind != tijdig_domain::invoice::InvoiceKind::CreditNote
+            {
+                crate::follow_up::invoice_follow_up(
+                    store,
+                    record.id,
+                    record.draft.client_id,
+                    self.today(),
+                    lang,
+                )?
+            } else {
+                None
+            },
             payment_reference: record
                 .issued
                 .as_ref()

@@ -26,7 +26,7 @@ impl From<StoreError> for Failure {
 }
 
 impl Failure {
-    fn word(self, lang: Language) -> AppError {
+    pub(crate) fn word(self, lang: Language) -> AppError {
         match self {
             Failure::Store(err) => AppError::from_store(err, lang),
             Failure::App(err) => err,
@@ -40,7 +40,7 @@ fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
     Failure::App(err)
 }
 
-fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {
+pub(crate) fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {
     Failure::App(AppError {
         code: ErrorCode::Validation,
         message,
@@ -421,6 +421,6 @@ impl App {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

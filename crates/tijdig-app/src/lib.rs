@@ -7,12 +7,14 @@
 mod app;
 pub mod dto;
 mod error;
+mod follow_up;
 mod invoice_claim;
 mod invoice_files;
 mod invoice_form;
 mod invoice_pdf;
 mod invoice_view;
 mod invoices;
+mod letters;
 mod mapping;
 mod rates;
 

@@ -1,6 +1,7 @@
-//! Reusable body blocks: a title, label/value rows, a totals block, note paragraphs and the
-//! boxed payment block with its QR code. Each block is laid out first (so its height is known
-//! and it can be kept on one page) and drawn at the flow's cursor.
+//! Reusable body blocks: a title, label/value rows, a totals block, paragraphs (an invoice's
+//! notes, a letter's text) and the boxed payment block with its QR code. Each block is laid
+//! out first (so its height is known and it can be kept on one page) and drawn at the flow's
+//! cursor.
 
 use printpdf::{XObject, XObjectId};
 
@@ -10,7 +11,7 @@ use crate::fonts::Fonts;
 use crate::layout::{
     BoxMm, TextStyle, CONTENT_RIGHT_MM, CONTENT_WIDTH_MM, HAIRLINE, INK, MARGIN_LEFT_MM, MUTED,
 };
-use crate::measure::{text_width_mm, wrap};
+use crate::measure::{text_width_mm, wrap, MM_PER_PT};
 use crate::model::{PaymentBlock, Rgb, TotalRow};
 use crate::qr::QrModules;
 
@@ -153,29 +154,68 @@ impl Totals {
     }
 }
 
-/// Note paragraphs wrapped to the content width.
-pub struct Notes {
+/// How a run of paragraphs is set: the type, the distance between baselines and the space
+/// between paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProseStyle {
+    /// Font, size and colour.
+    pub text: TextStyle,
+    /// Distance between baselines, in mm.
+    pub line_height: f32,
+    /// Space between two paragraphs, in mm.
+    pub gap: f32,
+}
+
+impl ProseStyle {
+    /// `text` with baselines `leading` × its size apart and `gap` mm between paragraphs.
+    pub const fn new(text: TextStyle, leading: f32, gap: f32) -> Self {
+        ProseStyle {
+            text,
+            line_height: text.size * leading * MM_PER_PT,
+            gap,
+        }
+    }
+}
+
+/// Notes under an invoice's totals: small, muted, close together.
+const NOTE_PROSE: ProseStyle = ProseStyle::new(NOTE_STYLE, 1.3, 1.8);
+
+/// Paragraphs wrapped to the content width in one [`ProseStyle`], laid out for drawing.
+pub struct Paragraphs {
     paragraphs: Vec<Vec<String>>,
+    style: ProseStyle,
     /// Height in mm.
     pub height: f32,
 }
 
-const PARAGRAPH_GAP_MM: f32 = 1.8;
-
-impl Notes {
-    /// Wraps `notes` (empty ones are skipped).
-    pub fn new(fonts: &Fonts, notes: &[String]) -> Self {
-        let face = fonts.face(NOTE_STYLE.font);
-        let paragraphs: Vec<Vec<String>> = notes
-            .iter()
+impl Paragraphs {
+    /// Wraps `texts` (empty ones are skipped); a `\n` starts a new line.
+    pub fn new<'a>(
+        fonts: &Fonts,
+        texts: impl IntoIterator<Item = &'a str>,
+        style: ProseStyle,
+    ) -> Self {
+        let text = style.text;
+        let face = fonts.face(text.font);
+        let paragraphs: Vec<Vec<String>> = texts
+            .into_iter()
             .filter(|n| !n.trim().is_empty())
-            .map(|n| wrap(face, n, NOTE_STYLE.size, CONTENT_WIDTH_MM))
+            .map(|n| wrap(face, n, text.size, CONTENT_WIDTH_MM))
             .collect();
         let lines: usize = paragraphs.iter().map(Vec::len).sum();
         #[allow(clippy::cast_precision_loss)]
-        let height = lines as f32 * NOTE_STYLE.line_height()
-            + paragraphs.len().saturating_sub(1) as f32 * PARAGRAPH_GAP_MM;
-        Notes { paragraphs, height }
+        let height = lines as f32 * style.line_height
+            + paragraphs.len().saturating_sub(1) as f32 * style.gap;
+        Paragraphs {
+            paragraphs,
+            style,
+            height,
+        }
+    }
+
+    /// An invoice's notes: small and muted.
+    pub fn notes(fonts: &Fonts, notes: &[String]) -> Self {
+        Self::new(fonts, notes.iter().map(String::as_str), NOTE_PROSE)
     }
 
     /// Whether there is nothing to draw.
@@ -183,18 +223,62 @@ impl Notes {
         self.paragraphs.is_empty()
     }
 
+    /// How many of a paragraph's `n` lines must stay together from its first line.
+    fn head_lines(n: usize) -> usize {
+        if n <= 3 {
+            n
+        } else {
+            2
+        }
+    }
+
+    /// Height of the first lines, which go on a page together (keep a heading with them).
+    pub fn lead(&self) -> f32 {
+        let n = self.paragraphs.first().map_or(0, Vec::len);
+        #[allow(clippy::cast_precision_loss)]
+        let lines = Self::head_lines(n) as f32;
+        lines * self.style.line_height
+    }
+
     /// Draws the paragraphs, continuing on a new page when a line does not fit.
     pub fn draw(&self, flow: &mut Flow<'_>) {
-        let offset = NOTE_STYLE.baseline_offset(flow.fonts());
+        self.draw_keeping(flow, 0.0);
+    }
+
+    /// Draws the paragraphs at the cursor, continuing on a new page when a line does not
+    /// fit. A paragraph's first line is never left alone at the foot of a page nor its last
+    /// line alone at the top of the next (paragraphs of up to three lines are not split);
+    /// the last lines of the last paragraph also stay on one page with `keep_with_last` mm
+    /// of what follows, when that fits on a page at all.
+    pub fn draw_keeping(&self, flow: &mut Flow<'_>, keep_with_last: f32) {
+        let text = self.style.text;
+        let lh = self.style.line_height;
+        // Centre the text's own line box in the taller line.
+        let offset = text.baseline_offset(flow.fonts()) + (lh - text.line_height()) / 2.0;
+        let count = self.paragraphs.len();
         for (i, paragraph) in self.paragraphs.iter().enumerate() {
             if i > 0 {
-                flow.y += PARAGRAPH_GAP_MM;
+                flow.y += self.style.gap;
             }
-            for line in paragraph {
-                flow.ensure(NOTE_STYLE.line_height());
+            let n = paragraph.len();
+            for (j, line) in paragraph.iter().enumerate() {
+                let together = if j == 0 {
+                    Self::head_lines(n)
+                } else if n >= 4 && j + 2 == n {
+                    2
+                } else {
+                    1
+                };
+                #[allow(clippy::cast_precision_loss)]
+                let mut need = together as f32 * lh;
+                let closes = together + j == n && (j == 0 || together > 1);
+                if i + 1 == count && closes && need + keep_with_last <= flow.page_capacity() {
+                    need += keep_with_last;
+                }
+                flow.ensure(need);
                 flow.canvas
-                    .text(MARGIN_LEFT_MM, flow.y + offset, NOTE_STYLE, line);
-                flow.y += NOTE_STYLE.line_height();
+                    .text(MARGIN_LEFT_MM, flow.y + offset, text, line);
+                flow.y += lh;
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The invoice (and credit note) document: letterhead, title and invoice details, the lines
 //! table, and the closing group (totals, notes, payment block) kept together on the last page.
 
-use crate::blocks::{draw_title, LabelRows, Notes, Payment, Totals};
+use crate::blocks::{draw_title, LabelRows, Paragraphs, Payment, Totals};
 use crate::error::DocumentError;
 use crate::flow::{Flow, Footer};
 use crate::fonts::Fonts;
@@ -52,7 +52,7 @@ pub fn render_invoice(
 
     // The closing group (totals, notes, payment block) goes on one page, together with at
     // least the table's last row, whenever it fits on a page at all.
-    let notes = Notes::new(fonts, &doc.notes);
+    let notes = Paragraphs::notes(fonts, &doc.notes);
     let payment = doc
         .payment
         .as_ref()

@@ -1,10 +1,11 @@
 //! Tijdig documents: renders document content to PDF.
 //!
-//! The caller supplies plain data with every text already formatted ([`InvoicePdf`]); this
-//! crate lays it out on A4 with its own small layout layer — text measured with the bundled
-//! DejaVu Sans metrics, word wrapping, tables that break across pages with repeated headers,
-//! a recipient block in the envelope window, a footer with page numbers — and writes a
-//! deterministic PDF (same input, same bytes) with subset, embedded fonts.
+//! The caller supplies plain data with every text already formatted ([`InvoicePdf`],
+//! [`LetterPdf`]); this crate lays it out on A4 with its own small layout layer — text
+//! measured with the bundled DejaVu Sans metrics, word wrapping, tables that break across
+//! pages with repeated headers, a recipient block in the envelope window, a footer with page
+//! numbers — and writes a deterministic PDF (same input, same bytes) with subset, embedded
+//! fonts.
 //!
 //! Text is set in DejaVu Sans (Latin, Greek, Cyrillic and much more, € included); characters
 //! it lacks (CJK, emoji) print as empty boxes.
@@ -18,9 +19,10 @@
 //!
 //! Modules: [`model`] (the content types), [`layout`] (page geometry and drawing), `fonts`
 //! and `measure` (metrics, text widths, wrapping), `flow` (pages, running head, footer),
-//! `table`, `letterhead`, `blocks` (title, label rows, totals, notes, payment block), `qr`,
-//! `image` (logos), `pdf` and `fontfile` (writing), `invoice` (the invoice document).
-//! Letters and agreements are meant to be built from the same parts as `invoice`.
+//! `table`, `letterhead`, `blocks` (title, label rows, totals, paragraphs, payment block), `qr`,
+//! `image` (logos), `pdf` and `fontfile` (writing), `invoice` (the invoice document), `letter`
+//! (letters to debtors: reminders, 14-dagenbrief…). Agreements are meant to be built from the
+//! same parts.
 
 mod blocks;
 mod error;
@@ -30,6 +32,7 @@ mod fonts;
 mod image;
 mod invoice;
 pub mod layout;
+mod letter;
 mod letterhead;
 mod measure;
 pub mod model;
@@ -42,8 +45,8 @@ use std::sync::OnceLock;
 pub use error::DocumentError;
 pub use fonts::FontStyle;
 pub use model::{
-    Align, Column, DocMeta, ImageData, InvoicePdf, Letterhead, Logo, LogoPosition, PaymentBlock,
-    Rgb, Table, Timestamp, TotalRow,
+    Align, Column, DocMeta, ImageData, InvoicePdf, LetterBlock, LetterPdf, Letterhead, Logo,
+    LogoPosition, PaymentBlock, Rgb, Table, Timestamp, TotalRow,
 };
 
 /// Renders documents. Holds the parsed fonts; build it once (or use [`Renderer::shared`])
@@ -75,6 +78,12 @@ impl Renderer {
     /// Renders an invoice or credit note to PDF bytes.
     pub fn render_invoice(&self, doc: &InvoicePdf) -> Result<Vec<u8>, DocumentError> {
         invoice::render_invoice(&self.fonts, &self.images, doc)
+    }
+
+    /// Renders a letter (reminder, 14-dagenbrief, sommatie…) to PDF bytes, in the same
+    /// window-envelope layout and just as deterministic as an invoice.
+    pub fn render_letter(&self, doc: &LetterPdf) -> Result<Vec<u8>, DocumentError> {
+        letter::render_letter(&self.fonts, &self.images, doc)
     }
 
     /// Width of `text` in millimetres in the given face and size (points).

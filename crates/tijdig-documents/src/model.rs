@@ -168,3 +168,53 @@ pub struct InvoicePdf {
     /// Small line at the top of every page after the first, e.g. "Factuur 2025-0042".
     pub running_head: Option<String>,
 }
+
+/// One block of a letter's body, drawn top to bottom in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LetterBlock {
+    /// A paragraph of body text, wrapped to the content width.
+    Paragraph(String),
+    /// A paragraph set in bold, e.g. the sentence that states the payment term.
+    Strong(String),
+    /// A small heading above what follows, e.g. "Berekening van de rente".
+    Heading(String),
+    /// A table (the invoices in the letter, the interest segments); breaks across pages.
+    Table(Table),
+    /// Total rows (hoofdsom, rente, incassokosten, totaal), right-aligned as on an invoice.
+    Totals(Vec<TotalRow>),
+    /// The boxed payment block with the EPC QR code.
+    Payment(PaymentBlock),
+    /// Small print, e.g. how the interest was computed.
+    Small(String),
+}
+
+/// A letter to a debtor (herinnering, aanmaning, ingebrekestelling, 14-dagenbrief, sommatie)
+/// in the window-envelope layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterPdf {
+    /// Document properties.
+    pub meta: DocMeta,
+    /// House style.
+    pub letterhead: Letterhead,
+    /// Sender's return address on one line, above the envelope window.
+    pub return_line: Option<String>,
+    /// Recipient's address, set in the envelope window (at most 6 lines fit).
+    pub recipient_lines: Vec<String>,
+    /// Place and date, e.g. "Utrecht, 22 november 2026".
+    pub date_line: String,
+    /// Label/value lines under the date: "Ons kenmerk", "Uw klantnummer"…
+    pub meta_rows: Vec<(String, String)>,
+    /// The subject line, set in bold, e.g. "Herinnering: factuur 2026-0042".
+    pub subject: String,
+    /// The salutation, e.g. "Geachte heer Jansen,".
+    pub salutation: String,
+    /// The body.
+    pub body: Vec<LetterBlock>,
+    /// The closing, one line each, e.g. "Met vriendelijke groet,", "", "Anna de Vries".
+    /// Kept together on one page.
+    pub closing: Vec<String>,
+    /// Page label template with `{page}` and `{pages}`.
+    pub page_label: String,
+    /// Small line at the top of every page after the first, e.g. "Herinnering 22-11-2026".
+    pub running_head: Option<String>,
+}

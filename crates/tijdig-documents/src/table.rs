@@ -127,6 +127,19 @@ fn draw_header(flow: &mut Flow<'_>, slots: &[Slot], header: &Laid, accent: Rgb) 
         .hline(MARGIN_LEFT_MM, right, flow.y, 0.8, accent);
 }
 
+/// Height of the header row and the first row (up to three lines of it): what [`draw_table`]
+/// puts on a page together, so what a heading above the table must be kept with.
+pub fn lead_height(fonts: &Fonts, table: &Table) -> Result<f32, DocumentError> {
+    let slots = slots(table)?;
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+    let header = lay_row(fonts, &slots, &headers, HEADER_STYLE, 3);
+    let first = table
+        .rows
+        .first()
+        .map_or(0.0, |r| lay_row(fonts, &slots, r, CELL_STYLE, 3).height);
+    Ok(header.height + first)
+}
+
 /// Draws `table` at the cursor, starting new pages as needed. The header row is drawn in
 /// muted bold with a rule in `accent` below it; rows are separated by hairlines. A cell too
 /// long for a whole page is cut off with "…".

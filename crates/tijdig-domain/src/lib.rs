@@ -34,7 +34,8 @@ pub use dates::{
 pub use default_start::{default_date, DefaultRule, DefaultStart, NoticeOfDefault, PaymentTerms};
 pub use epc_qr::{epc_qr_payload, EpcPayment};
 pub use follow_up::{
-    FollowUpChannel, FollowUpFacts, FollowUpPolicy, FollowUpStep, NextStep, PlannedStep, PolicyStep,
+    DossierKind, FollowUpChannel, FollowUpFacts, FollowUpPolicy, FollowUpStep, NextStep,
+    PlannedStep, PolicyStep,
 };
 pub use interest::{
     compute_interest, compute_simple_interest, AppliedPayment, Capitalisation, InterestBreakdown,

@@ -10,6 +10,12 @@ pub enum StoreError {
     /// An issued invoice was asked to change: it never does (credit notes correct it).
     #[error("an issued invoice cannot be changed")]
     Immutable,
+    /// A ladder step already done for this invoice, or a second open dispute.
+    #[error("already recorded")]
+    AlreadyDone,
+    /// A rate used by a letter that was already produced cannot be removed.
+    #[error("in use by an issued letter")]
+    InUse,
     #[error("unexpected value in the database: {0}")]
     Corrupt(String),
     #[error("file system: {0}")]

@@ -5,7 +5,9 @@
 //! all-or-nothing at start; a database written by a newer Tijdig is refused and left untouched.
 
 mod clients;
+mod dossier;
 mod error;
+mod follow_up;
 mod invoices;
 mod migrations;
 mod platform;
@@ -14,7 +16,9 @@ mod rates;
 mod settings;
 
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
+pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};
 pub use error::StoreError;
+pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_invoices.sql"),
     include_str!("migrations/0003_interest_rates.sql"),
     include_str!("migrations/0004_large_company.sql"),
+    include_str!("migrations/0005_follow_up.sql"),
 ];
 
 /// The schema version this build writes.

@@ -97,6 +97,15 @@ impl Store {
         valid_from: NaiveDate,
     ) -> Result<(), StoreError> {
         in_transaction(&mut self.conn, |tx| {
+            // Past rates used by letters already produced stay: the letters cite them.
+            let used: i64 = tx.query_row(
+                "SELECT count(*) FROM letters WHERE letter_date >= ?1",
+                [valid_from.to_string()],
+                |r| r.get(0),
+            )?;
+            if used > 0 {
+                return Err(StoreError::InUse);
+            }
             let removed = tx.execute(
                 "DELETE FROM interest_rates WHERE kind = ?1 AND valid_from = ?2 AND shipped = 0",
                 (kind.code(), valid_from.to_string()),

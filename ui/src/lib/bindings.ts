@@ -1,7 +1,7 @@
 // Generated from crates/tijdig-app (transfer types). Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings
 
-export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "internal";
+export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "conflict" | "internal";
 
 export type FieldMessage = { field: string, 
 /**
@@ -155,7 +155,11 @@ payable: boolean, paymentReference: string | null, pdfSha256: string | null, pay
 /**
  * For an overdue invoice: verzuim, interest and costs up to today.
  */
-default: DefaultInfo | null, };
+default: DefaultInfo | null, 
+/**
+ * For an issued invoice: the next follow-up step, a dispute, the steps done.
+ */
+followUp: InvoiceFollowUp | null, };
 
 export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, outstanding: string, status: InvoiceStatus, };
 

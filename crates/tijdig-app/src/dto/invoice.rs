@@ -173,6 +173,8 @@ pub struct Invoice {
     pub preflight: Vec<FieldMessage>,
     /// For an overdue invoice: verzuim, interest and costs up to today.
     pub default: Option<DefaultInfo>,
+    /// For an issued invoice: the next follow-up step, a dispute, the steps done.
+    pub follow_up: Option<super::InvoiceFollowUp>,
 }
 
 /// One row of the invoice list.

@@ -29,8 +29,10 @@ macro_rules! mirror_enum {
     };
 }
 
+mod follow_up;
 mod invoice;
 mod rates;
+pub use follow_up::*;
 pub use invoice::*;
 pub use rates::*;
 

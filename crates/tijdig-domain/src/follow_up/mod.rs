@@ -56,6 +56,52 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// Soort dossierregel: what a dossier (communicatielog) entry records.
+    pub enum DossierKind {
+        Letter => "letter",
+        Email => "email",
+        Call => "call",
+        Note => "note",
+        /// Betalingsbelofte: the debtor promised to pay by a date.
+        Promise => "promise",
+        /// Betwisting geopend.
+        Dispute => "dispute",
+        DisputeResolved => "dispute_resolved",
+        /// The user skipped a ladder step.
+        StepSkipped => "step_skipped",
+        /// Uit handen gegeven.
+        HandOver => "hand_over",
+        Payment => "payment",
+    }
+}
+
+impl DossierKind {
+    pub fn label(self, lang: Language) -> &'static str {
+        match (self, lang) {
+            (DossierKind::Letter, Language::Nl) => "Brief",
+            (DossierKind::Letter, Language::En) => "Letter",
+            (DossierKind::Email, _) => "E-mail",
+            (DossierKind::Call, Language::Nl) => "Telefoongesprek",
+            (DossierKind::Call, Language::En) => "Phone call",
+            (DossierKind::Note, Language::Nl) => "Notitie",
+            (DossierKind::Note, Language::En) => "Note",
+            (DossierKind::Promise, Language::Nl) => "Betalingsbelofte",
+            (DossierKind::Promise, Language::En) => "Promise to pay",
+            (DossierKind::Dispute, Language::Nl) => "Betwist",
+            (DossierKind::Dispute, Language::En) => "Disputed",
+            (DossierKind::DisputeResolved, Language::Nl) => "Betwisting opgelost",
+            (DossierKind::DisputeResolved, Language::En) => "Dispute resolved",
+            (DossierKind::StepSkipped, Language::Nl) => "Stap overgeslagen",
+            (DossierKind::StepSkipped, Language::En) => "Step skipped",
+            (DossierKind::HandOver, Language::Nl) => "Uit handen gegeven",
+            (DossierKind::HandOver, Language::En) => "Handed over",
+            (DossierKind::Payment, Language::Nl) => "Betaling",
+            (DossierKind::Payment, Language::En) => "Payment",
+        }
+    }
+}
+
 impl FollowUpStep {
     /// The step's name in the UI and in the dossier.
     pub fn label(self, lang: Language) -> &'static str {

@@ -1,0 +1,200 @@
+//! Producing a ladder letter for some invoices of one client.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
+use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
+use tijdig_domain::follow_up::{DossierKind, FollowUpChannel, FollowUpStep, NextStep};
+use tijdig_domain::Language;
+use tijdig_store::{NewDossierEntry, NewLetter, StoreError};
+
+use crate::invoice_claim::{compute_claim, fourteen_day_letter, letter_channel, rate_table};
+use crate::invoices::{hex, refused, Failure};
+use crate::letters::{self, LetterInput, LetterInvoice};
+use crate::{dto, App, AppError};
+
+use super::ladder::load;
+
+fn say(lang: Language, nl: &str, en: &str) -> Failure {
+    refused(
+        match lang {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+        .to_string(),
+        Vec::new(),
+    )
+}
+
+pub(crate) fn letter_dto(
+    record: &tijdig_store::LetterRecord,
+    numbers: Vec<String>,
+    client_name: &str,
+    lang: Language,
+) -> dto::Letter {
+    dto::Letter {
+        id: record.id,
+        reference: record.reference.clone(),
+        step: record.step.into(),
+        step_label: record.step.label(lang).into(),
+        letter_date: crate::invoice_form::show_date(record.letter_date),
+        total: crate::invoice_view::amount(record.total),
+        invoice_numbers: numbers,
+        pdf_sha256: record.pdf_sha256.clone(),
+        client_name: client_name.to_string(),
+    }
+}
+
+impl App {
+    /// Produces the letter of a ladder step for the given invoices of one client: computes
+    /// each invoice's claim on today, renders the PDF, stores it and records the step as done,
+    /// all in one transaction. Refused when a step is not the invoices' next one (never twice),
+    /// when an invoice is disputed or settled, and a 14-dagenbrief before verzuim (§4.5).
+    pub fn produce_letter(&self, req: &dto::LetterRequest) -> Result<dto::LetterResult, AppError> {
+        self.with_store(|store, lang| {
+            let today = self.today();
+            let run = |store: &mut tijdig_store::Store| -> Result<dto::LetterResult, Failure> {
+                let policy_step: FollowUpStep = req.step.into();
+                let channel: FollowUpChannel = req.channel.into();
+                if !policy_step.is_letter() || channel == FollowUpChannel::Phone {
+                    return Err(say(lang, "Deze stap is geen brief: leg een gesprek of e-mail vast.", "This step is not a letter: log a call or e-mail."));
+                }
+                if req.invoice_ids.is_empty() {
+                    return Err(say(lang, "Kies minstens één factuur voor de brief.", "Choose at least one invoice for the letter."));
+                }
+                let ladder = load(store, today, Some(req.client_id))?;
+                let client = ladder.clients.get(&req.client_id).cloned().ok_or(StoreError::NotFound)?;
+                let mut chosen = Vec::new();
+                for id in &req.invoice_ids {
+                    let inv = ladder.invoices.iter().find(|i| i.record.id == *id).ok_or(StoreError::NotFound)?;
+                    chosen.push(inv);
+                }
+                let mut step = None;
+                for inv in &chosen {
+                    match inv.next {
+                        NextStep::Planned(p) if p.policy_step == policy_step => {
+                            if step.is_some_and(|s| s != p.step) {
+                                return Err(say(lang, "Deze facturen staan niet op dezelfde stap; maak voor elk een eigen brief.", "These invoices are not at the same step; make a letter for each."));
+                            }
+                            step = Some(p.step);
+                        }
+                        NextStep::Waiting(tijdig_domain::follow_up::WaitReason::Disputed) => {
+                            return Err(say(lang, &format!("Factuur {} is betwist: zolang de betwisting loopt, stuurt Tijdig geen brieven.", inv.number), &format!("Invoice {} is disputed: while the dispute is open, Tijdig sends no letters.", inv.number)));
+                        }
+                        NextStep::Waiting(tijdig_domain::follow_up::WaitReason::Settled) => {
+                            return Err(say(lang, &format!("Factuur {} staat niet meer open.", inv.number), &format!("Invoice {} is no longer open.", inv.number)));
+                        }
+                        _ => {
+                            return Err(StoreError::AlreadyDone.into());
+                        }
+                    }
+                }
+                let step = step.ok_or(StoreError::NotFound)?;
+                let table = rate_table(store)?;
+                let mut invoices = Vec::new();
+                let mut starts = Vec::new();
+                let mut earlier_letter: Option<FourteenDayLetter> = None;
+                for inv in &chosen {
+                    let claim = compute_claim(&table, &client, &inv.record, inv.outstanding, &inv.payments, &inv.letters, today);
+                    if let Some(s) = claim.start {
+                        starts.push(s.date);
+                        if earlier_letter.is_none() {
+                            earlier_letter = fourteen_day_letter(&inv.letters, Some(&s));
+                        }
+                    } else if step == FollowUpStep::FourteenDayLetter || step == FollowUpStep::HandOver && client.kind == tijdig_domain::ClientKind::Consumer {
+                        return Err(say(lang, &format!("De klant is voor factuur {} nog niet in verzuim. Een 14-dagenbrief telt pas na het begin van het verzuim; stuur eerst een ingebrekestelling.", inv.number), &format!("The client is not yet in default for invoice {}. A 14-day letter only counts once default has started; send a notice of default first.", inv.number)));
+                    }
+                    let issued = inv.record.issued.as_ref().ok_or(StoreError::NotFound)?;
+                    invoices.push(LetterInvoice {
+                        number: inv.number.clone(),
+                        invoice_date: inv.record.draft.invoice_date,
+                        due_date: inv.due_date,
+                        total: issued.total,
+                        paid: issued.total - inv.outstanding,
+                        open: inv.outstanding,
+                        payment_reference: issued.payment_reference.clone(),
+                        start: claim.start,
+                        interest: claim.interest,
+                    });
+                }
+                let costs = starts.iter().min().map(|first: &NaiveDate| {
+                    let letter = if step == FollowUpStep::FourteenDayLetter {
+                        Some(FourteenDayLetter { sent_on: today, channel: letter_channel(channel), delivered_on: None })
+                    } else {
+                        earlier_letter
+                    };
+                    CollectionCosts::assess(
+                        &CostsFacts {
+                            client: client.kind,
+                            principal: invoices.iter().map(|i| i.open).sum::<Decimal>(),
+                            first_day_of_default: *first,
+                            staffel_stipulated: false,
+                            letter,
+                            btw_surcharge: false,
+                        },
+                        today,
+                    )
+                });
+                let profile = store.profile()?.ok_or(StoreError::NotFound)?;
+                let logo = store.logo()?;
+                let at = self.local_now();
+                let mut email = None;
+                // The amounts do not depend on the reference, which is only known inside the
+                // transaction: compose once to learn them.
+                let probe = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference: "", invoices: &invoices, costs: costs.clone(), at });
+                let new_letter = NewLetter {
+                    step,
+                    letter_date: today,
+                    channel,
+                    language: client.document_language.code().into(),
+                    total: probe.total,
+                    costs: probe.costs,
+                    costs_due_from: probe.costs_due_from,
+                };
+                let entry = NewDossierEntry {
+                    client_id: req.client_id,
+                    at: at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    kind: if channel == FollowUpChannel::Email { DossierKind::Email } else { DossierKind::Letter },
+                    step: Some(policy_step),
+                    outcome: None,
+                    note: Some(probe.email.subject.clone()),
+                    promised_on: None,
+                    invoice_ids: req.invoice_ids.clone(),
+                    done_on: Some(today),
+                };
+                let record = store.record_letter(&new_letter, &entry, |reference| -> Result<(Vec<u8>, String), Failure> {
+                    let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), at });
+                    if channel == FollowUpChannel::Email {
+                        email = Some(content.email.clone());
+                    }
+                    let pdf = letters::render(&content.pdf).map_err(|err| {
+                        eprintln!("tijdig: rendering letter {reference} failed: {err}");
+                        say(lang, "De brief kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw of kies een ander logo.", "The letter could not be made. Nothing was recorded; try again or choose another logo.")
+                    })?;
+                    let sha = hex(&Sha256::digest(&pdf));
+                    Ok((pdf, sha))
+                })?;
+                Ok(dto::LetterResult {
+                    letter: letter_dto(&record, chosen.iter().map(|i| i.number.clone()).collect(), &client.name, lang),
+                    email,
+                })
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// The stored PDF of a letter, byte for byte as produced.
+    pub fn letter_pdf(&self, id: i64) -> Result<(String, Vec<u8>), AppError> {
+        self.with_store(|store, lang| {
+            let record = store
+                .letter(id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            let pdf = store
+                .letter_pdf(id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            let name = format!("{} {}.pdf", record.step.label(lang), record.reference)
+                .replace(['/', ' '], "-");
+            Ok((name, pdf))
+        })
+    }
+}

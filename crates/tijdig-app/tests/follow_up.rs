@@ -1,0 +1,448 @@
+//! The follow-up ladder end to end through the app layer, with the clock moved day by day:
+//! a business and a consumer invoice walk the default policy (nl-rules-sources §6.2), letters
+//! are checked by their text (§6.3, §4.5), disputes pause and payments stop the ladder.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use chrono::NaiveDate;
+use support::*;
+use tijdig_app::dto::*;
+use tijdig_app::{App, ErrorCode};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+struct World {
+    dir: tempfile::TempDir,
+    business: i64,
+    consumer: i64,
+    b2b_invoice: i64,
+    b2c_invoice: i64,
+}
+
+impl World {
+    fn on(&self, day: NaiveDate) -> App {
+        App::open(self.dir.path()).unwrap().with_today(day)
+    }
+}
+
+fn consumer_client() -> ClientForm {
+    ClientForm {
+        kind: ClientKind::Consumer,
+        name: "Pieter Bakker".into(),
+        contact_person: String::new(),
+        kvk: String::new(),
+        btw_id: String::new(),
+        email: "pieter@example.nl".into(),
+        ..business_client()
+    }
+}
+
+/// Two invoices dated 1 October 2026 with 14 days to pay: due Thursday 15 October.
+fn world() -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 10, 1));
+    app.save_profile(&profile_form()).unwrap();
+    let business = app.create_client(&business_client()).unwrap().value.id;
+    let consumer = app.create_client(&consumer_client()).unwrap().value.id;
+    let issue = |client: i64| {
+        let mut form = invoice_form(
+            client,
+            vec![line("Ontwerp", "10", "100,00", VatTreatment::Standard21)],
+        );
+        form.invoice_date = "01-10-2026".into();
+        form.delivery_from = "01-09-2026".into();
+        form.delivery_to = "30-09-2026".into();
+        form.payment_term_days = "14".into();
+        let draft = app.create_invoice(&form).unwrap();
+        app.issue_invoice(draft.id).unwrap().id
+    };
+    let b2b_invoice = issue(business);
+    let b2c_invoice = issue(consumer);
+    World {
+        dir,
+        business,
+        consumer,
+        b2b_invoice,
+        b2c_invoice,
+    }
+}
+
+fn steps_for(today: &Today, client: i64) -> Vec<(FollowUpStep, Vec<String>)> {
+    today
+        .clients
+        .iter()
+        .filter(|c| c.client_id == client)
+        .flat_map(|c| {
+            c.steps.iter().map(|s| {
+                (
+                    s.step,
+                    s.invoices.iter().map(|i| i.number.clone()).collect(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn letter(
+    app: &App,
+    client: i64,
+    step: FollowUpStep,
+    invoice: i64,
+    channel: FollowUpChannel,
+) -> (LetterResult, String) {
+    let result = app
+        .produce_letter(&LetterRequest {
+            client_id: client,
+            step,
+            invoice_ids: vec![invoice],
+            channel,
+        })
+        .unwrap();
+    let (_, pdf) = app.letter_pdf(result.letter.id).unwrap();
+    let text = pdf_text(&pdf, &format!("letter-{}", result.letter.reference));
+    (result, text)
+}
+
+#[test]
+fn a_business_invoice_walks_the_ladder_and_payment_stops_it() {
+    let w = world();
+    // A week before the due date: the service call.
+    let app = w.on(d(2026, 10, 8));
+    let today = app.today_overview().unwrap();
+    assert_eq!(steps_for(&today, w.business).len(), 1);
+    assert_eq!(
+        steps_for(&today, w.business)[0].0,
+        FollowUpStep::ContactMoment
+    );
+    // Not reached: logged, the step stays and comes back tomorrow (one contact a day).
+    let call = |outcome| ContactForm {
+        client_id: w.business,
+        invoice_ids: vec![w.b2b_invoice],
+        kind: DossierKind::Call,
+        step: Some(FollowUpStep::ContactMoment),
+        outcome: Some(outcome),
+        note: "Is alles naar wens?".into(),
+        promised_on: String::new(),
+    };
+    app.record_contact(&call(CallOutcome::NoAnswer)).unwrap();
+    assert!(steps_for(&app.today_overview().unwrap(), w.business).is_empty());
+    let app = w.on(d(2026, 10, 9));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.business)[0].0,
+        FollowUpStep::ContactMoment
+    );
+    let dossier = app.record_contact(&call(CallOutcome::Reached)).unwrap();
+    assert_eq!(dossier.len(), 2);
+    assert_eq!(dossier[0].outcome_label.as_deref(), Some("Gesproken"));
+
+    // Due + 3 is Sunday 18 October: the reminder waits for Monday and goes by e-mail.
+    assert!(steps_for(&w.on(d(2026, 10, 18)).today_overview().unwrap(), w.business).is_empty());
+    let app = w.on(d(2026, 10, 19));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.business)[0].0,
+        FollowUpStep::Reminder
+    );
+    let (reminder, text) = letter(
+        &app,
+        w.business,
+        FollowUpStep::Reminder,
+        w.b2b_invoice,
+        FollowUpChannel::Email,
+    );
+    assert_contains_all(
+        &text,
+        &[
+            "Herinnering: factuur 2026-0001",
+            "€ 1.210,00",
+            "Bakkerij De Korenbloem",
+        ],
+        "reminder",
+    );
+    assert!(
+        !text.contains("Incassokosten"),
+        "a reminder charges no costs:\n{text}"
+    );
+    let email = reminder
+        .email
+        .expect("an e-mail text for the e-mail channel");
+    assert_eq!(email.to.as_deref(), Some("eva@korenbloem.nl"));
+    assert!(
+        email.body.contains("uiterlijk 26 oktober 2026"),
+        "{}",
+        email.body
+    );
+    // Never twice.
+    let again = app.produce_letter(&LetterRequest {
+        client_id: w.business,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![w.b2b_invoice],
+        channel: FollowUpChannel::Email,
+    });
+    assert_eq!(again.unwrap_err().code, ErrorCode::Conflict);
+
+    // Due + 14 is 29 October, but the reminder went out a day late (Sunday) and the policy's
+    // spacing of 11 days holds: the aanmaning with handelsrente since 16 October and the € 40.
+    assert!(steps_for(&w.on(d(2026, 10, 29)).today_overview().unwrap(), w.business).is_empty());
+    let app = w.on(d(2026, 10, 30));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.business)[0].0,
+        FollowUpStep::Dunning
+    );
+    let (_, text) = letter(
+        &app,
+        w.business,
+        FollowUpStep::Dunning,
+        w.b2b_invoice,
+        FollowUpChannel::Letter,
+    );
+    assert_contains_all(
+        &text,
+        &[
+            "Aanmaning: factuur 2026-0001",
+            "16 oktober 2026",
+            "wettelijke handelsrente",
+            "Incassokosten",
+            "€ 40,00",
+            "berekend tot en met 30-10-2026",
+            "Ons kenmerk",
+            "2026-B0002",
+        ],
+        "dunning",
+    );
+
+    // Paid in full: nothing more on Vandaag.
+    let app = w.on(d(2026, 11, 12));
+    app.add_payment(
+        w.b2b_invoice,
+        &PaymentForm {
+            paid_on: "12-11-2026".into(),
+            amount: "1.210,00".into(),
+            method: PaymentMethod::Bank,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    assert!(steps_for(&app.today_overview().unwrap(), w.business).is_empty());
+    let invoice = app.invoice(w.b2b_invoice).unwrap();
+    assert!(invoice.follow_up.unwrap().next.contains("Niets meer open"));
+}
+
+#[test]
+fn a_consumer_gets_a_notice_of_default_then_a_fourteen_day_letter_with_exact_costs() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    app.skip_step(&SkipRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![w.b2c_invoice],
+        note: "Mondeling herinnerd".into(),
+    })
+    .unwrap();
+
+    // Due + 14 (spaced after the skipped reminder): for a consumer not in default the
+    // aanmaning is the ingebrekestelling.
+    let app = w.on(d(2026, 10, 30));
+    let steps = steps_for(&app.today_overview().unwrap(), w.consumer);
+    assert_eq!(steps[0].0, FollowUpStep::NoticeOfDefault);
+    // A 14-dagenbrief now is refused: the consumer is not in default.
+    let early = app.produce_letter(&LetterRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::FourteenDayLetter,
+        invoice_ids: vec![w.b2c_invoice],
+        channel: FollowUpChannel::Letter,
+    });
+    assert!(early.is_err());
+    let (_, text) = letter(
+        &app,
+        w.consumer,
+        FollowUpStep::Dunning,
+        w.b2c_invoice,
+        FollowUpChannel::Letter,
+    );
+    assert_contains_all(
+        &text,
+        &[
+            "Ingebrekestelling: factuur 2026-0002",
+            "Pieter Bakker",
+            "schuldhulpverlening",
+        ],
+        "notice",
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd"),
+        "{flat}"
+    );
+    assert!(
+        !flat.contains("Incassokosten"),
+        "no costs before the 14-dagenbrief: {flat}"
+    );
+
+    // Posted Friday 30 Oct, delivered Tuesday 3 Nov (no post on Sunday and Monday), term to
+    // 17 Nov: verzuim from Wednesday 18 Nov, so the 14-dagenbrief waits until then, not due + 28.
+    assert!(steps_for(&w.on(d(2026, 11, 17)).today_overview().unwrap(), w.consumer).is_empty());
+    let app = w.on(d(2026, 11, 18));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.consumer)[0].0,
+        FollowUpStep::FourteenDayLetter
+    );
+    let (result, text) = letter(
+        &app,
+        w.consumer,
+        FollowUpStep::FourteenDayLetter,
+        w.b2c_invoice,
+        FollowUpChannel::Letter,
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Staffel over € 1.210,00: 15 % = € 181,50; posted Wednesday 18 Nov, delivered Friday
+    // 20 Nov, term to 4 Dec, costs from 5 December 2026.
+    assert_contains_all(
+        &flat,
+        &[
+            "Laatste aanmaning (veertiendagenbrief)",
+            "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
+            "geen incassokosten verschuldigd",
+            "incassokosten verschuldigd van € 181,50 vanaf 5 december 2026",
+            "18 november 2026",
+            "wettelijke rente",
+        ],
+        "14-dagenbrief",
+    );
+    // Costs are announced, not charged: the total is principal + interest.
+    assert!(
+        !result.letter.total.starts_with("1391"),
+        "{}",
+        result.letter.total
+    );
+
+    // After the term: the sommatie charges the costs.
+    assert!(steps_for(&w.on(d(2026, 12, 4)).today_overview().unwrap(), w.consumer).is_empty());
+    let app = w.on(d(2026, 12, 5));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.consumer)[0].0,
+        FollowUpStep::HandOver
+    );
+    let (_, text) = letter(
+        &app,
+        w.consumer,
+        FollowUpStep::HandOver,
+        w.b2c_invoice,
+        FollowUpChannel::Letter,
+    );
+    assert_contains_all(
+        &text,
+        &["Sommatie: factuur 2026-0002", "Incassokosten", "€ 181,50"],
+        "sommatie",
+    );
+
+    let dossier = app.dossier(w.consumer).unwrap();
+    let kinds: Vec<DossierKind> = dossier.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            DossierKind::Letter,
+            DossierKind::Letter,
+            DossierKind::Letter,
+            DossierKind::StepSkipped
+        ]
+    );
+    assert_eq!(
+        dossier[2].letter.as_ref().unwrap().step,
+        FollowUpStep::NoticeOfDefault
+    );
+}
+
+#[test]
+fn a_disputed_invoice_gets_no_letters_until_resolved() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    let missing = app.open_dispute(&DisputeForm {
+        invoice_id: w.b2b_invoice,
+        note: "  ".into(),
+    });
+    assert_eq!(missing.unwrap_err().fields[0].field, "note");
+    let invoice = app
+        .open_dispute(&DisputeForm {
+            invoice_id: w.b2b_invoice,
+            note: "Logo niet volgens briefing".into(),
+        })
+        .unwrap();
+    assert!(invoice.follow_up.unwrap().disputed.is_some());
+    let today = app.today_overview().unwrap();
+    assert!(steps_for(&today, w.business).is_empty());
+    assert_eq!(today.paused.len(), 1);
+    let refused = app.produce_letter(&LetterRequest {
+        client_id: w.business,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![w.b2b_invoice],
+        channel: FollowUpChannel::Letter,
+    });
+    assert!(refused.unwrap_err().message.contains("betwist"));
+    // A second open dispute is refused; resolving resumes the ladder.
+    assert_eq!(
+        app.open_dispute(&DisputeForm {
+            invoice_id: w.b2b_invoice,
+            note: "nog een".into()
+        })
+        .unwrap_err()
+        .code,
+        ErrorCode::Conflict
+    );
+    app.resolve_dispute(&DisputeForm {
+        invoice_id: w.b2b_invoice,
+        note: "Logo aangepast".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.business)[0].0,
+        FollowUpStep::Reminder
+    );
+}
+
+#[test]
+fn a_client_policy_overrides_the_default_and_bad_policies_are_refused() {
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    let bad = app.save_follow_up_policy(&PolicyForm {
+        client_id: None,
+        steps: Some(vec![
+            PolicyStep {
+                step: FollowUpStep::Reminder,
+                offset_days: "10".into(),
+                channel: FollowUpChannel::Email,
+            },
+            PolicyStep {
+                step: FollowUpStep::Dunning,
+                offset_days: "vijf".into(),
+                channel: FollowUpChannel::Letter,
+            },
+        ]),
+    });
+    assert_eq!(bad.unwrap_err().fields[0].field, "steps.1.offsetDays");
+    let own = app
+        .save_follow_up_policy(&PolicyForm {
+            client_id: Some(w.business),
+            steps: Some(vec![PolicyStep {
+                step: FollowUpStep::Reminder,
+                offset_days: "1".into(),
+                channel: FollowUpChannel::Letter,
+            }]),
+        })
+        .unwrap();
+    assert!(own.own);
+    assert_eq!(app.follow_up_policy(None).unwrap().steps.len(), 5);
+    // Due 15 Oct + 1: Friday 16 October, a letter; the consumer still follows the default.
+    let app = w.on(d(2026, 10, 16));
+    let today = app.today_overview().unwrap();
+    assert_eq!(steps_for(&today, w.business)[0].0, FollowUpStep::Reminder);
+    assert!(steps_for(&today, w.consumer).is_empty());
+    app.save_follow_up_policy(&PolicyForm {
+        client_id: Some(w.business),
+        steps: None,
+    })
+    .unwrap();
+    assert!(!app.follow_up_policy(Some(w.business)).unwrap().own);
+}

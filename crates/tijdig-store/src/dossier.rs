@@ -1,0 +1,399 @@
+//! The dossier (communicatielog) and letters: every contact with a debtor, append-only, and
+//! every letter's PDF byte for byte.
+
+use crate::follow_up::{date, step_code};
+use crate::{in_transaction, Store, StoreError};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use rust_decimal::Decimal;
+use tijdig_domain::follow_up::{DossierKind, FollowUpChannel, FollowUpStep};
+
+/// A dossier entry to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDossierEntry {
+    pub client_id: i64,
+    /// Local date and time, "2026-11-22T10:15:00".
+    pub at: String,
+    pub kind: DossierKind,
+    /// The ladder step this entry carried out (or skipped), if any.
+    pub step: Option<FollowUpStep>,
+    /// A call's outcome code, e.g. "reached".
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    pub promised_on: Option<NaiveDate>,
+    pub invoice_ids: Vec<i64>,
+    /// Mark `step` done for every invoice of the entry, on this day.
+    pub done_on: Option<NaiveDate>,
+}
+
+/// A letter to record with its dossier entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLetter {
+    pub step: FollowUpStep,
+    pub letter_date: NaiveDate,
+    pub channel: FollowUpChannel,
+    pub language: String,
+    pub total: Decimal,
+    pub costs: Option<Decimal>,
+    pub costs_due_from: Option<NaiveDate>,
+}
+
+/// A stored letter (without its PDF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub step: FollowUpStep,
+    pub reference: String,
+    pub letter_date: NaiveDate,
+    pub channel: FollowUpChannel,
+    pub total: Decimal,
+    pub pdf_sha256: String,
+    pub delivered_on: Option<NaiveDate>,
+    pub invoice_ids: Vec<i64>,
+}
+
+/// A stored dossier entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DossierEntryRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub at: String,
+    pub kind: DossierKind,
+    pub step: Option<FollowUpStep>,
+    pub outcome: Option<String>,
+    pub note: Option<String>,
+    pub promised_on: Option<NaiveDate>,
+    pub letter: Option<LetterRecord>,
+    pub invoice_ids: Vec<i64>,
+}
+
+fn is_constraint(err: &rusqlite::Error) -> bool {
+    matches!(
+        err,
+        rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ConstraintViolation
+    )
+}
+
+fn insert_entry(
+    tx: &Transaction<'_>,
+    entry: &NewDossierEntry,
+    letter_id: Option<i64>,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO dossier_entries (client_id, at, kind, step, outcome, note, promised_on,
+                                      letter_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        (
+            entry.client_id,
+            &entry.at,
+            entry.kind.code(),
+            entry.step.map(FollowUpStep::code),
+            &entry.outcome,
+            &entry.note,
+            entry.promised_on.map(|d| d.to_string()),
+            letter_id,
+        ),
+    )?;
+    let id = tx.last_insert_rowid();
+    for invoice in &entry.invoice_ids {
+        tx.execute(
+            "INSERT INTO dossier_invoices (entry_id, invoice_id) VALUES (?1, ?2)",
+            (id, invoice),
+        )?;
+        if let (Some(step), Some(on)) = (entry.step, entry.done_on) {
+            tx.execute(
+                "INSERT INTO follow_up_done (invoice_id, step, done_on, entry_id)
+                 VALUES (?1, ?2, ?3, ?4)",
+                (invoice, step.code(), on.to_string(), id),
+            )
+            .map_err(|e| {
+                if is_constraint(&e) {
+                    StoreError::AlreadyDone
+                } else {
+                    e.into()
+                }
+            })?;
+        }
+    }
+    Ok(id)
+}
+
+fn already_done(tx: &Transaction<'_>, entry: &NewDossierEntry) -> Result<bool, StoreError> {
+    let Some(step) = entry.step.filter(|_| entry.done_on.is_some()) else {
+        return Ok(false);
+    };
+    for invoice in &entry.invoice_ids {
+        let found: Option<i64> = tx
+            .query_row(
+                "SELECT 1 FROM follow_up_done WHERE invoice_id = ?1 AND step = ?2",
+                (invoice, step.code()),
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+impl Store {
+    /// Records a dossier entry (and the ladder step it did) in one transaction. A step already
+    /// done for one of the invoices refuses the whole entry with [`StoreError::AlreadyDone`].
+    pub fn record_entry(&mut self, entry: &NewDossierEntry) -> Result<i64, StoreError> {
+        in_transaction(&mut self.conn, |tx| insert_entry(tx, entry, None))
+    }
+
+    /// Produces and records a letter: gives it the next reference of its year ("2026-B0007"),
+    /// calls `render` for the PDF and its SHA-256 inside the transaction, stores both with the
+    /// dossier entry and the steps done. Nothing is stored when any part fails; a step already
+    /// done is refused before rendering.
+    pub fn record_letter<E: From<StoreError>>(
+        &mut self,
+        letter: &NewLetter,
+        entry: &NewDossierEntry,
+        render: impl FnOnce(&str) -> Result<(Vec<u8>, String), E>,
+    ) -> Result<LetterRecord, E> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        if already_done(&tx, entry)? {
+            return Err(StoreError::AlreadyDone.into());
+        }
+        let year = letter.letter_date.year();
+        let count: i64 = tx
+            .query_row(
+                "SELECT count(*) FROM letters WHERE substr(letter_date, 1, 4) = ?1",
+                [format!("{year:04}")],
+                |r| r.get(0),
+            )
+            .map_err(StoreError::from)?;
+        let reference = format!("{year}-B{:04}", count + 1);
+        let (pdf, sha) = render(&reference)?;
+        tx.execute(
+            "INSERT INTO letters (client_id, step, reference, letter_date, channel, language,
+                                  total, costs, costs_due_from, pdf, pdf_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            (
+                entry.client_id,
+                letter.step.code(),
+                &reference,
+                letter.letter_date.to_string(),
+                letter.channel.code(),
+                &letter.language,
+                letter.total.to_string(),
+                letter.costs.map(|c| c.to_string()),
+                letter.costs_due_from.map(|d| d.to_string()),
+                &pdf,
+                &sha,
+            ),
+        )
+        .map_err(StoreError::from)?;
+        let letter_id = tx.last_insert_rowid();
+        for invoice in &entry.invoice_ids {
+            tx.execute(
+                "INSERT INTO letter_invoices (letter_id, invoice_id) VALUES (?1, ?2)",
+                (letter_id, invoice),
+            )
+            .map_err(StoreError::from)?;
+        }
+        insert_entry(&tx, entry, Some(letter_id))?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(LetterRecord {
+            id: letter_id,
+            client_id: entry.client_id,
+            step: letter.step,
+            reference,
+            letter_date: letter.letter_date,
+            channel: letter.channel,
+            total: letter.total,
+            pdf_sha256: sha,
+            delivered_on: None,
+            invoice_ids: entry.invoice_ids.clone(),
+        })
+    }
+
+    /// The stored PDF of a letter, byte for byte as produced.
+    pub fn letter_pdf(&self, id: i64) -> Result<Vec<u8>, StoreError> {
+        self.conn
+            .query_row("SELECT pdf FROM letters WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound)
+    }
+
+    pub fn letter(&self, id: i64) -> Result<LetterRecord, StoreError> {
+        read_letter(&self.conn, id)
+    }
+
+    /// Records the proven delivery date of a letter (track & trace, read receipt).
+    pub fn set_letter_delivered(&mut self, id: i64, on: NaiveDate) -> Result<(), StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let n = tx.execute(
+                "UPDATE letters SET delivered_on = ?2 WHERE id = ?1",
+                (id, on.to_string()),
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            Ok(())
+        })
+    }
+
+    /// A client's dossier, newest first.
+    pub fn dossier(&self, client_id: i64) -> Result<Vec<DossierEntryRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, client_id, at, kind, step, outcome, note, promised_on, letter_id
+             FROM dossier_entries WHERE client_id = ?1 ORDER BY at DESC, id DESC",
+        )?;
+        let mut rows = stmt.query([client_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let kind: String = r.get(3)?;
+            out.push(DossierEntryRecord {
+                id,
+                client_id: r.get(1)?,
+                at: r.get(2)?,
+                kind: DossierKind::from_code(&kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("dossier kind {kind}")))?,
+                step: r
+                    .get::<_, Option<String>>(4)?
+                    .map(|s| step_code(&s))
+                    .transpose()?,
+                outcome: r.get(5)?,
+                note: r.get(6)?,
+                promised_on: r
+                    .get::<_, Option<String>>(7)?
+                    .map(|d| date(&d))
+                    .transpose()?,
+                letter: r
+                    .get::<_, Option<i64>>(8)?
+                    .map(|l| read_letter(&self.conn, l))
+                    .transpose()?,
+                invoice_ids: ids(
+                    &self.conn,
+                    "SELECT invoice_id FROM dossier_invoices WHERE entry_id = ?1 ORDER BY invoice_id",
+                    id,
+                )?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Letters of a client, oldest first.
+    pub fn letters_of(&self, client_id: i64) -> Result<Vec<LetterRecord>, StoreError> {
+        ids(
+            &self.conn,
+            "SELECT id FROM letters WHERE client_id = ?1 ORDER BY letter_date, id",
+            client_id,
+        )?
+        .into_iter()
+        .map(|id| read_letter(&self.conn, id))
+        .collect()
+    }
+
+    /// Opens a dispute on an invoice and logs it; a second open dispute is refused.
+    pub fn open_dispute(
+        &mut self,
+        invoice_id: i64,
+        opened_on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<(), StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            tx.execute(
+                "INSERT INTO disputes (invoice_id, opened_on, reason) VALUES (?1, ?2, ?3)",
+                (
+                    invoice_id,
+                    opened_on.to_string(),
+                    entry.note.clone().unwrap_or_default(),
+                ),
+            )
+            .map_err(|e| {
+                if is_constraint(&e) {
+                    StoreError::AlreadyDone
+                } else {
+                    e.into()
+                }
+            })?;
+            insert_entry(tx, entry, None)?;
+            Ok(())
+        })
+    }
+
+    /// Resolves the open dispute of an invoice and logs it; the ladder resumes.
+    pub fn resolve_dispute(
+        &mut self,
+        invoice_id: i64,
+        resolved_on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<(), StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let n = tx.execute(
+                "UPDATE disputes SET resolved_on = ?2, resolution = ?3
+                 WHERE invoice_id = ?1 AND resolved_on IS NULL",
+                (
+                    invoice_id,
+                    resolved_on.to_string(),
+                    entry.note.clone().unwrap_or_default(),
+                ),
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            insert_entry(tx, entry, None)?;
+            Ok(())
+        })
+    }
+}
+
+fn ids(conn: &rusqlite::Connection, sql: &str, key: i64) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([key], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn read_letter(conn: &rusqlite::Connection, id: i64) -> Result<LetterRecord, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT client_id, step, reference, letter_date, channel, total, pdf_sha256,
+                    delivered_on
+             FROM letters WHERE id = ?1",
+            [id],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound)?;
+    let (client_id, step, reference, letter_date, channel, total, sha, delivered) = row;
+    Ok(LetterRecord {
+        id,
+        client_id,
+        step: step_code(&step)?,
+        reference,
+        letter_date: date(&letter_date)?,
+        channel: FollowUpChannel::from_code(&channel)
+            .ok_or_else(|| StoreError::Corrupt(format!("channel {channel}")))?,
+        total: total
+            .parse()
+            .map_err(|_| StoreError::Corrupt(format!("total {total}")))?,
+        pdf_sha256: sha,
+        delivered_on: delivered.map(|d| date(&d)).transpose()?,
+        invoice_ids: ids(
+            conn,
+            "SELECT invoice_id FROM letter_invoices WHERE letter_id = ?1 ORDER BY invoice_id",
+            id,
+        )?,
+    })
+}
