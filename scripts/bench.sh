@@ -7,13 +7,18 @@
 #   invoice_pdf_1page       ms, median render of a 1-page invoice (fonts parsed once, as the app)
 #   invoice_pdf_10page      ms, median render of a 10-page invoice
 #   invoice_pdf_1page_size  KB, the 1-page invoice PDF
+#   letter_pdf_1page        ms, median render of a 1-page letter
+#   letters_1000            ms, compute, render and store the letters for 1,000 overdue
+#                           invoices of 300 clients (one letter per client)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh test >&2
 npx tauri build --bundles deb >&2
 cargo build --release --locked -p tijdig-documents --example bench >&2
+cargo build --release --locked -p tijdig-app --example bench_letters >&2
 ./target/release/examples/bench
+./target/release/examples/bench_letters
 deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
   node scripts/bench-app.mjs "$PWD/target/release/tijdig"

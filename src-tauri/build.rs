@@ -30,6 +30,18 @@ const COMMANDS: &[&str] = &[
     "list_interest_rates",
     "add_interest_rate",
     "remove_interest_rate",
+    "today_overview",
+    "get_follow_up_policy",
+    "save_follow_up_policy",
+    "produce_letter",
+    "record_contact",
+    "skip_step",
+    "get_dossier",
+    "open_dispute",
+    "resolve_dispute",
+    "open_letter_pdf",
+    "save_letter_pdf",
+    "print_letter_pdf",
     "mark_ready",
 ];
 

@@ -197,6 +197,63 @@ pub fn remove_interest_rate(
     state.app()?.remove_interest_rate(kind, &valid_from)
 }
 
+#[tauri::command]
+pub fn today_overview(state: State<'_>) -> Result<dto::Today, AppError> {
+    state.app()?.today_overview()
+}
+
+#[tauri::command]
+pub fn get_follow_up_policy(
+    state: State<'_>,
+    client_id: Option<i64>,
+) -> Result<dto::FollowUpPolicy, AppError> {
+    state.app()?.follow_up_policy(client_id)
+}
+
+#[tauri::command]
+pub fn save_follow_up_policy(
+    state: State<'_>,
+    form: dto::PolicyForm,
+) -> Result<dto::FollowUpPolicy, AppError> {
+    state.app()?.save_follow_up_policy(&form)
+}
+
+#[tauri::command]
+pub fn produce_letter(
+    state: State<'_>,
+    request: dto::LetterRequest,
+) -> Result<dto::LetterResult, AppError> {
+    state.app()?.produce_letter(&request)
+}
+
+#[tauri::command]
+pub fn record_contact(
+    state: State<'_>,
+    form: dto::ContactForm,
+) -> Result<Vec<dto::DossierEntry>, AppError> {
+    state.app()?.record_contact(&form)
+}
+
+#[tauri::command]
+pub fn skip_step(state: State<'_>, request: dto::SkipRequest) -> Result<(), AppError> {
+    state.app()?.skip_step(&request)
+}
+
+#[tauri::command]
+pub fn get_dossier(state: State<'_>, client_id: i64) -> Result<Vec<dto::DossierEntry>, AppError> {
+    state.app()?.dossier(client_id)
+}
+
+#[tauri::command]
+pub fn open_dispute(state: State<'_>, form: dto::DisputeForm) -> Result<dto::Invoice, AppError> {
+    state.app()?.open_dispute(&form)
+}
+
+#[tauri::command]
+pub fn resolve_dispute(state: State<'_>, form: dto::DisputeForm) -> Result<dto::Invoice, AppError> {
+    state.app()?.resolve_dispute(&form)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

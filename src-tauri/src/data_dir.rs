@@ -19,11 +19,18 @@ pub fn resolve(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
     })
 }
 
-/// `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as today: the end-to-end tests' clock
-/// (due dates, overdue invoices). Ignored when it is not a date.
+/// `--today YYYY-MM-DD` or `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as today:
+/// the end-to-end tests' clock (due dates, overdue invoices, the follow-up ladder). Ignored
+/// when it is not a date.
 pub fn apply_fixed_today(app: tijdig_app::App) -> tijdig_app::App {
-    match std::env::var("TIJDIG_TODAY")
-        .ok()
+    let from_args = {
+        let args: Vec<String> = std::env::args().collect();
+        args.iter()
+            .position(|a| a == "--today")
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    match from_args
+        .or_else(|| std::env::var("TIJDIG_TODAY").ok())
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
     {
         Some(today) => app.with_today(today),

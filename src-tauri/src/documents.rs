@@ -84,3 +84,64 @@ pub async fn print_invoice_pdf(
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
 }
+
+/// Writes a letter's PDF to the cache and opens it in the system viewer (see
+/// [`open_invoice_pdf`]).
+#[tauri::command]
+pub async fn open_letter_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<String, AppError> {
+    let path = state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?;
+    if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
+    }
+    Ok(path.display().to_string())
+}
+
+/// "Opslaan als…" for a letter. `None` when the user cancels.
+#[tauri::command]
+pub async fn save_letter_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<Option<String>, AppError> {
+    let tijdig: &Tijdig = &state;
+    let (name, _) = tijdig.app()?.letter_pdf(id)?;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_file_name(&name)
+        .add_filter("PDF", &["pdf"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let target = chosen.into_path().map_err(|e| {
+        failure(
+            "Deze plek kan Tijdig niet gebruiken. Kies een andere map.",
+            e,
+        )
+    })?;
+    tijdig.app()?.write_letter_pdf_to(id, &target)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Prints a letter (`lp` where CUPS is installed), otherwise opens it to print.
+#[tauri::command]
+pub async fn print_letter_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<(), AppError> {
+    let path = state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?;
+    if platform::print_pdf(&path) {
+        return Ok(());
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
+}

@@ -52,6 +52,18 @@ fn main() {
             commands::list_interest_rates,
             commands::add_interest_rate,
             commands::remove_interest_rate,
+            commands::today_overview,
+            commands::get_follow_up_policy,
+            commands::save_follow_up_policy,
+            commands::produce_letter,
+            commands::record_contact,
+            commands::skip_step,
+            commands::get_dossier,
+            commands::open_dispute,
+            commands::resolve_dispute,
+            documents::open_letter_pdf,
+            documents::save_letter_pdf,
+            documents::print_letter_pdf,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -15,15 +15,19 @@ export function emptyDataDir() {
   return mkdtempSync(join(tmpdir(), "tijdig-e2e-"));
 }
 
-/** Opens the app window on `dataDir` and waits until its first screen is up. */
-export async function launch(dataDir) {
+/**
+ * Opens the app window on `dataDir` and waits until its first screen is up. `today`
+ * (YYYY-MM-DD) sets the app's clock for this run.
+ */
+export async function launch(dataDir, { today } = {}) {
+  const args = ["--data-dir", dataDir, ...(today ? ["--today", today] : [])];
   const browser = await remote({
     hostname: "127.0.0.1",
     port: Number(process.env.TAURI_DRIVER_PORT ?? 4444),
     logLevel: "error",
     connectionRetryCount: 0,
     capabilities: {
-      "tauri:options": { application: binary, args: ["--data-dir", dataDir] },
+      "tauri:options": { application: binary, args },
     },
   });
   await browser.$("h1").waitForExist({ timeout: 15000 });

@@ -190,6 +190,20 @@ impl Store {
             .collect()
     }
 
+    /// Every invoice of one client (credit notes included), newest first.
+    pub fn invoices_of_client(&self, client_id: i64) -> Result<Vec<InvoiceRecord>, StoreError> {
+        let ids: Vec<i64> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT id FROM invoices WHERE client_id = ?1 ORDER BY invoice_date DESC, id DESC",
+            )?;
+            let rows = stmt.query_map([client_id], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.into_iter()
+            .map(|id| read_invoice(&self.conn, id))
+            .collect()
+    }
+
     /// The stored PDF of an issued invoice, byte for byte as issued.
     pub fn invoice_pdf(&self, id: i64) -> Result<Vec<u8>, StoreError> {
         let pdf: Option<Option<Vec<u8>>> = self

@@ -4,76 +4,11 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::str::FromStr;
-use tijdig_domain::invoice::{InvoiceKind, InvoiceLine, VatRegime, VatTreatment};
-use tijdig_domain::payment_reference::PaymentReferenceKind as ReferenceKind;
-use tijdig_domain::*;
+use tijdig_domain::invoice::VatTreatment;
 use tijdig_store::*;
 
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-
-fn client() -> Client {
-    Client {
-        kind: ClientKind::Business,
-        name: "Bakkerij De Korenbloem".into(),
-        contact_person: None,
-        address: Address {
-            country: "NL".into(),
-            ..Address::default()
-        },
-        email: None,
-        phone: None,
-        kvk: None,
-        btw_id: None,
-        iban: None,
-        preferred_channel: PreferredChannel::Email,
-        payment_term_days: None,
-        document_language: Language::Nl,
-        notes: None,
-        debtor_type: DebtorType::Unknown,
-        large_company: false,
-    }
-}
-
-fn draft(client_id: i64) -> InvoiceData {
-    InvoiceData {
-        kind: InvoiceKind::Standard,
-        client_id,
-        invoice_date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        delivery_from: None,
-        delivery_to: None,
-        payment_term_days: 14,
-        vat_regime: VatRegime::Normal,
-        reference_kind: ReferenceKind::Rf,
-        note: None,
-        credits_invoice_id: None,
-        lines: vec![InvoiceLine {
-            description: "Ontwerp logo".into(),
-            quantity: dec("2"),
-            unit: "uur".into(),
-            unit_price: dec("85.00"),
-            vat: VatTreatment::Standard21,
-            discount_percent: None,
-        }],
-    }
-}
-
-fn document(number: &str, _seq: u32) -> Result<IssuedDocument, StoreError> {
-    Ok(IssuedDocument {
-        payment_reference: format!("ref-{number}"),
-        total: dec("205.70"),
-        pdf: format!("%PDF {number}").into_bytes(),
-        pdf_sha256: "00".repeat(32),
-    })
-}
-
-fn store_with_client() -> (Store, i64) {
-    let mut store = Store::open_in_memory().unwrap();
-    let client_id = store.create_client(&client()).unwrap();
-    (store, client_id)
-}
+mod common;
+use common::*;
 
 #[test]
 fn a_draft_round_trips_with_its_lines_and_can_be_edited_and_deleted() {

@@ -192,3 +192,109 @@ unverified: boolean,
 shipped: boolean, };
 
 export type InterestRateForm = { kind: InterestKind, validFrom: string, percent: string, source: string, };
+
+export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_of_default" | "fourteen_day_letter" | "hand_over";
+
+export type FollowUpChannel = "phone" | "email" | "letter";
+
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment";
+
+export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
+
+export type TodayStep = { 
+/**
+ * Stable key for the UI ("client:step").
+ */
+key: string, 
+/**
+ * What to carry out (the policy's aanmaning may be the ingebrekestelling).
+ */
+step: FollowUpStep, 
+/**
+ * The step as the policy names it.
+ */
+policyStep: FollowUpStep, stepLabel: string, channel: FollowUpChannel, channelLabel: string, 
+/**
+ * The earliest planned day among the invoices (yyyy-mm-dd).
+ */
+plannedOn: string, invoices: Array<StepInvoice>, totalOutstanding: string, 
+/**
+ * Why this step, in one sentence (e.g. "Vervallen sinds 05-11-2026").
+ */
+reason: string, };
+
+export type TodayClient = { clientId: number, clientName: string, clientKind: ClientKind, phone: string | null, email: string | null, 
+/**
+ * Advice for this debtor type.
+ */
+advice: string, steps: Array<TodayStep>, };
+
+export type UpcomingStep = { clientId: number, clientName: string, invoiceId: number, invoiceNumber: string, stepLabel: string, date: string, };
+
+export type PausedInvoice = { clientId: number, clientName: string, invoiceId: number, invoiceNumber: string, reason: string, };
+
+export type Today = { today: string, 
+/**
+ * No steps are planned today (Sunday or a public holiday): why.
+ */
+restDay: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, };
+
+export type PolicyStep = { step: FollowUpStep, 
+/**
+ * Days from the due date, as typed ("-7", "14").
+ */
+offsetDays: string, channel: FollowUpChannel, };
+
+export type FollowUpPolicy = { steps: Array<PolicyStep>, 
+/**
+ * For a client: whether it has its own policy (otherwise the default applies).
+ */
+own: boolean, };
+
+export type PolicyForm = { clientId: number | null, steps: Array<PolicyStep> | null, };
+
+export type CallOutcome = "reached" | "no_answer" | "voicemail";
+
+export type ContactForm = { clientId: number, invoiceIds: Array<number>, 
+/**
+ * `call`, `email`, `note` or `promise`.
+ */
+kind: DossierKind, 
+/**
+ * The ladder step this contact carries out, if any.
+ */
+step: FollowUpStep | null, outcome: CallOutcome | null, note: string, 
+/**
+ * Betalingsbelofte: the day the client promised to pay (dd-mm-jjjj), may be empty.
+ */
+promisedOn: string, };
+
+export type LetterRequest = { clientId: number, 
+/**
+ * The policy step this letter carries out.
+ */
+step: FollowUpStep, invoiceIds: Array<number>, channel: FollowUpChannel, };
+
+export type SkipRequest = { clientId: number, step: FollowUpStep, invoiceIds: Array<number>, note: string, };
+
+export type Letter = { id: number, reference: string, step: FollowUpStep, stepLabel: string, letterDate: string, total: string, invoiceNumbers: Array<string>, pdfSha256: string, clientName: string, };
+
+export type EmailText = { to: string | null, subject: string, body: string, };
+
+export type LetterResult = { letter: Letter, email: EmailText | null, };
+
+export type DossierEntry = { id: number, 
+/**
+ * "22-11-2026 10:15".
+ */
+at: string, kind: DossierKind, kindLabel: string, stepLabel: string | null, outcomeLabel: string | null, note: string, promisedOn: string | null, letter: Letter | null, invoiceNumbers: Array<string>, };
+
+export type DisputeForm = { invoiceId: number, note: string, };
+
+export type InvoiceFollowUp = { 
+/**
+ * "Aanmaning op 16-11-2026", or why nothing is planned.
+ */
+next: string, disputed: Dispute | null, stepsDone: Array<string>, };
+
+export type Dispute = { openedOn: string, reason: string, };

@@ -1,5 +1,7 @@
 /** Option lists for selects and radio groups, labelled in the current language. */
 import type {
+  FollowUpChannel,
+  FollowUpStep,
   ClientKind,
   DebtorType,
   InvoiceStatus,
@@ -90,4 +92,21 @@ export function statusTone(status: InvoiceStatus): "grey" | "blue" | "amber" | "
     default:
       return "grey";
   }
+}
+
+export function followUpStepOptions(): { value: FollowUpStep; label: string }[] {
+  const steps: FollowUpStep[] = [
+    "contact_moment",
+    "reminder",
+    "dunning",
+    "notice_of_default",
+    "fourteen_day_letter",
+    "hand_over",
+  ];
+  return steps.map((value) => ({ value, label: t(`step.${value}`) }));
+}
+
+export function followUpChannelOptions(): { value: FollowUpChannel; label: string }[] {
+  const channels: FollowUpChannel[] = ["phone", "email", "letter"];
+  return channels.map((value) => ({ value, label: t(`channel.${value}`) }));
 }

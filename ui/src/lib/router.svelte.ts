@@ -1,9 +1,10 @@
 /** The screen being shown. A desktop app needs no URLs: a small state machine suffices. */
 import { tick } from "svelte";
 
-export type SettingsTab = "profile" | "invoices" | "rates" | "display" | "about";
+export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "display" | "about";
 
 export type Route =
+  | { name: "today" }
   | { name: "clients" }
   | { name: "client"; id: number }
   | { name: "client-new" }
@@ -14,7 +15,7 @@ export type Route =
   | { name: "invoice-edit"; id: number }
   | { name: "settings"; tab: SettingsTab };
 
-const state = $state({ route: { name: "clients" } as Route });
+const state = $state({ route: { name: "today" } as Route });
 
 export function currentRoute(): Route {
   return state.route;

@@ -299,7 +299,14 @@ impl App {
                         at,
                         kind: e.kind.into(),
                         kind_label: e.kind.label(lang).into(),
-                        step_label: e.step.map(|s| s.label(lang).to_string()),
+                        // A letter names the step it carried out (the ingebrekestelling, not
+                        // the policy's aanmaning).
+                        step_label: e
+                            .letter
+                            .as_ref()
+                            .map(|l| l.step)
+                            .or(e.step)
+                            .map(|s| s.label(lang).to_string()),
                         outcome_label: e.outcome.as_deref().and_then(|o| outcome_label(o, lang)),
                         note: e.note.unwrap_or_default(),
                         promised_on: e.promised_on.map(show_date),

@@ -38,14 +38,17 @@ pub(crate) fn policy_for(state: &FollowUpState, client_id: i64) -> FollowUpPolic
         .unwrap_or_default()
 }
 
-/// Loads the ladder. `only_client` limits it to one client; `only_open` skips settled invoices.
+/// Loads the ladder. `only_client` limits it to one client.
 pub(crate) fn load(
     store: &Store,
     today: NaiveDate,
     only_client: Option<i64>,
 ) -> Result<Ladder, StoreError> {
     let state = store.follow_up_state()?;
-    let records = store.list_invoices()?;
+    let records = match only_client {
+        Some(client) => store.invoices_of_client(client)?,
+        None => store.list_invoices()?,
+    };
     let mut credited: HashMap<i64, Decimal> = HashMap::new();
     for r in &records {
         if let (Some(original), Some(issued)) = (r.draft.credits_invoice_id, &r.issued) {

@@ -183,18 +183,47 @@ impl App {
         })
     }
 
-    /// The stored PDF of a letter, byte for byte as produced.
+    /// The stored PDF of a letter, byte for byte as produced, with its file name
+    /// ("14-dagenbrief 2026-B0002.pdf").
     pub fn letter_pdf(&self, id: i64) -> Result<(String, Vec<u8>), AppError> {
         self.with_store(|store, lang| {
-            let record = store
-                .letter(id)
-                .map_err(|e| AppError::from_store(e, lang))?;
-            let pdf = store
-                .letter_pdf(id)
-                .map_err(|e| AppError::from_store(e, lang))?;
-            let name = format!("{} {}.pdf", record.step.label(lang), record.reference)
-                .replace(['/', ' '], "-");
-            Ok((name, pdf))
+            let read = || -> Result<(String, Vec<u8>), StoreError> {
+                let record = store.letter(id)?;
+                let client = store.client(record.client_id)?.client;
+                let name = format!(
+                    "{} {}.pdf",
+                    record.step.label(client.document_language),
+                    record.reference
+                )
+                .replace(['/', '\\'], "-");
+                Ok((name, store.letter_pdf(id)?))
+            };
+            read().map_err(|e| AppError::from_store(e, lang))
         })
+    }
+
+    /// Writes a letter's PDF into `dir` under its file name; returns the path.
+    pub fn write_letter_pdf(
+        &self,
+        id: i64,
+        dir: &std::path::Path,
+    ) -> Result<std::path::PathBuf, AppError> {
+        let (name, _) = self.letter_pdf(id)?;
+        let path = dir.join(name);
+        self.write_letter_pdf_to(id, &path)?;
+        Ok(path)
+    }
+
+    pub fn write_letter_pdf_to(&self, id: i64, path: &std::path::Path) -> Result<(), AppError> {
+        let (_, pdf) = self.letter_pdf(id)?;
+        let lang = self.with_store(|_, lang| Ok(lang))?;
+        let write = || -> Result<(), StoreError> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, pdf)?;
+            Ok(())
+        };
+        write().map_err(|e| AppError::from_store(e, lang))
     }
 }

@@ -1,0 +1,202 @@
+//! Follow-up in the store: a step is done once, letters and the dossier never change, disputes
+//! are one at a time, and a rate used by a letter stays.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
+
+mod common;
+
+use chrono::NaiveDate;
+use common::*;
+use tijdig_domain::follow_up::{DossierKind, FollowUpChannel, FollowUpPolicy, FollowUpStep};
+use tijdig_domain::interest::{InterestKind, Rate};
+use tijdig_store::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+fn issued(store: &mut Store, client_id: i64) -> i64 {
+    let id = store.create_invoice(&draft(client_id)).unwrap();
+    store.issue_invoice(id, "", 2026, document).unwrap();
+    id
+}
+
+fn entry(client_id: i64, invoice: i64, step: FollowUpStep) -> NewDossierEntry {
+    NewDossierEntry {
+        client_id,
+        at: "2026-11-22T10:00:00".into(),
+        kind: DossierKind::Letter,
+        step: Some(step),
+        outcome: None,
+        note: None,
+        promised_on: None,
+        invoice_ids: vec![invoice],
+        done_on: Some(day(22)),
+    }
+}
+
+fn letter(step: FollowUpStep) -> NewLetter {
+    NewLetter {
+        step,
+        letter_date: day(22),
+        channel: FollowUpChannel::Letter,
+        language: "nl".into(),
+        total: dec("1210.00"),
+        costs: None,
+        costs_due_from: None,
+    }
+}
+
+fn pdf(reference: &str) -> Result<(Vec<u8>, String), StoreError> {
+    Ok((format!("%PDF {reference}").into_bytes(), "ab".repeat(32)))
+}
+
+#[test]
+fn a_letter_gets_the_next_reference_and_its_step_is_done_once() {
+    let (mut store, client_id) = store_with_client();
+    let invoice = issued(&mut store, client_id);
+    let first = store
+        .record_letter(
+            &letter(FollowUpStep::Reminder),
+            &entry(client_id, invoice, FollowUpStep::Reminder),
+            pdf,
+        )
+        .unwrap();
+    assert_eq!(first.reference, "2026-B0001");
+    assert_eq!(store.letter_pdf(first.id).unwrap(), b"%PDF 2026-B0001");
+    let mut rendered = false;
+    let again = store.record_letter(
+        &letter(FollowUpStep::Reminder),
+        &entry(client_id, invoice, FollowUpStep::Reminder),
+        |r| {
+            rendered = true;
+            pdf(r)
+        },
+    );
+    assert!(matches!(again, Err(StoreError::AlreadyDone)));
+    assert!(!rendered, "a step already done is refused before rendering");
+    let state = store.follow_up_state().unwrap();
+    assert_eq!(
+        state.done[&invoice],
+        vec![(FollowUpStep::Reminder, day(22))]
+    );
+    assert_eq!(state.last_contact[&client_id], day(22));
+    assert_eq!(store.dossier(client_id).unwrap().len(), 1);
+}
+
+#[test]
+fn a_failed_render_stores_nothing() {
+    let (mut store, client_id) = store_with_client();
+    let invoice = issued(&mut store, client_id);
+    let failed = store.record_letter(
+        &letter(FollowUpStep::Reminder),
+        &entry(client_id, invoice, FollowUpStep::Reminder),
+        |_| Err(StoreError::NotFound),
+    );
+    assert!(failed.is_err());
+    assert!(store.dossier(client_id).unwrap().is_empty());
+    assert!(store.follow_up_state().unwrap().done.is_empty());
+}
+
+#[test]
+fn letters_and_the_dossier_cannot_be_changed_or_deleted_by_any_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    let client_id = store.create_client(&client()).unwrap();
+    let invoice = issued(&mut store, client_id);
+    store
+        .record_letter(
+            &letter(FollowUpStep::Reminder),
+            &entry(client_id, invoice, FollowUpStep::Reminder),
+            pdf,
+        )
+        .unwrap();
+    let conn = rusqlite::Connection::open(store.path().unwrap()).unwrap();
+    for sql in [
+        "UPDATE letters SET pdf = x'00'",
+        "DELETE FROM letters",
+        "UPDATE dossier_entries SET note = 'changed'",
+        "DELETE FROM dossier_entries",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
+    }
+    // A proven delivery date may be added later.
+    store.set_letter_delivered(1, day(24)).unwrap();
+    assert_eq!(store.letter(1).unwrap().delivered_on, Some(day(24)));
+}
+
+#[test]
+fn one_open_dispute_per_invoice() {
+    let (mut store, client_id) = store_with_client();
+    let invoice = issued(&mut store, client_id);
+    let dispute = NewDossierEntry {
+        kind: DossierKind::Dispute,
+        step: None,
+        done_on: None,
+        note: Some("Uren kloppen niet".into()),
+        ..entry(client_id, invoice, FollowUpStep::Reminder)
+    };
+    store.open_dispute(invoice, day(22), &dispute).unwrap();
+    assert!(matches!(
+        store.open_dispute(invoice, day(22), &dispute),
+        Err(StoreError::AlreadyDone)
+    ));
+    assert!(store
+        .follow_up_state()
+        .unwrap()
+        .disputed
+        .contains_key(&invoice));
+    let resolved = NewDossierEntry {
+        kind: DossierKind::DisputeResolved,
+        ..dispute.clone()
+    };
+    store.resolve_dispute(invoice, day(23), &resolved).unwrap();
+    assert!(store.follow_up_state().unwrap().disputed.is_empty());
+    assert!(matches!(
+        store.resolve_dispute(invoice, day(23), &resolved),
+        Err(StoreError::NotFound)
+    ));
+}
+
+#[test]
+fn a_rate_used_by_a_letter_cannot_be_removed() {
+    let (mut store, client_id) = store_with_client();
+    let rate = Rate {
+        kind: InterestKind::Commercial,
+        valid_from: day(1),
+        percent: dec("10.15"),
+        source: "Staatscourant".into(),
+        unverified: false,
+    };
+    store.add_rate(&rate).unwrap();
+    let invoice = issued(&mut store, client_id);
+    store
+        .record_letter(
+            &letter(FollowUpStep::Dunning),
+            &entry(client_id, invoice, FollowUpStep::Dunning),
+            pdf,
+        )
+        .unwrap();
+    assert!(matches!(
+        store.remove_rate(InterestKind::Commercial, day(1)),
+        Err(StoreError::InUse)
+    ));
+}
+
+#[test]
+fn policies_are_stored_per_client_and_as_default() {
+    let (mut store, client_id) = store_with_client();
+    assert_eq!(store.follow_up_policy(None).unwrap(), None);
+    let mut short = FollowUpPolicy::default();
+    short.steps.truncate(2);
+    store.set_follow_up_policy(None, Some(&short)).unwrap();
+    store
+        .set_follow_up_policy(Some(client_id), Some(&FollowUpPolicy { steps: vec![] }))
+        .unwrap();
+    assert_eq!(store.follow_up_policy(None).unwrap(), Some(short.clone()));
+    let state = store.follow_up_state().unwrap();
+    assert_eq!(state.default_policy, Some(short));
+    assert_eq!(state.client_policies[&client_id].steps, vec![]);
+    store.set_follow_up_policy(Some(client_id), None).unwrap();
+    assert_eq!(store.follow_up_policy(Some(client_id)).unwrap(), None);
+}

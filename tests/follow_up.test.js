@@ -1,0 +1,216 @@
+// The follow-up ladder in the real window, with the app's clock set per launch: a business and
+// a consumer invoice (both due 15-10-2026) walk the default policy. "Vandaag" shows the right
+// steps on the right days; the consumer's 14-dagenbrief shows the exact costs and the Hoge Raad
+// wording; a disputed invoice gets no letters; registering payment stops the ladder.
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { click, emptyDataDir, fieldError, fill, launch, screenshot, select, waitForHeading, waitForText } from "./support/app.js";
+import { addClient, completeWelcome } from "./support/flows.js";
+
+const business = "Grafisch Bureau Noord";
+const consumer = "Pieter Bakker";
+
+async function issueInvoice(browser, clientName) {
+  await click(browser, 'button[data-nav="invoices"]');
+  await waitForHeading(browser, "Facturen");
+  await click(browser, 'button[data-action="new-invoice"]');
+  await waitForHeading(browser, "Nieuwe factuur");
+  await browser.$('select[name="clientId"]').selectByVisibleText(clientName);
+  await fill(browser, {
+    invoiceDate: "01-10-2026",
+    "lines.0.description": "Ontwerp",
+    "lines.0.quantity": "10",
+    "lines.0.unitPrice": "100",
+  });
+  await select(browser, "lines.0.vat", "standard21");
+  await click(browser, 'button[data-action="save-invoice"]');
+  await waitForHeading(browser, "Conceptfactuur");
+  await click(browser, 'button[data-action="issue"]');
+  await click(browser, 'button[data-action="confirm-issue"]');
+  await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
+}
+
+/** The steps on "Vandaag", as "client: step" lines. */
+async function todaySteps(browser) {
+  await waitForHeading(browser, "Vandaag");
+  await browser.waitUntil(async () =>
+    (await browser.$("[data-today-empty]").isExisting()) || (await browser.$("[data-today-client]").isExisting()),
+  );
+  return browser.execute(() =>
+    [...document.querySelectorAll("[data-today-client]")].flatMap((c) =>
+      [...c.querySelectorAll("[data-step]")].map((s) => `${c.dataset.todayClient}: ${s.dataset.step}`),
+    ),
+  );
+}
+
+function stepButton(client, action) {
+  return `[data-today-client="${client}"] button[data-action="${action}"]`;
+}
+
+/** Makes the letter of a client's step; returns the PDF's text. */
+async function makeLetter(browser, client) {
+  await click(browser, stepButton(client, "produce-letter"));
+  await browser.$("[data-letter-reference]").waitForDisplayed();
+  await click(browser, 'button[data-action="open-letter"]');
+  await waitForText(browser, "PDF geopend:");
+  const notice = await browser.$('dialog [data-notice="success"]').getText();
+  const path = notice.slice(notice.indexOf("/"));
+  assert.ok(existsSync(path), `the letter exists at ${path}`);
+  const text = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" });
+  return { text, flat: text.replace(/\s+/g, " ") };
+}
+
+async function closeLetter(browser) {
+  await click(browser, 'button[data-action="close-letter"]');
+}
+
+describe("follow-up", () => {
+  const dataDir = emptyDataDir();
+  let browser;
+
+  async function on(day) {
+    await browser?.deleteSession().catch(() => {});
+    browser = await launch(dataDir, { today: day });
+  }
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+  });
+
+  it("walks a B2B and a B2C invoice through the ladder day by day", async () => {
+    await on("2026-10-01");
+    await completeWelcome(browser);
+    for (const [kind, name, city] of [["business", business, "Groningen"], ["consumer", consumer, "Zwolle"]]) {
+      await click(browser, 'button[data-nav="clients"]');
+      await waitForHeading(browser, "Klanten");
+      await addClient(browser, { kind, name, street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city, paymentTermDays: "14" });
+      await waitForHeading(browser, name);
+    }
+    await issueInvoice(browser, business);
+    await issueInvoice(browser, consumer);
+
+    // 8 October, a week before the due date: a service call to each client.
+    await on("2026-10-08");
+    assert.deepEqual(await todaySteps(browser), [`${business}: contact_moment`, `${consumer}: contact_moment`]);
+    await click(browser, stepButton(business, "log-contact"));
+    await fill(browser, { note: "Factuur goed ontvangen, wordt betaald." });
+    await click(browser, 'button[data-action="save-contact"]');
+    await browser.waitUntil(async () => (await todaySteps(browser)).length === 1);
+    await screenshot(browser, "20-today-contact-moment");
+    await click(browser, stepButton(consumer, "skip-step"));
+    await browser.$("[data-today-empty]").waitForExist();
+
+    // 18 October is a Sunday: nothing is planned; Monday the 19th brings both reminders.
+    await on("2026-10-18");
+    assert.deepEqual(await todaySteps(browser), []);
+    await waitForText(browser, "zondag of feestdag");
+    await on("2026-10-19");
+    assert.deepEqual(await todaySteps(browser), [`${business}: reminder`, `${consumer}: reminder`]);
+    const reminder = await makeLetter(browser, business);
+    assert.match(reminder.flat, /Herinnering: factuur 2026-0001/);
+    assert.doesNotMatch(reminder.flat, /Incassokosten/);
+    assert.match(await browser.$("[data-email-subject]").getText(), /Herinnering: factuur 2026-0001/);
+    await screenshot(browser, "21-reminder-made");
+    await closeLetter(browser);
+    await makeLetter(browser, consumer);
+    await closeLetter(browser);
+    await browser.$("[data-today-empty]").waitForExist();
+
+    // 30 October: the business gets an aanmaning, the consumer (not in default) the
+    // ingebrekestelling.
+    await on("2026-10-30");
+    assert.deepEqual(await todaySteps(browser), [`${business}: dunning`, `${consumer}: notice_of_default`]);
+    const dunning = await makeLetter(browser, business);
+    assert.match(dunning.flat, /Aanmaning: factuur 2026-0001/);
+    assert.match(dunning.flat, /€ 40,00/);
+    await closeLetter(browser);
+    const notice = await makeLetter(browser, consumer);
+    assert.match(notice.flat, /Ingebrekestelling: factuur 2026-0002/);
+    assert.match(notice.flat, /binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd/);
+    await closeLetter(browser);
+
+    // The business disputes its invoice: its ladder pauses.
+    await click(browser, 'button[data-nav="invoices"]');
+    await waitForHeading(browser, "Facturen");
+    await click(browser, "button=2026-0001");
+    await waitForHeading(browser, "Factuur 2026-0001");
+    await click(browser, 'button[data-action="open-dispute"]');
+    await fill(browser, { disputeNote: "Aantal uren klopt niet volgens de klant" });
+    await click(browser, 'button[data-action="save-dispute"]');
+    await waitForText(browser, "Betwist sinds 30-10-2026");
+
+    // 18 November: the consumer is in default (notice delivered 3 Nov, term to 17 Nov): the
+    // 14-dagenbrief with the exact costs; the disputed invoice gets nothing.
+    await on("2026-11-17");
+    assert.deepEqual(await todaySteps(browser), []);
+    await on("2026-11-18");
+    assert.deepEqual(await todaySteps(browser), [`${consumer}: fourteen_day_letter`]);
+    await waitForText(browser, "Gepauzeerd door betwisting");
+    await screenshot(browser, "22-today-fourteen-day-letter");
+    const letter = await makeLetter(browser, consumer);
+    for (const expected of [
+      "Laatste aanmaning (veertiendagenbrief): factuur 2026-0002",
+      "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
+      "geen incassokosten verschuldigd",
+      "incassokosten verschuldigd van € 181,50 vanaf 5 december 2026",
+      "U bent sinds 18 november 2026 in verzuim",
+    ]) {
+      assert.ok(letter.flat.includes(expected), `the 14-dagenbrief says "${expected}"`);
+    }
+    await closeLetter(browser);
+
+    // The consumer pays in full: the ladder stops, nothing comes up any more.
+    await click(browser, 'button[data-nav="invoices"]');
+    await waitForHeading(browser, "Facturen");
+    await click(browser, "button=2026-0002");
+    await waitForHeading(browser, "Factuur 2026-0002");
+    await click(browser, 'button[data-action="pay"]');
+    await click(browser, 'button[data-action="save-payment"]');
+    await waitForText(browser, "Niets meer open");
+    await on("2026-12-07");
+    assert.deepEqual(await todaySteps(browser), []);
+
+    // The dossier keeps every contact.
+    await click(browser, 'button[data-nav="clients"]');
+    await click(browser, `button=${consumer}`);
+    await waitForHeading(browser, consumer);
+    const kinds = await browser.execute(() =>
+      [...document.querySelectorAll("[data-dossier-kind]")].map((e) => e.dataset.dossierKind),
+    );
+    assert.deepEqual(kinds, ["letter", "letter", "email", "step_skipped"]);
+    await browser.$("[data-dossier-kind]").scrollIntoView();
+    await screenshot(browser, "23-client-dossier");
+  });
+
+  it("the policy is edited in Settings: a wrong number of days is refused at the field, a good one is kept", async () => {
+    const policyDir = emptyDataDir();
+    await browser?.deleteSession().catch(() => {});
+    browser = await launch(policyDir, { today: "2026-10-01" });
+    await completeWelcome(browser);
+    await click(browser, 'button[data-nav="settings"]');
+    await click(browser, "#tab-followUp");
+    await browser.$('[name="steps.1.offsetDays"]').waitForDisplayed();
+    assert.equal(await browser.$('[name="steps.1.offsetDays"]').getValue(), "3");
+    await fill(browser, { "steps.1.offsetDays": "vijf" });
+    await click(browser, 'button[data-action="save-policy"]');
+    await browser.waitUntil(async () => (await fieldError(browser, "steps.1.offsetDays")) !== "");
+    assert.match(await fieldError(browser, "steps.1.offsetDays"), /heel aantal dagen/);
+    // Before the previous step is refused too, with the reason at the field.
+    await fill(browser, { "steps.1.offsetDays": "-10" });
+    await click(browser, 'button[data-action="save-policy"]');
+    await browser.waitUntil(async () => (await fieldError(browser, "steps.1.offsetDays")) !== "");
+    await screenshot(browser, "24-policy-error");
+    await fill(browser, { "steps.1.offsetDays": "5" });
+    await click(browser, 'button[data-action="save-policy"]');
+    await waitForText(browser, "Opgeslagen.");
+
+    await browser.deleteSession();
+    browser = await launch(policyDir, { today: "2026-10-01" });
+    await click(browser, 'button[data-nav="settings"]');
+    await click(browser, "#tab-followUp");
+    await browser.$('[name="steps.1.offsetDays"]').waitForDisplayed();
+    assert.equal(await browser.$('[name="steps.1.offsetDays"]').getValue(), "5");
+  });
+});
