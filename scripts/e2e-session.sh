@@ -2,8 +2,11 @@
 # Runs inside Xvfb and a session bus: starts tauri-driver, runs the specs, stops the driver.
 set -euo pipefail
 port="${TAURI_DRIVER_PORT:-4444}"
-# The app under test: no system PDF viewer, and a fixed "today" for due dates.
+# The app under test: no system PDF viewer, a folder that answers the folder dialog, and a
+# fixed "today" for due dates (a test may set its own with --today).
 export TIJDIG_OPENER=none TIJDIG_TODAY="${TIJDIG_TODAY:-2026-11-22}"
+TIJDIG_PICK_FOLDER="$(mktemp -d -t tijdig-export.XXXXXX)"
+export TIJDIG_PICK_FOLDER
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

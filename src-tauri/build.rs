@@ -42,6 +42,7 @@ const COMMANDS: &[&str] = &[
     "open_letter_pdf",
     "save_letter_pdf",
     "print_letter_pdf",
+    "export_dossier",
     "mark_ready",
 ];
 

@@ -5,7 +5,8 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { click, emptyDataDir, fieldError, fill, launch, screenshot, select, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome } from "./support/flows.js";
 
@@ -182,6 +183,22 @@ describe("follow-up", () => {
     assert.deepEqual(kinds, ["letter", "letter", "email", "step_skipped"]);
     await browser.$("[data-dossier-kind]").scrollIntoView();
     await screenshot(browser, "23-client-dossier");
+
+    // "Dossier exporteren": a folder with the summary and every document.
+    await click(browser, 'button[data-action="export-dossier"]');
+    await waitForText(browser, "Dossier opgeslagen in");
+    const saved = await browser.$('[data-notice="success"]').getText();
+    const folder = saved.slice(saved.indexOf("/"));
+    const files = readdirSync(folder).sort();
+    assert.deepEqual(files, [
+      "00 Dossier Pieter Bakker.pdf",
+      "14-dagenbrief 2026-B0005.pdf",
+      "Factuur 2026-0002.pdf",
+      "Herinnering 2026-B0002.pdf",
+      "Ingebrekestelling 2026-B0004.pdf",
+    ]);
+    const summary = execFileSync("pdftotext", [join(folder, files[0]), "-"], { encoding: "utf8" });
+    assert.match(summary, /Dossier Pieter Bakker/);
   });
 
   it("the policy is edited in Settings: a wrong number of days is refused at the field, a good one is kept", async () => {

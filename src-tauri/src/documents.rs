@@ -145,3 +145,31 @@ pub async fn print_letter_pdf(
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
 }
+
+/// "Dossier exporteren": asks for a folder, then writes the client's dossier into a new folder
+/// inside it. `None` when the user cancels.
+#[tauri::command]
+pub async fn export_dossier(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    client_id: i64,
+) -> Result<Option<String>, AppError> {
+    // Tests answer the folder dialog through `TIJDIG_PICK_FOLDER`, as `TIJDIG_OPENER=none`
+    // stands in for the viewer.
+    let parent = match std::env::var_os("TIJDIG_PICK_FOLDER") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let Some(chosen) = app.dialog().file().blocking_pick_folder() else {
+                return Ok(None);
+            };
+            chosen.into_path().map_err(|e| {
+                failure(
+                    "Deze map kan Tijdig niet gebruiken. Kies een andere map.",
+                    e,
+                )
+            })?
+        }
+    };
+    let folder = state.app()?.export_dossier(client_id, &parent)?;
+    Ok(Some(folder.display().to_string()))
+}

@@ -64,6 +64,7 @@ fn main() {
             documents::open_letter_pdf,
             documents::save_letter_pdf,
             documents::print_letter_pdf,
+            documents::export_dossier,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -446,3 +446,113 @@ fn a_client_policy_overrides_the_default_and_bad_policies_are_refused() {
     .unwrap();
     assert!(!app.follow_up_policy(Some(w.business)).unwrap().own);
 }
+
+#[test]
+fn the_dossier_export_holds_a_summary_and_every_document_byte_for_byte() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    let (result, _) = letter(
+        &app,
+        w.business,
+        FollowUpStep::Reminder,
+        w.b2b_invoice,
+        FollowUpChannel::Letter,
+    );
+    app.record_contact(&ContactForm {
+        client_id: w.business,
+        invoice_ids: vec![w.b2b_invoice],
+        kind: DossierKind::Promise,
+        step: None,
+        outcome: None,
+        note: "Betaalt na de jaarafsluiting".into(),
+        promised_on: "30-10-2026".into(),
+    })
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let folder = app.export_dossier(w.business, out.path()).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "00 Dossier Bakkerij De Korenbloem B.V..pdf",
+            "Factuur 2026-0001.pdf",
+            "Herinnering 2026-B0001.pdf"
+        ]
+    );
+    let (_, stored) = app.letter_pdf(result.letter.id).unwrap();
+    assert_eq!(
+        std::fs::read(folder.join("Herinnering 2026-B0001.pdf")).unwrap(),
+        stored
+    );
+    assert_eq!(
+        std::fs::read(folder.join("Factuur 2026-0001.pdf")).unwrap(),
+        pdf_of(&app, w.b2b_invoice)
+    );
+    let summary = pdf_text(
+        &std::fs::read(folder.join("00 Dossier Bakkerij De Korenbloem B.V..pdf")).unwrap(),
+        "dossier-summary",
+    );
+    let flat = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_contains_all(
+        &flat,
+        &[
+            "Dossier Bakkerij De Korenbloem B.V.",
+            "2026-0001",
+            "€ 1.210,00",
+            "Herinnering",
+            "2026-B0001",
+            "belooft te betalen op 30-10-2026",
+            &result.letter.pdf_sha256,
+        ],
+        "dossier summary",
+    );
+}
+
+#[test]
+fn a_client_with_english_documents_gets_english_letters() {
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    let english = app
+        .create_client(&ClientForm {
+            name: "Harbour Studio Ltd".into(),
+            document_language: Language::En,
+            kvk: String::new(),
+            btw_id: String::new(),
+            ..business_client()
+        })
+        .unwrap()
+        .value
+        .id;
+    let mut form = invoice_form(
+        english,
+        vec![line("Design", "1", "500,00", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "01-10-2026".into();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    form.payment_term_days = "14".into();
+    let draft = app.create_invoice(&form).unwrap();
+    let invoice = app.issue_invoice(draft.id).unwrap().id;
+    let app = w.on(d(2026, 10, 19));
+    let (result, text) = letter(
+        &app,
+        english,
+        FollowUpStep::Reminder,
+        invoice,
+        FollowUpChannel::Email,
+    );
+    assert_contains_all(
+        &text,
+        &[
+            "Reminder: invoice 2026-0003",
+            "Kind regards",
+            "Payment details",
+        ],
+        "english reminder",
+    );
+    assert!(result.email.unwrap().body.starts_with("Dear Eva de Vries,"));
+}

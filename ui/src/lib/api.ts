@@ -121,5 +121,6 @@ export const api = {
   openLetterPdf: (id: number) => call<string>("open_letter_pdf", { id }),
   saveLetterPdf: (id: number) => call<string | null>("save_letter_pdf", { id }),
   printLetterPdf: (id: number) => call<void>("print_letter_pdf", { id }),
+  exportDossier: (clientId: number) => call<string | null>("export_dossier", { clientId }),
   markReady: () => call<void>("mark_ready"),
 };

@@ -237,7 +237,11 @@ export type Today = { today: string,
 /**
  * No steps are planned today (Sunday or a public holiday): why.
  */
-restDay: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, };
+restDay: string | null, 
+/**
+ * It is now between 20:00 and 07:00: call or send tomorrow.
+ */
+quietHours: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, };
 
 export type PolicyStep = { step: FollowUpStep, 
 /**

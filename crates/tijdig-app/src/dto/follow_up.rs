@@ -97,6 +97,8 @@ pub struct Today {
     pub today: String,
     /// No steps are planned today (Sunday or a public holiday): why.
     pub rest_day: Option<String>,
+    /// It is now between 20:00 and 07:00: call or send tomorrow.
+    pub quiet_hours: Option<String>,
     pub clients: Vec<TodayClient>,
     pub upcoming: Vec<UpcomingStep>,
     pub paused: Vec<PausedInvoice>,

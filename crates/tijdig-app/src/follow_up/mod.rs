@@ -2,12 +2,14 @@
 //! disputes and the dossier (nl-rules-sources §6; issue "Follow-up").
 
 mod dossier;
+mod export;
 pub(crate) mod ladder;
 mod letter;
 mod policy;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use tijdig_domain::dates::{CONTACT_FROM_HOUR, CONTACT_UNTIL_HOUR};
 use tijdig_domain::follow_up::{advice, FollowUpStep, NextStep, WaitReason};
 use tijdig_domain::{is_public_holiday, Language};
 
@@ -24,6 +26,19 @@ fn no_contact_day(today: NaiveDate, lang: Language) -> Option<String> {
     Some(match lang {
         Language::Nl => "Vandaag is een zondag of feestdag: Tijdig plant dan geen contact met klanten. Wat vandaag zou vallen, staat morgen klaar.".into(),
         Language::En => "Today is a Sunday or public holiday: Tijdig plans no contact with clients. What would fall today is ready tomorrow.".into(),
+    })
+}
+
+/// Between 20:00 and 07:00 no debtor is contacted (nl-rules-sources §6.4): the steps stay,
+/// with a reminder to do them in the morning.
+fn quiet_hours(now: chrono::NaiveDateTime, lang: Language) -> Option<String> {
+    let hour = chrono::Timelike::hour(&now);
+    if (CONTACT_FROM_HOUR..CONTACT_UNTIL_HOUR).contains(&hour) {
+        return None;
+    }
+    Some(match lang {
+        Language::Nl => "Het is nu tussen 20:00 en 07:00. Bel of mail klanten niet nu; doe deze stappen morgen vanaf 07:00.".into(),
+        Language::En => "It is now between 20:00 and 07:00. Do not call or e-mail clients now; do these steps tomorrow from 07:00.".into(),
     })
 }
 
@@ -152,6 +167,7 @@ impl App {
             Ok(dto::Today {
                 today: show_date(today),
                 rest_day: no_contact_day(today, lang),
+                quiet_hours: quiet_hours(self.local_now(), lang),
                 clients,
                 upcoming,
                 paused,
