@@ -137,6 +137,8 @@ describe("follow-up", () => {
     await waitForHeading(browser, "Facturen");
     await click(browser, "button=2026-0001");
     await waitForHeading(browser, "Factuur 2026-0001");
+    // A written demand restarts the limitation period: five years from the aanmaning.
+    await waitForText(browser, "Verjaart op 30-10-2031");
     await click(browser, 'button[data-action="open-dispute"]');
     await fill(browser, { disputeNote: "Aantal uren klopt niet volgens de klant" });
     await click(browser, 'button[data-action="save-dispute"]');
@@ -177,10 +179,14 @@ describe("follow-up", () => {
     await click(browser, 'button[data-nav="clients"]');
     await click(browser, `button=${consumer}`);
     await waitForHeading(browser, consumer);
+    await click(browser, 'button[data-action="add-note"]');
+    await fill(browser, { dossierNote: "Betaald na de 14-dagenbrief; verder geen actie." });
+    await click(browser, 'button[data-action="save-note"]');
+    await waitForText(browser, "verder geen actie");
     const kinds = await browser.execute(() =>
       [...document.querySelectorAll("[data-dossier-kind]")].map((e) => e.dataset.dossierKind),
     );
-    assert.deepEqual(kinds, ["letter", "letter", "email", "step_skipped"]);
+    assert.deepEqual(kinds, ["note", "letter", "letter", "email", "step_skipped"]);
     await browser.$("[data-dossier-kind]").scrollIntoView();
     await screenshot(browser, "23-client-dossier");
 

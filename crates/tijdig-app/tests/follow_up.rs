@@ -556,3 +556,50 @@ fn a_client_with_english_documents_gets_english_letters() {
     );
     assert!(result.email.unwrap().body.starts_with("Dear Eva de Vries,"));
 }
+
+#[test]
+fn a_written_demand_restarts_the_limitation_period_and_tijdig_warns_three_months_before() {
+    let w = world();
+    let app = w.on(d(2026, 10, 16));
+    let before = app.invoice(w.b2b_invoice).unwrap().follow_up.unwrap();
+    assert!(
+        before.limitation.contains("15-10-2031"),
+        "{}",
+        before.limitation
+    );
+    let app = w.on(d(2026, 10, 19));
+    letter(
+        &app,
+        w.business,
+        FollowUpStep::Reminder,
+        w.b2b_invoice,
+        FollowUpChannel::Letter,
+    );
+    let after = app.invoice(w.b2b_invoice).unwrap().follow_up.unwrap();
+    assert!(
+        after.limitation.contains("19-10-2031"),
+        "{}",
+        after.limitation
+    );
+    assert!(!after.limitation_warning);
+    assert!(
+        w.on(d(2031, 7, 20))
+            .invoice(w.b2b_invoice)
+            .unwrap()
+            .follow_up
+            .unwrap()
+            .limitation_warning
+    );
+    // A consumer also sees the two-year term of a sale of goods.
+    let consumer = w
+        .on(d(2026, 10, 16))
+        .invoice(w.b2c_invoice)
+        .unwrap()
+        .follow_up
+        .unwrap();
+    assert!(
+        consumer.limitation.contains("15-10-2028"),
+        "{}",
+        consumer.limitation
+    );
+}

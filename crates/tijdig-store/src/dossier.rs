@@ -282,6 +282,18 @@ impl Store {
         Ok(out)
     }
 
+    /// The date of the latest letter about an invoice (a written aanmaning interrupts the
+    /// limitation period, art. 3:317 BW).
+    pub fn last_letter_on(&self, invoice_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+        let latest: Option<String> = self.conn.query_row(
+            "SELECT max(l.letter_date) FROM letters l
+             JOIN letter_invoices li ON li.letter_id = l.id WHERE li.invoice_id = ?1",
+            [invoice_id],
+            |r| r.get(0),
+        )?;
+        latest.map(|d| date(&d)).transpose()
+    }
+
     /// Letters of a client, oldest first.
     pub fn letters_of(&self, client_id: i64) -> Result<Vec<LetterRecord>, StoreError> {
         ids(

@@ -299,6 +299,14 @@ export type InvoiceFollowUp = {
 /**
  * "Aanmaning op 16-11-2026", or why nothing is planned.
  */
-next: string, disputed: Dispute | null, stepsDone: Array<string>, };
+next: string, disputed: Dispute | null, stepsDone: Array<string>, 
+/**
+ * When the claim becomes time-barred (verjaring), in words.
+ */
+limitation: string, 
+/**
+ * Within three months of (or past) the limitation date.
+ */
+limitationWarning: boolean, };
 
 export type Dispute = { openedOn: string, reason: string, };

@@ -384,6 +384,8 @@ export const en: Record<MessageKey, string> = {
   "dossier.export": "Export dossier",
   "dossier.exportHint": "A folder with a summary and every invoice and letter, for a collection agency or lawyer.",
   "dossier.exported": "Dossier saved in {folder}",
+  "dossier.addNote": "Add note",
+  "dossier.note": "Note",
   "dossier.empty": "No contact recorded yet.",
   "dossier.invoices": "Invoices",
   "dossier.promised": "Promises to pay on {date}",

@@ -382,6 +382,8 @@ export const nl = {
   "dossier.export": "Dossier exporteren",
   "dossier.exportHint": "Een map met een overzicht en alle facturen en brieven, voor een incassobureau of advocaat.",
   "dossier.exported": "Dossier opgeslagen in {folder}",
+  "dossier.addNote": "Notitie toevoegen",
+  "dossier.note": "Notitie",
   "dossier.empty": "Nog geen contact vastgelegd.",
   "dossier.invoices": "Facturen",
   "dossier.promised": "Belooft te betalen op {date}",

@@ -244,6 +244,10 @@ pub struct InvoiceFollowUp {
     pub next: String,
     pub disputed: Option<Dispute>,
     pub steps_done: Vec<String>,
+    /// When the claim becomes time-barred (verjaring), in words.
+    pub limitation: String,
+    /// Within three months of (or past) the limitation date.
+    pub limitation_warning: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::dates::{CONTACT_FROM_HOUR, CONTACT_UNTIL_HOUR};
 use tijdig_domain::follow_up::{advice, FollowUpStep, NextStep, WaitReason};
+use tijdig_domain::limitation::{is_time_barred, limitation_date, limitation_warning};
 use tijdig_domain::{is_public_holiday, Language};
 
 use crate::invoice_form::show_date;
@@ -216,7 +217,29 @@ pub(crate) fn invoice_follow_up(
         .cloned()
         .unwrap_or_default();
     steps_done.sort_by_key(|(_, d)| *d);
+    // Verjaring (art. 3:307 BW, 5 years; art. 7:28 BW, 2 years for a consumer sale of goods)
+    // counts from the due date, restarted by every written aanmaning (art. 3:317 BW).
+    let from = store
+        .last_letter_on(invoice_id)?
+        .map_or(inv.due_date, |d| d.max(inv.due_date));
+    let five = limitation_date(from, false);
+    let two = limitation_date(from, true);
+    let consumer = ladder
+        .clients
+        .get(&client_id)
+        .is_some_and(|c| c.kind == tijdig_domain::ClientKind::Consumer);
+    let open = inv.outstanding > rust_decimal::Decimal::ZERO;
+    let limitation = match (consumer, nl) {
+        (false, true) => format!("Verjaart op {}, tenzij je vóór die datum schriftelijk aanmaant.", show_date(five)),
+        (false, false) => format!("Time-barred on {}, unless you send a written demand before then.", show_date(five)),
+        (true, true) => format!("Verjaart op {} (bij verkoop van zaken aan een particulier al op {}), tenzij je vóór die datum schriftelijk aanmaant.", show_date(five), show_date(two)),
+        (true, false) => format!("Time-barred on {} (for a sale of goods to a consumer already on {}), unless you send a written demand before then.", show_date(five), show_date(two)),
+    };
+    let warn_date = if consumer { two } else { five };
     Ok(Some(dto::InvoiceFollowUp {
+        limitation_warning: open
+            && (limitation_warning(today, warn_date) || is_time_barred(today, warn_date)),
+        limitation,
         next,
         disputed: ladder
             .state
