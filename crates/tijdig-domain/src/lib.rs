@@ -6,6 +6,7 @@
 //! other crates use the same versions.
 
 pub mod address;
+pub mod arrangement;
 pub mod client;
 mod codes;
 pub mod collection_costs;
