@@ -43,6 +43,15 @@ const COMMANDS: &[&str] = &[
     "save_letter_pdf",
     "print_letter_pdf",
     "export_dossier",
+    "preview_arrangement",
+    "create_arrangement",
+    "get_arrangement",
+    "list_arrangements",
+    "add_arrangement_payment",
+    "record_instalment_contact",
+    "produce_instalment_reminder",
+    "open_arrangement_pdf",
+    "print_arrangement_pdf",
     "mark_ready",
 ];
 

@@ -254,6 +254,63 @@ pub fn resolve_dispute(state: State<'_>, form: dto::DisputeForm) -> Result<dto::
     state.app()?.resolve_dispute(&form)
 }
 
+#[tauri::command]
+pub fn preview_arrangement(
+    state: State<'_>,
+    form: dto::ArrangementForm,
+) -> Result<dto::ArrangementPreview, AppError> {
+    state.app()?.preview_arrangement(&form)
+}
+
+#[tauri::command]
+pub fn create_arrangement(
+    state: State<'_>,
+    form: dto::ArrangementForm,
+) -> Result<dto::Arrangement, AppError> {
+    state.app()?.create_arrangement(&form)
+}
+
+#[tauri::command]
+pub fn get_arrangement(state: State<'_>, id: i64) -> Result<dto::Arrangement, AppError> {
+    state.app()?.arrangement(id)
+}
+
+#[tauri::command]
+pub fn list_arrangements(
+    state: State<'_>,
+    client_id: Option<i64>,
+) -> Result<Vec<dto::Arrangement>, AppError> {
+    state.app()?.arrangements(client_id)
+}
+
+#[tauri::command]
+pub fn add_arrangement_payment(
+    state: State<'_>,
+    id: i64,
+    form: dto::ArrangementPaymentForm,
+) -> Result<dto::Arrangement, AppError> {
+    state.app()?.add_arrangement_payment(id, &form)
+}
+
+#[tauri::command]
+pub fn record_instalment_contact(
+    state: State<'_>,
+    form: dto::InstalmentContactForm,
+) -> Result<(), AppError> {
+    state.app()?.record_instalment_contact(&form)
+}
+
+#[tauri::command]
+pub fn produce_instalment_reminder(
+    state: State<'_>,
+    arrangement_id: i64,
+    instalment: u32,
+) -> Result<dto::LetterResult, AppError> {
+    state
+        .app()?
+        .produce_instalment_reminder(arrangement_id, instalment)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

@@ -173,3 +173,35 @@ pub async fn export_dossier(
     let folder = state.app()?.export_dossier(client_id, &parent)?;
     Ok(Some(folder.display().to_string()))
 }
+
+/// Writes an arrangement's agreement PDF to the cache and opens it in the system viewer.
+#[tauri::command]
+pub async fn open_arrangement_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<String, AppError> {
+    let path = state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?;
+    if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
+    }
+    Ok(path.display().to_string())
+}
+
+/// Prints an arrangement's agreement (`lp` where CUPS is installed), otherwise opens it.
+#[tauri::command]
+pub async fn print_arrangement_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<(), AppError> {
+    let path = state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?;
+    if platform::print_pdf(&path) {
+        return Ok(());
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
+}

@@ -65,6 +65,15 @@ fn main() {
             documents::save_letter_pdf,
             documents::print_letter_pdf,
             documents::export_dossier,
+            commands::preview_arrangement,
+            commands::create_arrangement,
+            commands::get_arrangement,
+            commands::list_arrangements,
+            commands::add_arrangement_payment,
+            commands::record_instalment_contact,
+            commands::produce_instalment_reminder,
+            documents::open_arrangement_pdf,
+            documents::print_arrangement_pdf,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

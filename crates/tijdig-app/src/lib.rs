@@ -5,6 +5,7 @@
 //! (`{code, message, fields}`) worded in the user's language — never a panic.
 
 mod app;
+mod arrangements;
 pub mod dto;
 mod error;
 mod follow_up;

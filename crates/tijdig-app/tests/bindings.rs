@@ -78,6 +78,15 @@ fn generate() -> String {
         DisputeForm::decl(&cfg),
         InvoiceFollowUp::decl(&cfg),
         Dispute::decl(&cfg),
+        ScheduleMode::decl(&cfg),
+        ArrangementForm::decl(&cfg),
+        InstalmentRow::decl(&cfg),
+        ArrangementPreview::decl(&cfg),
+        ArrangementPaymentRow::decl(&cfg),
+        Arrangement::decl(&cfg),
+        ArrangementPaymentForm::decl(&cfg),
+        InstalmentStep::decl(&cfg),
+        InstalmentContactForm::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

@@ -68,14 +68,14 @@ pub struct DossierEntryRecord {
     pub invoice_ids: Vec<i64>,
 }
 
-fn is_constraint(err: &rusqlite::Error) -> bool {
+pub(crate) fn is_constraint(err: &rusqlite::Error) -> bool {
     matches!(
         err,
         rusqlite::Error::SqliteFailure(e, _) if e.code == rusqlite::ErrorCode::ConstraintViolation
     )
 }
 
-fn insert_entry(
+pub(crate) fn insert_entry(
     tx: &Transaction<'_>,
     entry: &NewDossierEntry,
     letter_id: Option<i64>,
@@ -159,60 +159,9 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        if already_done(&tx, entry)? {
-            return Err(StoreError::AlreadyDone.into());
-        }
-        let year = letter.letter_date.year();
-        let count: i64 = tx
-            .query_row(
-                "SELECT count(*) FROM letters WHERE substr(letter_date, 1, 4) = ?1",
-                [format!("{year:04}")],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::from)?;
-        let reference = format!("{year}-B{:04}", count + 1);
-        let (pdf, sha) = render(&reference)?;
-        tx.execute(
-            "INSERT INTO letters (client_id, step, reference, letter_date, channel, language,
-                                  total, costs, costs_due_from, pdf, pdf_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            (
-                entry.client_id,
-                letter.step.code(),
-                &reference,
-                letter.letter_date.to_string(),
-                letter.channel.code(),
-                &letter.language,
-                letter.total.to_string(),
-                letter.costs.map(|c| c.to_string()),
-                letter.costs_due_from.map(|d| d.to_string()),
-                &pdf,
-                &sha,
-            ),
-        )
-        .map_err(StoreError::from)?;
-        let letter_id = tx.last_insert_rowid();
-        for invoice in &entry.invoice_ids {
-            tx.execute(
-                "INSERT INTO letter_invoices (letter_id, invoice_id) VALUES (?1, ?2)",
-                (letter_id, invoice),
-            )
-            .map_err(StoreError::from)?;
-        }
-        insert_entry(&tx, entry, Some(letter_id))?;
+        let (record, _) = insert_letter(&tx, letter, entry, render)?;
         tx.commit().map_err(StoreError::from)?;
-        Ok(LetterRecord {
-            id: letter_id,
-            client_id: entry.client_id,
-            step: letter.step,
-            reference,
-            letter_date: letter.letter_date,
-            channel: letter.channel,
-            total: letter.total,
-            pdf_sha256: sha,
-            delivered_on: None,
-            invoice_ids: entry.invoice_ids.clone(),
-        })
+        Ok(record)
     }
 
     /// The stored PDF of a letter, byte for byte as produced.
@@ -360,7 +309,77 @@ impl Store {
     }
 }
 
-fn ids(conn: &rusqlite::Connection, sql: &str, key: i64) -> Result<Vec<i64>, StoreError> {
+/// Inserts a letter with its dossier entry (see [`Store::record_letter`]); returns the letter
+/// and the entry's id. The caller commits.
+pub(crate) fn insert_letter<E: From<StoreError>>(
+    tx: &Transaction<'_>,
+    letter: &NewLetter,
+    entry: &NewDossierEntry,
+    render: impl FnOnce(&str) -> Result<(Vec<u8>, String), E>,
+) -> Result<(LetterRecord, i64), E> {
+    if already_done(tx, entry)? {
+        return Err(StoreError::AlreadyDone.into());
+    }
+    let year = letter.letter_date.year();
+    let count: i64 = tx
+        .query_row(
+            "SELECT count(*) FROM letters WHERE substr(letter_date, 1, 4) = ?1",
+            [format!("{year:04}")],
+            |r| r.get(0),
+        )
+        .map_err(StoreError::from)?;
+    let reference = format!("{year}-B{:04}", count + 1);
+    let (pdf, sha) = render(&reference)?;
+    tx.execute(
+        "INSERT INTO letters (client_id, step, reference, letter_date, channel, language,
+                              total, costs, costs_due_from, pdf, pdf_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        (
+            entry.client_id,
+            letter.step.code(),
+            &reference,
+            letter.letter_date.to_string(),
+            letter.channel.code(),
+            &letter.language,
+            letter.total.to_string(),
+            letter.costs.map(|c| c.to_string()),
+            letter.costs_due_from.map(|d| d.to_string()),
+            &pdf,
+            &sha,
+        ),
+    )
+    .map_err(StoreError::from)?;
+    let letter_id = tx.last_insert_rowid();
+    for invoice in &entry.invoice_ids {
+        tx.execute(
+            "INSERT INTO letter_invoices (letter_id, invoice_id) VALUES (?1, ?2)",
+            (letter_id, invoice),
+        )
+        .map_err(StoreError::from)?;
+    }
+    let entry_id = insert_entry(tx, entry, Some(letter_id))?;
+    Ok((
+        LetterRecord {
+            id: letter_id,
+            client_id: entry.client_id,
+            step: letter.step,
+            reference,
+            letter_date: letter.letter_date,
+            channel: letter.channel,
+            total: letter.total,
+            pdf_sha256: sha,
+            delivered_on: None,
+            invoice_ids: entry.invoice_ids.clone(),
+        },
+        entry_id,
+    ))
+}
+
+pub(crate) fn ids(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    key: i64,
+) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare(sql)?;
     let rows = stmt.query_map([key], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)

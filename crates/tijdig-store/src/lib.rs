@@ -4,6 +4,7 @@
 //! timeout, every write in a transaction. Migrations are embedded and forward-only, applied
 //! all-or-nothing at start; a database written by a newer Tijdig is refused and left untouched.
 
+mod arrangements;
 mod clients;
 mod dossier;
 mod error;
@@ -15,6 +16,10 @@ mod profile;
 mod rates;
 mod settings;
 
+pub use arrangements::{
+    ArrangementDocument, ArrangementPayment, ArrangementRecord, InstalmentAction, LetterRender,
+    NewArrangement, StoredInstalment,
+};
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};
 pub use error::StoreError;

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_interest_rates.sql"),
     include_str!("migrations/0004_large_company.sql"),
     include_str!("migrations/0005_follow_up.sql"),
+    include_str!("migrations/0006_arrangements.sql"),
 ];
 
 /// The schema version this build writes.
@@ -52,12 +53,36 @@ fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreError> {
     if version == target {
         return Ok(());
     }
+    // A migration may rebuild a table (SQLite's documented procedure for changing a CHECK):
+    // foreign keys are off while it runs — the pragma has no effect inside a transaction — and
+    // are checked in full before the commit, so a migration that breaks one is rolled back.
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = apply_in_transaction(conn, migrations, version, target);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn apply_in_transaction(
+    conn: &mut Connection,
+    migrations: &[&str],
+    version: i64,
+    target: i64,
+) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     for sql in migrations
         .iter()
         .skip(usize::try_from(version).unwrap_or(0))
     {
         tx.execute_batch(sql)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(StoreError::Corrupt(format!(
+            "a migration left {broken} broken references"
+        )));
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", target)?;
@@ -106,6 +131,51 @@ mod tests {
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION + 1);
         conn.execute("UPDATE clients SET vip = 1", []).unwrap();
+    }
+
+    #[test]
+    fn rebuilding_the_dossier_keeps_its_entries_and_the_references_to_them() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        apply(&mut conn, &MIGRATIONS[..5]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, kind, name, country, preferred_channel, document_language,
+                                  debtor_type, search_text)
+             VALUES (1, 'business', 'Korenbloem', 'NL', 'email', 'nl', 'unknown', 'korenbloem');
+             INSERT INTO invoices (id, kind, client_id, state, invoice_date, payment_term_days,
+                                   vat_regime, reference_kind)
+             VALUES (1, 'standard', 1, 'draft', '2026-10-01', 14, 'normal', 'rf');
+             INSERT INTO dossier_entries (id, client_id, at, kind, note)
+             VALUES (7, 1, '2026-10-08T12:00:00', 'call', 'Gebeld');
+             INSERT INTO dossier_invoices (entry_id, invoice_id) VALUES (7, 1);
+             INSERT INTO follow_up_done (invoice_id, step, done_on, entry_id)
+             VALUES (1, 'contact_moment', '2026-10-08', 7);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let note: String = conn
+            .query_row("SELECT note FROM dossier_entries WHERE id = 7", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(note, "Gebeld");
+        let enforced: bool = conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap();
+        assert!(enforced, "foreign keys are on again after the migration");
+        // The new kinds are allowed, the append-only triggers are back, references still hold.
+        conn.execute(
+            "INSERT INTO dossier_entries (client_id, at, kind) VALUES (1, '2026-11-01T12:00:00', 'arrangement')",
+            [],
+        )
+        .unwrap();
+        assert!(conn.execute("DELETE FROM dossier_entries", []).is_err());
+        assert!(conn
+            .execute(
+                "INSERT INTO dossier_invoices (entry_id, invoice_id) VALUES (99, 1)",
+                []
+            )
+            .is_err());
     }
 
     #[test]

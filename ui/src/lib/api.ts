@@ -6,6 +6,11 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
   AppState,
+  Arrangement,
+  ArrangementForm,
+  ArrangementPaymentForm,
+  ArrangementPreview,
+  InstalmentContactForm,
   ContactForm,
   DisputeForm,
   DossierEntry,
@@ -122,5 +127,19 @@ export const api = {
   saveLetterPdf: (id: number) => call<string | null>("save_letter_pdf", { id }),
   printLetterPdf: (id: number) => call<void>("print_letter_pdf", { id }),
   exportDossier: (clientId: number) => call<string | null>("export_dossier", { clientId }),
+  previewArrangement: (form: ArrangementForm) =>
+    call<ArrangementPreview>("preview_arrangement", { form }),
+  createArrangement: (form: ArrangementForm) => call<Arrangement>("create_arrangement", { form }),
+  getArrangement: (id: number) => call<Arrangement>("get_arrangement", { id }),
+  listArrangements: (clientId: number | null) =>
+    call<Arrangement[]>("list_arrangements", { clientId }),
+  addArrangementPayment: (id: number, form: ArrangementPaymentForm) =>
+    call<Arrangement>("add_arrangement_payment", { id, form }),
+  recordInstalmentContact: (form: InstalmentContactForm) =>
+    call<void>("record_instalment_contact", { form }),
+  produceInstalmentReminder: (arrangementId: number, instalment: number) =>
+    call<LetterResult>("produce_instalment_reminder", { arrangementId, instalment }),
+  openArrangementPdf: (id: number) => call<string>("open_arrangement_pdf", { id }),
+  printArrangementPdf: (id: number) => call<void>("print_arrangement_pdf", { id }),
   markReady: () => call<void>("mark_ready"),
 };

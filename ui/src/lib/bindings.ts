@@ -197,7 +197,7 @@ export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_o
 
 export type FollowUpChannel = "phone" | "email" | "letter";
 
-export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment";
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment";
 
 export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
 
@@ -241,7 +241,11 @@ restDay: string | null,
 /**
  * It is now between 20:00 and 07:00: call or send tomorrow.
  */
-quietHours: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, };
+quietHours: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, 
+/**
+ * Instalments of payment arrangements that need a contact or a reminder.
+ */
+instalments: Array<InstalmentStep>, };
 
 export type PolicyStep = { step: FollowUpStep, 
 /**
@@ -310,3 +314,45 @@ limitation: string,
 limitationWarning: boolean, };
 
 export type Dispute = { openedOn: string, reason: string, };
+
+export type ScheduleMode = "count" | "amount";
+
+export type ArrangementForm = { clientId: number, invoiceIds: Array<number>, 
+/**
+ * The day the debt is acknowledged (dd-mm-jjjj); interest is computed up to it.
+ */
+startDate: string, downPayment: string, downPaymentOn: string, mode: ScheduleMode, count: string, amount: string, firstDue: string, interestRunning: boolean, costsWaived: boolean, graceDays: string, };
+
+export type InstalmentRow = { number: number, label: string, due: string, amount: string, paid: string, paidOn: string | null, 
+/**
+ * `paid`, `paid_late`, `open`, `overdue`, `missed`.
+ */
+status: string, statusLabel: string, paymentReference: string | null, };
+
+export type ArrangementPreview = { principal: string, interest: string, costs: string, total: string, 
+/**
+ * What the schedule covers (without waived costs).
+ */
+scheduledTotal: string, instalments: Array<InstalmentRow>, };
+
+export type ArrangementPaymentRow = { id: number, paidOn: string, amount: string, note: string, };
+
+export type Arrangement = { id: number, reference: string, clientId: number, clientName: string, startDate: string, 
+/**
+ * `active`, `completed` or `broken`.
+ */
+state: string, stateLabel: string, 
+/**
+ * One sentence on where it stands.
+ */
+stateText: string, invoiceNumbers: Array<string>, principal: string, interest: string, costs: string, total: string, scheduledTotal: string, paid: string, remaining: string, runningInterest: string, owedNow: string, paidToCosts: string, paidToInterest: string, paidToPrincipal: string, interestRunning: boolean, costsWaived: boolean, graceDays: number, instalments: Array<InstalmentRow>, payments: Array<ArrangementPaymentRow>, pdfSha256: string, };
+
+export type ArrangementPaymentForm = { paidOn: string, amount: string, note: string, };
+
+export type InstalmentStep = { arrangementId: number, reference: string, clientId: number, clientName: string, instalment: number, 
+/**
+ * `contact` or `reminder`.
+ */
+action: string, label: string, due: string, amount: string, };
+
+export type InstalmentContactForm = { arrangementId: number, instalment: number, kind: DossierKind, note: string, };

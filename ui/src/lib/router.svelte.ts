@@ -13,6 +13,9 @@ export type Route =
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; clientId?: number }
   | { name: "invoice-edit"; id: number }
+  | { name: "arrangements" }
+  | { name: "arrangement"; id: number }
+  | { name: "arrangement-new"; clientId?: number }
   | { name: "settings"; tab: SettingsTab };
 
 const state = $state({ route: { name: "today" } as Route });

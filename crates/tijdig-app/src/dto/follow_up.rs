@@ -16,7 +16,8 @@ mirror_enum!(
 mirror_enum!(
     /// Soort dossierregel.
     DossierKind => tijdig_domain::follow_up::DossierKind {
-        Letter, Email, Call, Note, Promise, Dispute, DisputeResolved, StepSkipped, HandOver, Payment
+        Letter, Email, Call, Note, Promise, Dispute, DisputeResolved, StepSkipped, HandOver, Payment,
+        Arrangement, ArrangementPayment
     }
 );
 
@@ -102,6 +103,8 @@ pub struct Today {
     pub clients: Vec<TodayClient>,
     pub upcoming: Vec<UpcomingStep>,
     pub paused: Vec<PausedInvoice>,
+    /// Instalments of payment arrangements that need a contact or a reminder.
+    pub instalments: Vec<super::InstalmentStep>,
 }
 
 /// One step of a policy, as shown and edited.

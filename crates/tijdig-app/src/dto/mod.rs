@@ -29,9 +29,11 @@ macro_rules! mirror_enum {
     };
 }
 
+mod arrangement;
 mod follow_up;
 mod invoice;
 mod rates;
+pub use arrangement::*;
 pub use follow_up::*;
 pub use invoice::*;
 pub use rates::*;

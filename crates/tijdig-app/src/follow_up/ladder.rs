@@ -12,6 +12,7 @@ use tijdig_store::{FollowUpState, InvoiceRecord, PaymentRecord, SentLetter, Stor
 use crate::invoice_claim::{default_start, fourteen_day_letter};
 
 /// One issued invoice with what the ladder needs.
+#[derive(Clone)]
 pub(crate) struct LadderInvoice {
     pub record: InvoiceRecord,
     pub number: String,
@@ -45,6 +46,7 @@ pub(crate) fn load(
     only_client: Option<i64>,
 ) -> Result<Ladder, StoreError> {
     let state = store.follow_up_state()?;
+    let in_arrangement = crate::arrangements::active_invoice_ids(store, today)?;
     let records = match only_client {
         Some(client) => store.invoices_of_client(client)?,
         None => store.list_invoices()?,
@@ -92,6 +94,7 @@ pub(crate) fn load(
             due_date,
             open: outstanding > Decimal::ZERO,
             disputed: state.disputed.contains_key(&record.id),
+            in_arrangement: in_arrangement.contains(&record.id),
             default_start: start.map(|s| s.date),
             done: state.done.get(&record.id).cloned().unwrap_or_default(),
             costs_due_from,

@@ -5,6 +5,7 @@ mod dossier;
 mod export;
 pub(crate) mod ladder;
 mod letter;
+pub(crate) use letter::letter_dto;
 mod policy;
 
 use chrono::NaiveDate;
@@ -169,6 +170,8 @@ impl App {
                 today: show_date(today),
                 rest_day: no_contact_day(today, lang),
                 quiet_hours: quiet_hours(self.local_now(), lang),
+                instalments: crate::arrangements::instalment_steps(store, today, lang)
+                    .map_err(|e| AppError::from_store(e, lang))?,
                 clients,
                 upcoming,
                 paused,
@@ -207,6 +210,7 @@ pub(crate) fn invoice_follow_up(
         }
         NextStep::Waiting(WaitReason::Settled) => if nl { "Niets meer open: geen opvolging nodig." } else { "Nothing open: no follow-up needed." }.into(),
         NextStep::Waiting(WaitReason::Disputed) => if nl { "Betwist: de opvolging staat stil tot de betwisting is opgelost." } else { "Disputed: follow-up is paused until the dispute is resolved." }.into(),
+        NextStep::Waiting(WaitReason::Arrangement) => if nl { "Valt onder een betalingsregeling: de opvolging staat stil zolang de klant zich eraan houdt." } else { "Part of a payment arrangement: follow-up is paused while the client keeps to it." }.into(),
         NextStep::Waiting(WaitReason::DefaultNotStarted) => if nl { "De klant is nog niet in verzuim; het beleid heeft geen stap die dat begint. Stuur een ingebrekestelling." } else { "The client is not in default yet and the policy has no step that starts it. Send a notice of default." }.into(),
         NextStep::Finished => if nl { "Alle stappen van het beleid zijn gedaan." } else { "Every step of the policy has been done." }.into(),
     };

@@ -73,6 +73,10 @@ coded_enum! {
         /// Uit handen gegeven.
         HandOver => "hand_over",
         Payment => "payment",
+        /// Betalingsregeling getroffen.
+        Arrangement => "arrangement",
+        /// Betaling op een betalingsregeling.
+        ArrangementPayment => "arrangement_payment",
     }
 }
 
@@ -98,6 +102,10 @@ impl DossierKind {
             (DossierKind::HandOver, Language::En) => "Handed over",
             (DossierKind::Payment, Language::Nl) => "Betaling",
             (DossierKind::Payment, Language::En) => "Payment",
+            (DossierKind::Arrangement, Language::Nl) => "Betalingsregeling",
+            (DossierKind::Arrangement, Language::En) => "Payment arrangement",
+            (DossierKind::ArrangementPayment, Language::Nl) => "Betaling op regeling",
+            (DossierKind::ArrangementPayment, Language::En) => "Arrangement payment",
         }
     }
 }

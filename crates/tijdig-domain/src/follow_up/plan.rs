@@ -15,6 +15,9 @@ pub struct FollowUpFacts {
     pub open: bool,
     /// An open dispute (betwist): the ladder pauses.
     pub disputed: bool,
+    /// Part of a payment arrangement that is being honoured: the ladder pauses; it resumes
+    /// when the arrangement breaks (vervalbeding).
+    pub in_arrangement: bool,
     /// The first day of verzuim as far as known today (B2C: only once an ingebrekestelling was
     /// sent, and then possibly in the future). See [`crate::default_date`].
     pub default_start: Option<NaiveDate>,
@@ -60,6 +63,8 @@ pub enum WaitReason {
     Settled,
     /// Betwist: the ladder waits until the dispute is resolved.
     Disputed,
+    /// A payment arrangement is being honoured.
+    Arrangement,
     /// A consumer is not in verzuim and the policy has no step that would start it; the
     /// 14-dagenbrief cannot be sent before verzuim (nl-rules-sources §4.5 item 1).
     DefaultNotStarted,
@@ -81,6 +86,9 @@ pub fn next_step(policy: &FollowUpPolicy, facts: &FollowUpFacts) -> NextStep {
     }
     if facts.disputed {
         return NextStep::Waiting(WaitReason::Disputed);
+    }
+    if facts.in_arrangement {
+        return NextStep::Waiting(WaitReason::Arrangement);
     }
     let done_on = |step: FollowUpStep| {
         facts

@@ -12,6 +12,7 @@ fn facts(client: ClientKind, today: NaiveDate) -> FollowUpFacts {
         due_date: d(2026, 11, 2),
         open: true,
         disputed: false,
+        in_arrangement: false,
         default_start: (client == ClientKind::Business).then(|| d(2026, 11, 3)),
         done: vec![],
         costs_due_from: None,
@@ -185,5 +186,15 @@ fn a_step_is_never_done_twice_and_the_ladder_finishes() {
     assert_eq!(
         next_step(&FollowUpPolicy::default(), &f),
         NextStep::Finished
+    );
+}
+
+#[test]
+fn an_honoured_payment_arrangement_pauses_the_ladder() {
+    let mut f = facts(ClientKind::Consumer, d(2026, 11, 20));
+    f.in_arrangement = true;
+    assert_eq!(
+        next_step(&FollowUpPolicy::default(), &f),
+        NextStep::Waiting(WaitReason::Arrangement)
     );
 }
