@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod arrangement;
+pub mod cashflow;
 pub mod client;
 mod codes;
 pub mod collection_costs;

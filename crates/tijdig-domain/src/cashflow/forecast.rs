@@ -1,0 +1,201 @@
+//! Kasstroomprognose: expected receipts per week for the next 13 weeks.
+//!
+//! Each open invoice is placed at its due date shifted by its client's own historical
+//! lateness (the amount-weighted average of payment day − due date over the client's paid
+//! invoices), or by the portfolio's average for a client without history. A date already past
+//! lands in the first week. The best case places every invoice on its due date. Invoices in an
+//! arrangement that is being honoured are left out; their instalments come in at their dates.
+
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+use super::{weighted_days, Receivable};
+
+/// Weeks in the forecast.
+pub const FORECAST_WEEKS: usize = 13;
+
+/// An instalment of a payment arrangement still to be received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlannedReceipt {
+    pub due: NaiveDate,
+    pub amount: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForecastWeek {
+    /// First day of the week (today + 7 × n).
+    pub starts: NaiveDate,
+    pub expected: Decimal,
+    /// Everything paid on its due date.
+    pub best_case: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CashflowForecast {
+    pub weeks: Vec<ForecastWeek>,
+    /// Expected after the 13 weeks.
+    pub later: Decimal,
+    /// The lateness used for clients without history (days).
+    pub portfolio_lateness: Decimal,
+}
+
+fn lateness(receivables: &[Receivable]) -> (HashMap<i64, Decimal>, Decimal) {
+    let mut per_client: HashMap<i64, Vec<(i64, Decimal)>> = HashMap::new();
+    for r in receivables {
+        if let Some(days) = r.days_late() {
+            per_client
+                .entry(r.client_id)
+                .or_default()
+                .push((days, r.amount()));
+        }
+    }
+    let portfolio = weighted_days(per_client.values().flatten().copied()).unwrap_or(Decimal::ZERO);
+    let clients = per_client
+        .into_iter()
+        .filter_map(|(c, items)| weighted_days(items.into_iter()).map(|d| (c, d)))
+        .collect();
+    (clients, portfolio)
+}
+
+fn whole_days(d: Decimal) -> i64 {
+    i64::try_from(d.round()).unwrap_or(0)
+}
+
+/// The forecast from `today` for `receivables` and arrangement instalments.
+pub fn forecast(
+    receivables: &[Receivable],
+    instalments: &[PlannedReceipt],
+    today: NaiveDate,
+) -> CashflowForecast {
+    let (clients, portfolio) = lateness(receivables);
+    let mut weeks: Vec<ForecastWeek> = (0..FORECAST_WEEKS)
+        .map(|i| ForecastWeek {
+            starts: today + Duration::days(7 * i as i64),
+            expected: Decimal::ZERO,
+            best_case: Decimal::ZERO,
+        })
+        .collect();
+    let mut later = Decimal::ZERO;
+    let week_of = |day: NaiveDate| -> Option<usize> {
+        let n = (day - today).num_days().max(0) / 7;
+        usize::try_from(n).ok().filter(|n| *n < FORECAST_WEEKS)
+    };
+    let mut place = |expected_on: NaiveDate, best_on: NaiveDate, amount: Decimal| {
+        match week_of(expected_on) {
+            Some(w) => weeks[w].expected += amount,
+            None => later += amount,
+        }
+        if let Some(w) = week_of(best_on) {
+            weeks[w].best_case += amount;
+        }
+    };
+    for r in receivables.iter().filter(|r| !r.in_arrangement) {
+        let open = r.open_on(today);
+        if open <= Decimal::ZERO {
+            continue;
+        }
+        let shift = clients.get(&r.client_id).copied().unwrap_or(portfolio);
+        place(
+            r.due_date + Duration::days(whole_days(shift)),
+            r.due_date,
+            open,
+        );
+    }
+    for i in instalments {
+        place(i.due, i.due, i.amount);
+    }
+    CashflowForecast {
+        weeks,
+        later,
+        portfolio_lateness: portfolio,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cashflow::test_data::*;
+    use rust_decimal_macros::dec;
+
+    const TODAY: (i32, u32, u32) = (2026, 11, 23);
+
+    fn today() -> NaiveDate {
+        d(TODAY.0, TODAY.1, TODAY.2)
+    }
+
+    #[test]
+    fn an_open_invoice_moves_by_its_clients_own_lateness() {
+        let data = vec![
+            // Client 1 paid 14 days late before.
+            invoice(
+                1,
+                d(2026, 8, 1),
+                14,
+                dec!(1000),
+                &[(d(2026, 8, 29), dec!(1000))],
+            ),
+            // Open, due 30 November: expected 14 December (week 3), best case week 1.
+            invoice(1, d(2026, 11, 16), 14, dec!(800), &[]),
+        ];
+        let f = forecast(&data, &[], today());
+        assert_eq!(f.weeks[1].best_case, dec!(800));
+        assert_eq!(f.weeks[1].expected, dec!(0));
+        assert_eq!(f.weeks[3].expected, dec!(800));
+        assert_eq!(f.weeks[0].starts, today());
+    }
+
+    #[test]
+    fn a_new_client_gets_the_portfolio_average() {
+        let data = vec![
+            invoice(
+                1,
+                d(2026, 8, 1),
+                14,
+                dec!(1000),
+                &[(d(2026, 8, 22), dec!(1000))],
+            ),
+            invoice(
+                2,
+                d(2026, 8, 1),
+                14,
+                dec!(1000),
+                &[(d(2026, 8, 29), dec!(1000))],
+            ),
+            // Client 3 is new: 7 and 14 days late on equal amounts → 10.5 → 11 days (rounded).
+            invoice(3, d(2026, 11, 16), 14, dec!(500), &[]),
+        ];
+        let f = forecast(&data, &[], today());
+        assert_eq!(f.portfolio_lateness, dec!(10.5));
+        // Due 30 November + 11 = 11 December: week 2 (7–13 December from 23 November).
+        assert_eq!(f.weeks[2].expected, dec!(500));
+    }
+
+    #[test]
+    fn overdue_invoices_land_in_the_first_week_and_far_ones_later() {
+        let data = vec![
+            invoice(1, d(2026, 9, 1), 14, dec!(300), &[]),
+            invoice(1, d(2026, 11, 20), 180, dec!(700), &[]),
+        ];
+        let f = forecast(&data, &[], today());
+        assert_eq!(f.weeks[0].expected, dec!(300));
+        assert_eq!(f.weeks[0].best_case, dec!(300));
+        assert_eq!(f.later, dec!(700));
+    }
+
+    #[test]
+    fn instalments_replace_their_invoices() {
+        let mut in_arrangement = invoice(1, d(2026, 9, 1), 14, dec!(2000), &[]);
+        in_arrangement.in_arrangement = true;
+        let plan = [PlannedReceipt {
+            due: d(2026, 12, 1),
+            amount: dec!(500),
+        }];
+        let f = forecast(&[in_arrangement], &plan, today());
+        assert_eq!(f.weeks[1].expected, dec!(500));
+        assert_eq!(
+            f.weeks.iter().map(|w| w.expected).sum::<Decimal>(),
+            dec!(500)
+        );
+    }
+}
