@@ -52,6 +52,8 @@ const COMMANDS: &[&str] = &[
     "produce_instalment_reminder",
     "open_arrangement_pdf",
     "print_arrangement_pdf",
+    "get_dashboard",
+    "get_payment_history",
     "mark_ready",
 ];
 

@@ -311,6 +311,19 @@ pub fn produce_instalment_reminder(
         .produce_instalment_reminder(arrangement_id, instalment)
 }
 
+#[tauri::command]
+pub fn get_dashboard(state: State<'_>) -> Result<dto::Dashboard, AppError> {
+    state.app()?.dashboard()
+}
+
+#[tauri::command]
+pub fn get_payment_history(
+    state: State<'_>,
+    client_id: i64,
+) -> Result<Vec<dto::PaymentHistoryItem>, AppError> {
+    state.app()?.payment_history(client_id)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

@@ -74,6 +74,8 @@ fn main() {
             commands::produce_instalment_reminder,
             documents::open_arrangement_pdf,
             documents::print_arrangement_pdf,
+            commands::get_dashboard,
+            commands::get_payment_history,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

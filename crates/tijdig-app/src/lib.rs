@@ -6,6 +6,7 @@
 
 mod app;
 mod arrangements;
+mod dashboard;
 pub mod dto;
 mod error;
 mod follow_up;

@@ -87,6 +87,15 @@ fn generate() -> String {
         ArrangementPaymentForm::decl(&cfg),
         InstalmentStep::decl(&cfg),
         InstalmentContactForm::decl(&cfg),
+        Kpi::decl(&cfg),
+        ClientAging::decl(&cfg),
+        Aging::decl(&cfg),
+        ForecastWeek::decl(&cfg),
+        Forecast::decl(&cfg),
+        RiskFactor::decl(&cfg),
+        ClientRisk::decl(&cfg),
+        Dashboard::decl(&cfg),
+        PaymentHistoryItem::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

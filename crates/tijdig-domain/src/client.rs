@@ -39,6 +39,24 @@ coded_enum! {
     }
 }
 
+impl DebtorType {
+    /// The type's name, as the client card shows it.
+    pub fn label(self, lang: Language) -> &'static str {
+        match (self, lang) {
+            (DebtorType::Unknown, Language::Nl) => "Onbekend",
+            (DebtorType::Unknown, Language::En) => "Unknown",
+            (DebtorType::Forgets, Language::Nl) => "Vergeet te betalen",
+            (DebtorType::Forgets, Language::En) => "Forgets to pay",
+            (DebtorType::CannotPay, Language::Nl) => "Kan niet betalen",
+            (DebtorType::CannotPay, Language::En) => "Cannot pay",
+            (DebtorType::WillNotPay, Language::Nl) => "Wil niet betalen",
+            (DebtorType::WillNotPay, Language::En) => "Will not pay",
+            (DebtorType::CannotAndWillNot, Language::Nl) => "Kan en wil niet betalen",
+            (DebtorType::CannotAndWillNot, Language::En) => "Cannot and will not pay",
+        }
+    }
+}
+
 /// What the user typed into the client form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientDraft {

@@ -6,6 +6,7 @@
 
 mod arrangements;
 mod clients;
+mod dashboard;
 mod dossier;
 mod error;
 mod follow_up;
@@ -21,6 +22,7 @@ pub use arrangements::{
     NewArrangement, StoredInstalment,
 };
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
+pub use dashboard::ReceivableRow;
 pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_large_company.sql"),
     include_str!("migrations/0005_follow_up.sql"),
     include_str!("migrations/0006_arrangements.sql"),
+    include_str!("migrations/0007_dashboard_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -356,3 +356,73 @@ export type InstalmentStep = { arrangementId: number, reference: string, clientI
 action: string, label: string, due: string, amount: string, };
 
 export type InstalmentContactForm = { arrangementId: number, instalment: number, kind: DossierKind, note: string, };
+
+export type Kpi = { 
+/**
+ * `open`, `overdue`, `open_count`, `dso`, `average_days_late`, `paid_on_time`.
+ */
+code: string, label: string, 
+/**
+ * `money`, `count`, `days` or `percent`: how to show `value`.
+ */
+unit: string, 
+/**
+ * `None` when it cannot be computed (no sales, no paid invoices).
+ */
+value: string | null, previous: string | null, 
+/**
+ * Whether a rise is good news (paid on time) or bad news (overdue, DSO).
+ */
+higherIsBetter: boolean, 
+/**
+ * How it is computed, in one sentence (shown as a tooltip).
+ */
+explanation: string, };
+
+export type ClientAging = { clientId: number, clientName: string, 
+/**
+ * Five buckets, as the labels.
+ */
+buckets: Array<string>, total: string, };
+
+export type Aging = { labels: Array<string>, total: Array<string>, 
+/**
+ * Clients with something open, largest first.
+ */
+clients: Array<ClientAging>, };
+
+export type ForecastWeek = { 
+/**
+ * First day of the week (yyyy-mm-dd).
+ */
+starts: string, expected: string, bestCase: string, };
+
+export type Forecast = { weeks: Array<ForecastWeek>, later: string, 
+/**
+ * Days: the lateness used for clients without history.
+ */
+portfolioLateness: string, };
+
+export type RiskFactor = { code: string, label: string, weight: number, 
+/**
+ * This client's value, in words ("23 dagen", "40 %", "1").
+ */
+value: string, points: string, };
+
+export type ClientRisk = { clientId: number, clientName: string, score: number, open: string, overdue: string, 
+/**
+ * The longest an open invoice of this client is overdue (days, 0 if none).
+ */
+maxDaysOverdue: number, factors: Array<RiskFactor>, };
+
+export type Dashboard = { today: string, kpis: Array<Kpi>, aging: Aging, forecast: Forecast, 
+/**
+ * Clients by risk, highest first (clients with something open or a history).
+ */
+risks: Array<ClientRisk>, };
+
+export type PaymentHistoryItem = { number: string, dueDate: string, paidOn: string, 
+/**
+ * Negative: paid early.
+ */
+daysLate: number, amount: string, };

@@ -30,10 +30,12 @@ macro_rules! mirror_enum {
 }
 
 mod arrangement;
+mod dashboard;
 mod follow_up;
 mod invoice;
 mod rates;
 pub use arrangement::*;
+pub use dashboard::*;
 pub use follow_up::*;
 pub use invoice::*;
 pub use rates::*;

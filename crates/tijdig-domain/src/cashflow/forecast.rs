@@ -8,9 +8,8 @@
 
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
-use super::{weighted_days, Receivable};
+use super::{IdMap, Receivable};
 
 /// Weeks in the forecast.
 pub const FORECAST_WEEKS: usize = 13;
@@ -40,20 +39,31 @@ pub struct CashflowForecast {
     pub portfolio_lateness: Decimal,
 }
 
-fn lateness(receivables: &[Receivable]) -> (HashMap<i64, Decimal>, Decimal) {
-    let mut per_client: HashMap<i64, Vec<(i64, Decimal)>> = HashMap::new();
+fn lateness(receivables: &[Receivable]) -> (IdMap<Decimal>, Decimal) {
+    // Per client: (Σ days × amount, Σ amount), summed in one pass.
+    let mut sums: IdMap<(Decimal, Decimal)> = IdMap::default();
+    let (mut all_days, mut all_weight) = (Decimal::ZERO, Decimal::ZERO);
     for r in receivables {
         if let Some(days) = r.days_late() {
-            per_client
-                .entry(r.client_id)
-                .or_default()
-                .push((days, r.amount()));
+            let amount = r.amount();
+            let weighted = Decimal::from(days) * amount;
+            let entry = sums.entry(r.client_id).or_default();
+            entry.0 += weighted;
+            entry.1 += amount;
+            all_days += weighted;
+            all_weight += amount;
         }
     }
-    let portfolio = weighted_days(per_client.values().flatten().copied()).unwrap_or(Decimal::ZERO);
-    let clients = per_client
+    let average = |days: Decimal, weight: Decimal| (days / weight).round_dp(1);
+    let portfolio = if all_weight > Decimal::ZERO {
+        average(all_days, all_weight)
+    } else {
+        Decimal::ZERO
+    };
+    let clients = sums
         .into_iter()
-        .filter_map(|(c, items)| weighted_days(items.into_iter()).map(|d| (c, d)))
+        .filter(|(_, (_, w))| *w > Decimal::ZERO)
+        .map(|(c, (d, w))| (c, average(d, w)))
         .collect();
     (clients, portfolio)
 }
@@ -185,8 +195,16 @@ mod tests {
 
     #[test]
     fn instalments_replace_their_invoices() {
-        let mut in_arrangement = invoice(1, d(2026, 9, 1), 14, dec!(2000), &[]);
-        in_arrangement.in_arrangement = true;
+        let base = invoice(1, d(2026, 9, 1), 14, dec!(2000), &[]);
+        let in_arrangement = Receivable::new(
+            1,
+            base.invoice_date,
+            base.due_date,
+            base.total,
+            dec!(0),
+            vec![],
+            true,
+        );
         let plan = [PlannedReceipt {
             due: d(2026, 12, 1),
             amount: dec!(500),

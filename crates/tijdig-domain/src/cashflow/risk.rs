@@ -11,9 +11,30 @@
 //! | Debtor type from the client card | 10 | "kan en wil niet" |
 //! | Contact attempts without answer in the last 90 days | 5 | 3 |
 
+use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::{weighted_days, Receivable};
 use crate::DebtorType;
+
+/// A client's days late for the score: invoices paid in full in the last 12 months (early
+/// counts as 0) and open overdue invoices with the days so far, weighted by amount.
+pub fn days_late_history<'a>(
+    receivables: impl IntoIterator<Item = &'a Receivable>,
+    today: NaiveDate,
+) -> Option<Decimal> {
+    let year_ago = today - Duration::days(365);
+    let items = receivables.into_iter().filter_map(|r| {
+        if let Some(on) = r.paid_in_full_on() {
+            return (on > year_ago && on <= today)
+                .then(|| ((on - r.due_date).num_days().max(0), r.amount()));
+        }
+        let open = r.open_on(today);
+        (open > Decimal::ZERO && r.due_date < today)
+            .then(|| ((today - r.due_date).num_days(), open))
+    });
+    weighted_days(items)
+}
 
 /// What the score is computed from, for one client.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +170,28 @@ mod tests {
             .find(|f| f.code == code)
             .unwrap()
             .points
+    }
+
+    #[test]
+    fn days_late_history_weighs_paid_and_open_overdue_invoices() {
+        use crate::cashflow::test_data::{d, invoice};
+        let today = d(2026, 11, 22);
+        let data = [
+            // Paid 10 days late, € 1000.
+            invoice(
+                1,
+                d(2026, 8, 1),
+                14,
+                dec!(1000),
+                &[(d(2026, 8, 25), dec!(1000))],
+            ),
+            // Open and 30 days overdue, € 1000.
+            invoice(1, d(2026, 10, 9), 14, dec!(1000), &[]),
+            // Not yet due: does not count.
+            invoice(1, d(2026, 11, 20), 14, dec!(5000), &[]),
+        ];
+        assert_eq!(days_late_history(&data, today), Some(dec!(20.0)));
+        assert_eq!(days_late_history(&data[2..], today), None);
     }
 
     #[test]

@@ -1,0 +1,106 @@
+//! Transfer types of the dashboard. Amounts are exact decimal strings; the UI only draws.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One key figure with its value 30 days ago.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Kpi {
+    /// `open`, `overdue`, `open_count`, `dso`, `average_days_late`, `paid_on_time`.
+    pub code: String,
+    pub label: String,
+    /// `money`, `count`, `days` or `percent`: how to show `value`.
+    pub unit: String,
+    /// `None` when it cannot be computed (no sales, no paid invoices).
+    pub value: Option<String>,
+    pub previous: Option<String>,
+    /// Whether a rise is good news (paid on time) or bad news (overdue, DSO).
+    pub higher_is_better: bool,
+    /// How it is computed, in one sentence (shown as a tooltip).
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientAging {
+    pub client_id: i64,
+    pub client_name: String,
+    /// Five buckets, as the labels.
+    pub buckets: Vec<String>,
+    pub total: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Aging {
+    pub labels: Vec<String>,
+    pub total: Vec<String>,
+    /// Clients with something open, largest first.
+    pub clients: Vec<ClientAging>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ForecastWeek {
+    /// First day of the week (yyyy-mm-dd).
+    pub starts: String,
+    pub expected: String,
+    pub best_case: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Forecast {
+    pub weeks: Vec<ForecastWeek>,
+    pub later: String,
+    /// Days: the lateness used for clients without history.
+    pub portfolio_lateness: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskFactor {
+    pub code: String,
+    pub label: String,
+    pub weight: u32,
+    /// This client's value, in words ("23 dagen", "40 %", "1").
+    pub value: String,
+    pub points: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRisk {
+    pub client_id: i64,
+    pub client_name: String,
+    pub score: u32,
+    pub open: String,
+    pub overdue: String,
+    /// The longest an open invoice of this client is overdue (days, 0 if none).
+    pub max_days_overdue: i64,
+    pub factors: Vec<RiskFactor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Dashboard {
+    pub today: String,
+    pub kpis: Vec<Kpi>,
+    pub aging: Aging,
+    pub forecast: Forecast,
+    /// Clients by risk, highest first (clients with something open or a history).
+    pub risks: Vec<ClientRisk>,
+}
+
+/// One paid invoice in a client's payment history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentHistoryItem {
+    pub number: String,
+    pub due_date: String,
+    pub paid_on: String,
+    /// Negative: paid early.
+    pub days_late: i64,
+    pub amount: String,
+}
