@@ -6,6 +6,8 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
   AppState,
+  Dashboard,
+  PaymentHistoryItem,
   Arrangement,
   ArrangementForm,
   ArrangementPaymentForm,
@@ -141,5 +143,8 @@ export const api = {
     call<LetterResult>("produce_instalment_reminder", { arrangementId, instalment }),
   openArrangementPdf: (id: number) => call<string>("open_arrangement_pdf", { id }),
   printArrangementPdf: (id: number) => call<void>("print_arrangement_pdf", { id }),
+  getDashboard: () => call<Dashboard>("get_dashboard"),
+  getPaymentHistory: (clientId: number) =>
+    call<PaymentHistoryItem[]>("get_payment_history", { clientId }),
   markReady: () => call<void>("mark_ready"),
 };

@@ -5,6 +5,7 @@ export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "displ
 
 export type Route =
   | { name: "today" }
+  | { name: "dashboard" }
   | { name: "clients" }
   | { name: "client"; id: number }
   | { name: "client-new" }

@@ -1,0 +1,101 @@
+// The dashboard in the real window on a small data set whose figures are worked out by hand
+// (the same as crates/tijdig-app/tests/dashboard.rs): KPIs, aging, forecast and risk, each
+// also as a table; opened in under a second; looked at on 1280×800 and a small laptop.
+import { after, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { click, emptyDataDir, fill, launch, screenshot, select, waitForHeading } from "./support/app.js";
+import { addClient, completeWelcome } from "./support/flows.js";
+
+async function issue(browser, client, date, hours, paid) {
+  await click(browser, 'button[data-nav="invoices"]');
+  await waitForHeading(browser, "Facturen");
+  await click(browser, 'button[data-action="new-invoice"]');
+  await waitForHeading(browser, "Nieuwe factuur");
+  await browser.$('select[name="clientId"]').selectByVisibleText(client);
+  await fill(browser, { invoiceDate: date, "lines.0.description": "Werk", "lines.0.quantity": hours, "lines.0.unitPrice": "100" });
+  await select(browser, "lines.0.vat", "standard21");
+  await click(browser, 'button[data-action="save-invoice"]');
+  await waitForHeading(browser, "Conceptfactuur");
+  await click(browser, 'button[data-action="issue"]');
+  await click(browser, 'button[data-action="confirm-issue"]');
+  await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
+  if (paid) {
+    await click(browser, 'button[data-action="pay"]');
+    await fill(browser, { paidOn: paid });
+    await click(browser, 'button[data-action="save-payment"]');
+    await browser.$('button[data-action="pay"]').waitForExist({ reverse: true });
+  }
+}
+
+async function kpi(browser, code) {
+  return browser.$(`[data-kpi="${code}"] [data-value]`).getText();
+}
+
+async function tableRows(browser, id) {
+  return browser.execute(
+    (id) =>
+      [...document.querySelectorAll(`[data-table="${id}"] tbody tr`)].map((r) =>
+        [...r.cells].map((c) => c.textContent.replace(/\s+/g, " ").trim()).join(" "),
+      ),
+    id,
+  );
+}
+
+describe("dashboard", () => {
+  let browser;
+
+  after(async () => {
+    await browser?.deleteSession().catch(() => {});
+  });
+
+  it("shows the hand-computed KPIs, aging, forecast and risk for a small data set", async () => {
+    const dataDir = emptyDataDir();
+    browser = await launch(dataDir, { today: "2026-11-22" });
+    await completeWelcome(browser);
+    await addClient(browser, { kind: "business", name: "Grafisch Bureau Noord", street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city: "Groningen", paymentTermDays: "14" });
+    await waitForHeading(browser, "Grafisch Bureau Noord");
+    await click(browser, 'button[data-nav="clients"]');
+    await addClient(browser, { kind: "consumer", name: "Pieter Bakker", street: "Lindelaan", houseNumber: "8", postcode: "8011 AB", city: "Zwolle", paymentTermDays: "14", debtorType: "cannot_pay" });
+    await waitForHeading(browser, "Pieter Bakker");
+    await issue(browser, "Grafisch Bureau Noord", "01-08-2026", "10", "25-08-2026");
+    await issue(browser, "Grafisch Bureau Noord", "01-10-2026", "20", null);
+    await issue(browser, "Pieter Bakker", "01-09-2026", "5", "10-09-2026");
+    await issue(browser, "Pieter Bakker", "15-11-2026", "5", null);
+
+    await click(browser, 'button[data-nav="dashboard"]');
+    await waitForHeading(browser, "Dashboard");
+    const dash = browser.$("[data-dashboard]");
+    await dash.waitForExist();
+    const opened = Number(await dash.getAttribute("data-opened-ms"));
+    assert.ok(opened < 1000, `the dashboard opened in ${opened} ms`);
+
+    assert.equal(await kpi(browser, "open"), "€ 3.025,00");
+    assert.equal(await kpi(browser, "overdue"), "€ 2.420,00");
+    assert.equal(await kpi(browser, "open_count"), "2");
+    assert.equal(await kpi(browser, "dso"), "75 dagen");
+    assert.equal(await kpi(browser, "average_days_late"), "6,7 dagen");
+    assert.equal(await kpi(browser, "paid_on_time"), "50 %");
+    assert.match(await browser.$('[data-kpi="dso"]').getAttribute("title"), /90 dagen/);
+
+    const aging = await tableRows(browser, "aging");
+    assert.equal(aging[0], "Totaal € 605,00 € 0,00 € 2.420,00 € 0,00 € 0,00 € 3.025,00");
+    const forecast = await tableRows(browser, "forecast");
+    assert.equal(forecast[0], "22-11-2026 € 3.025,00 € 2.420,00");
+    assert.equal(forecast.length, 14);
+    const risk = await tableRows(browser, "risk");
+    assert.match(risk[0], /^Grafisch Bureau Noord 50 /);
+    assert.match(risk[1], /^Pieter Bakker 13 /);
+    await screenshot(browser, "40-dashboard-1280");
+
+    await browser.setWindowSize(1024, 700);
+    await browser.execute(() => new Promise((r) => setTimeout(r, 300)));
+    await screenshot(browser, "41-dashboard-1024");
+    await browser.setWindowSize(1280, 800);
+
+    // A client's card shows its payment history.
+    await click(browser, "button=Grafisch Bureau Noord");
+    await waitForHeading(browser, "Grafisch Bureau Noord");
+    const history = await tableRows(browser, "history");
+    assert.equal(history[0], "2026-0001 15-08-2026 25-08-2026 10 € 1.210,00");
+  });
+});
