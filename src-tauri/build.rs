@@ -54,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "print_arrangement_pdf",
     "get_dashboard",
     "get_payment_history",
+    "open_dashboard_report",
     "mark_ready",
 ];
 

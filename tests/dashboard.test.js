@@ -3,7 +3,8 @@
 // also as a table; opened in under a second; looked at on 1280×800 and a small laptop.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { click, emptyDataDir, fill, launch, screenshot, select, waitForHeading } from "./support/app.js";
+import { execFileSync } from "node:child_process";
+import { click, emptyDataDir, fill, launch, screenshot, select, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome } from "./support/flows.js";
 
 async function issue(browser, client, date, hours, paid) {
@@ -86,6 +87,16 @@ describe("dashboard", () => {
     assert.match(risk[0], /^Grafisch Bureau Noord 50 /);
     assert.match(risk[1], /^Pieter Bakker 13 /);
     await screenshot(browser, "40-dashboard-1280");
+
+    // The one-page report for the accountant or bank.
+    await click(browser, 'button[data-action="dashboard-report"]');
+    await waitForText(browser, "PDF geopend:");
+    const notice = await browser.$('[data-notice="success"]').getText();
+    const path = notice.slice(notice.indexOf("/"));
+    const report = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    assert.match(report, /Debiteurenrapport Studio Jansen/);
+    assert.match(report, /Grafisch Bureau Noord/);
+    assert.match(execFileSync("pdfinfo", [path], { encoding: "utf8" }), /Pages:\s+1/);
 
     await browser.setWindowSize(1024, 700);
     await browser.execute(() => new Promise((r) => setTimeout(r, 300)));

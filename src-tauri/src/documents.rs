@@ -205,3 +205,18 @@ pub async fn print_arrangement_pdf(
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
 }
+
+/// Writes the dashboard's one-page report to the cache and opens it in the system viewer.
+#[tauri::command]
+pub async fn open_dashboard_report(
+    app: tauri::AppHandle,
+    state: State<'_>,
+) -> Result<String, AppError> {
+    let path = state.app()?.write_dashboard_report(&viewer_dir(&app)?)?;
+    if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
+    }
+    Ok(path.display().to_string())
+}

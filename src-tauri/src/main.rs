@@ -76,6 +76,7 @@ fn main() {
             documents::print_arrangement_pdf,
             commands::get_dashboard,
             commands::get_payment_history,
+            documents::open_dashboard_report,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -7,6 +7,7 @@
 mod app;
 mod arrangements;
 mod dashboard;
+mod dashboard_report;
 pub mod dto;
 mod error;
 mod follow_up;

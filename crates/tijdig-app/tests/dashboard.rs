@@ -136,3 +136,27 @@ fn risk_scores_explain_themselves_and_rank_clients() {
     assert_eq!(history[0].days_late, 10);
     assert_eq!(history[0].number, "2026-0001");
 }
+
+#[test]
+fn the_report_is_one_page_with_every_table() {
+    let (dir, _, _) = world();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 22));
+    let (name, pdf) = app.dashboard_report().unwrap();
+    assert_eq!(name, "Debiteurenrapport 2026-11-22.pdf");
+    let text = pdf_text(&pdf, "dashboard-report");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_contains_all(
+        &flat,
+        &[
+            "Debiteurenrapport Studio Jansen",
+            "Openstaand € 3.025,00 € 2.420,00 Vervallen € 2.420,00 € 2.420,00",
+            "DSO 75,0 dagen",
+            "Ouderdom Niet verv.",
+            "Totaal € 605,00 € 0,00 € 2.420,00",
+            "Verwacht € 3.025,00 € 0,00 € 0,00 € 0,00",
+            "Bakkerij De Korenbloem B.V. 50",
+        ],
+        "report",
+    );
+    assert!(!text.contains("pagina 2"), "one page:\n{text}");
+}

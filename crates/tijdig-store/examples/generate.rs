@@ -14,7 +14,10 @@ use rust_decimal::Decimal;
 use std::path::PathBuf;
 use tijdig_domain::invoice::format_number;
 use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
-use tijdig_domain::{Address, Client, ClientKind, DebtorType, Language, PreferredChannel};
+use tijdig_domain::{
+    Address, AddressInput, BusinessProfile, Client, ClientKind, DebtorType, Language, LegalForm,
+    PreferredChannel, ProfileInput,
+};
 use tijdig_store::{Store, DATABASE_FILE};
 
 /// A small deterministic generator (xorshift64*), so the same seed gives the same database.
@@ -85,6 +88,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err(format!("{} exists: choose an empty --data-dir", path.display()).into());
     }
     let mut store = Store::open(&path)?;
+    let profile = BusinessProfile::validate(&ProfileInput {
+        trade_name: "Studio Demo".into(),
+        legal_name: String::new(),
+        legal_form: LegalForm::SoleTrader,
+        address: AddressInput {
+            street: "Keizersgracht".into(),
+            house_number: "12a".into(),
+            postcode: "1015 CJ".into(),
+            city: "Amsterdam".into(),
+            country: "NL".into(),
+        },
+        kvk: "01234567".into(),
+        btw_id: "NL000099998B57".into(),
+        iban: "NL91ABNA0417164300".into(),
+        account_holder: "S. Demo".into(),
+        email: "demo@example.nl".into(),
+        phone: String::new(),
+        website: String::new(),
+        accent_colour: String::new(),
+        kor: false,
+        payment_term_days: "30".into(),
+        document_language: Language::Nl,
+    })
+    .map_err(|issues| format!("demo profile: {issues:?}"))?;
+    store.save_profile(&profile.value)?;
     let mut behaviour = Vec::with_capacity(a.clients);
     let mut client_ids = Vec::with_capacity(a.clients);
     for i in 0..a.clients {

@@ -146,5 +146,6 @@ export const api = {
   getDashboard: () => call<Dashboard>("get_dashboard"),
   getPaymentHistory: (clientId: number) =>
     call<PaymentHistoryItem[]>("get_payment_history", { clientId }),
+  openDashboardReport: () => call<string>("open_dashboard_report"),
   markReady: () => call<void>("mark_ready"),
 };

@@ -492,6 +492,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.overdue": "Overdue",
   "dashboard.why": "Why",
   "dashboard.factors": "factors",
+  "dashboard.report": "Report (PDF)",
   "dashboard.asTable": "As a table",
   "history.title": "Payment behaviour",
   "history.empty": "No paid invoices yet.",

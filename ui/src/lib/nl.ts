@@ -490,6 +490,7 @@ export const nl = {
   "dashboard.overdue": "Vervallen",
   "dashboard.why": "Waarom",
   "dashboard.factors": "factoren",
+  "dashboard.report": "Rapport (PDF)",
   "dashboard.asTable": "Als tabel",
   "history.title": "Betaalgedrag",
   "history.empty": "Nog geen betaalde facturen.",
