@@ -157,7 +157,7 @@ describe("follow-up", () => {
       "Laatste aanmaning (veertiendagenbrief): factuur 2026-0002",
       "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
       "geen incassokosten verschuldigd",
-      "incassokosten verschuldigd van € 181,50 vanaf 5 december 2026",
+      "incassokosten verschuldigd van € 181,50. Dit bedrag",
       "U bent sinds 18 november 2026 in verzuim",
     ]) {
       assert.ok(letter.flat.includes(expected), `the 14-dagenbrief says "${expected}"`);

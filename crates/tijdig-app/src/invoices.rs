@@ -375,6 +375,24 @@ impl App {
 
     /// Registers a (partial) payment; more than what is outstanding is refused.
     pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
+        let in_arrangement = self.with_store(|store, lang| {
+            crate::arrangements::active_invoice_ids(store, self.today())
+                .map(|ids| ids.contains(&id))
+                .map_err(|e| AppError::from_store(e, lang))
+        })?;
+        if in_arrangement {
+            return Err(self.with_store(|_, lang| {
+                Ok(AppError {
+                    code: ErrorCode::Validation,
+                    message: match lang {
+                        Language::Nl => "Deze factuur valt onder een lopende betalingsregeling: registreer de betaling bij de regeling, dan telt ze voor de termijnen.",
+                        Language::En => "This invoice is part of a running payment arrangement: register the payment on the arrangement, so it counts for the instalments.",
+                    }
+                    .into(),
+                    fields: Vec::new(),
+                })
+            })?);
+        }
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
                 let mut issues = Vec::new();

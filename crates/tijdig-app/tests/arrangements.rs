@@ -267,3 +267,49 @@ fn a_bad_form_is_refused_at_its_fields_and_nothing_is_stored() {
     assert_eq!(fields, ["firstDue", "count"]);
     assert!(app.arrangements(None).unwrap().is_empty());
 }
+
+#[test]
+fn an_invoice_in_a_running_arrangement_takes_payments_only_through_it() {
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    app.create_arrangement(&form(&w)).unwrap();
+    let direct = app.add_payment(
+        w.invoices[0],
+        &PaymentForm {
+            paid_on: "01-10-2026".into(),
+            amount: "100,00".into(),
+            method: PaymentMethod::Bank,
+            note: String::new(),
+        },
+    );
+    assert!(direct.unwrap_err().message.contains("betalingsregeling"));
+}
+
+#[test]
+fn the_schedule_cannot_start_before_the_start_date_or_before_a_later_payment() {
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    app.add_payment(
+        w.invoices[0],
+        &PaymentForm {
+            paid_on: "20-09-2026".into(),
+            amount: "10,00".into(),
+            method: PaymentMethod::Bank,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let mut early = form(&w);
+    early.start_date = "15-09-2026".into();
+    early.down_payment_on = "15-09-2026".into();
+    assert_eq!(
+        app.create_arrangement(&early).unwrap_err().fields[0].field,
+        "startDate"
+    );
+    let mut before = form(&w);
+    before.first_due = "01-09-2026".into();
+    assert_eq!(
+        app.create_arrangement(&before).unwrap_err().fields[0].field,
+        "firstDue"
+    );
+}

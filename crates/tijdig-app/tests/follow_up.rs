@@ -297,15 +297,16 @@ fn a_consumer_gets_a_notice_of_default_then_a_fourteen_day_letter_with_exact_cos
         FollowUpChannel::Letter,
     );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    // Staffel over € 1.210,00: 15 % = € 181,50; posted Wednesday 18 Nov, delivered Friday
-    // 20 Nov, term to 4 Dec, costs from 5 December 2026.
+    // Staffel over € 1.210,00: 15 % = € 181,50. Posted Wednesday 18 Nov, delivered (estimate)
+    // Friday 20 Nov, term to 4 Dec: costs from 5 December 2026 — a posted letter names no date,
+    // since a later delivery would move it.
     assert_contains_all(
         &flat,
         &[
             "Laatste aanmaning (veertiendagenbrief)",
             "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
             "geen incassokosten verschuldigd",
-            "incassokosten verschuldigd van € 181,50 vanaf 5 december 2026",
+            "incassokosten verschuldigd van € 181,50. Dit bedrag",
             "18 november 2026",
             "wettelijke rente",
         ],
@@ -602,4 +603,42 @@ fn a_written_demand_restarts_the_limitation_period_and_tijdig_warns_three_months
         "{}",
         consumer.limitation
     );
+}
+
+#[test]
+fn only_the_current_step_can_be_skipped_and_a_letter_step_is_not_logged_as_a_mail() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    let jump = app.skip_step(&SkipRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::Dunning,
+        invoice_ids: vec![w.b2c_invoice],
+        note: String::new(),
+    });
+    assert_eq!(jump.unwrap_err().code, ErrorCode::Conflict);
+    let mail = app.record_contact(&ContactForm {
+        client_id: w.consumer,
+        invoice_ids: vec![w.b2c_invoice],
+        kind: DossierKind::Email,
+        step: Some(FollowUpStep::Reminder),
+        outcome: None,
+        note: String::new(),
+        promised_on: String::new(),
+    });
+    assert!(mail.is_err(), "a letter step is done by making the letter");
+    // A step is not done before it is due: the aanmaning waits for 30 October.
+    app.skip_step(&SkipRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![w.b2c_invoice],
+        note: String::new(),
+    })
+    .unwrap();
+    let early = app.produce_letter(&LetterRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::Dunning,
+        invoice_ids: vec![w.b2c_invoice],
+        channel: FollowUpChannel::Letter,
+    });
+    assert!(early.unwrap_err().message.contains("pas op"));
 }

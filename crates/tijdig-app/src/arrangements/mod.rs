@@ -364,7 +364,8 @@ impl App {
                     err.fields = fields;
                     return Err(Failure::App(err));
                 };
-                let owed = ledger(store, &a, today)?.owed_now;
+                let before = ledger(store, &a, today)?;
+                let owed = before.owed_now;
                 if amount_paid <= Decimal::ZERO || amount_paid > owed || paid_on > today || paid_on < a.start_date {
                     let message = match lang {
                         Language::Nl => format!("Vul een bedrag in tussen € 0,01 en wat nog openstaat ({}), op een datum vanaf de start van de regeling tot vandaag.", format_eur(owed, lang)),
@@ -378,7 +379,19 @@ impl App {
                     records.push(store.invoice(*invoice)?);
                 }
                 records.sort_by_key(|r| (r.draft.invoice_date, r.id));
-                let mut rest = amount_paid;
+                // Only the part that pays principal is booked on the invoices (art. 6:44 BW:
+                // costs, then interest, then principal — waived costs count only once broken).
+                let counted = tijdig_domain::arrangement::AcknowledgedDebt {
+                    costs: if a.costs_waived && !matches!(before.state, ArrangementState::Broken { .. }) {
+                        Decimal::ZERO
+                    } else {
+                        a.debt.costs
+                    },
+                    ..a.debt
+                };
+                let principal_before = tijdig_domain::arrangement::allocate(&counted, before.paid_total).principal;
+                let principal_after = tijdig_domain::arrangement::allocate(&counted, before.paid_total + amount_paid).principal;
+                let mut rest = principal_after - principal_before;
                 let mut bookings = Vec::new();
                 for r in &records {
                     let total = r.issued.as_ref().map_or(Decimal::ZERO, |i| i.total);

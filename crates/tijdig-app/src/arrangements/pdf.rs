@@ -453,9 +453,9 @@ pub(crate) fn reminder(input: &ReminderInput<'_>) -> LetterPdf {
             )
         }),
         LetterBlock::Paragraph(if nl {
-            format!("Betaalt u niet vóór die datum, dan vervalt de regeling: het hele bedrag dat dan nog openstaat ({}) moet u dan in één keer betalen.", money(input.accelerated_amount))
+            format!("Heb ik het bedrag op die datum niet ontvangen, dan vervalt de regeling: het hele bedrag dat dan nog openstaat ({}) moet u dan in één keer betalen.", money(input.accelerated_amount))
         } else {
-            format!("If you do not pay by then, the arrangement ends: the whole amount still open ({}) then becomes due at once.", money(input.accelerated_amount))
+            format!("If I have not received it by that date, the arrangement ends: the whole amount still open ({}) then becomes due at once.", money(input.accelerated_amount))
         }),
         LetterBlock::Paragraph(if nl {
             format!("Lukt het even niet? Neem dan vóór die datum contact met mij op ({contact}), dan kijken we samen wat wel kan.")

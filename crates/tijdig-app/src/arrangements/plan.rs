@@ -158,6 +158,22 @@ pub(crate) fn read(
     else {
         return Err(invalid(fields, lang));
     };
+    let before_start = [Some(down_on), Some(first_due)]
+        .into_iter()
+        .flatten()
+        .any(|d| d < start);
+    if before_start {
+        return Err(invalid(
+            vec![field(
+                "firstDue",
+                "before_start",
+                "De aanbetaling en de termijnen vallen op of na de startdatum.",
+                "The down payment and the instalments fall on or after the start date.",
+                lang,
+            )],
+            lang,
+        ));
+    }
     if start > today {
         return Err(invalid(
             vec![field(
@@ -223,6 +239,13 @@ pub(crate) fn read(
         invoices.push(inv.clone());
     }
 
+    let last_payment = invoices
+        .iter()
+        .flat_map(|i| i.payments.iter().map(|p| p.paid_on))
+        .max();
+    if last_payment.is_some_and(|paid| paid > start) {
+        return Err(invalid(vec![field("startDate", "after_payments", "Er is na deze startdatum nog betaald: kies als startdatum de dag van de laatste betaling of later.", "Payments were made after this start date: choose the day of the last payment or later.", lang)], lang));
+    }
     // The debt on the start date, as the letters compute it: per invoice principal and
     // interest; one staffel of costs over the summed principal, if owed by then.
     let table = rate_table(store)?;
@@ -232,7 +255,8 @@ pub(crate) fn read(
         costs: Decimal::ZERO,
     };
     let mut first_default = None;
-    let mut letter = None;
+    let mut letters = Vec::new();
+    let mut costs_paid = Decimal::ZERO;
     for inv in &invoices {
         let claim = compute_claim(
             &table,
@@ -247,14 +271,30 @@ pub(crate) fn read(
             Some(b) => {
                 debt.principal += b.principal_open;
                 debt.interest += b.interest_open;
+                costs_paid += b.costs_paid;
             }
             None => debt.principal += inv.outstanding,
         }
+        letters.push(
+            claim
+                .start
+                .as_ref()
+                .and_then(|s| fourteen_day_letter(&inv.letters, Some(s))),
+        );
         if let Some(s) = claim.start {
             first_default = Some(first_default.map_or(s.date, |f: NaiveDate| f.min(s.date)));
-            letter = letter.or(fourteen_day_letter(&inv.letters, Some(&s)));
         }
     }
+    // A consumer owes costs only if every invoice had its own valid 14-dagenbrief (§4.5).
+    let letter = if letters.iter().all(Option::is_some) {
+        letters
+            .iter()
+            .flatten()
+            .max_by_key(|l| l.delivered())
+            .copied()
+    } else {
+        None
+    };
     if let Some(first) = first_default {
         debt.costs = CollectionCosts::assess(
             &CostsFacts {
@@ -267,7 +307,10 @@ pub(crate) fn read(
             },
             start,
         )
-        .owed;
+        .owed
+            // Costs already paid (payments go to costs first) are not acknowledged again.
+            - costs_paid;
+        debt.costs = debt.costs.max(Decimal::ZERO);
     }
     let total = if form.costs_waived {
         debt.total() - debt.costs

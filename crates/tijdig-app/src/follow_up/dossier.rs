@@ -147,7 +147,7 @@ impl App {
                 }
                 check_invoices(store, form.client_id, &form.invoice_ids)?;
                 let step: Option<FollowUpStep> = form.step.map(Into::into);
-                if step.is_some_and(FollowUpStep::is_letter) && kind == DossierKind::Call {
+                if step.is_some_and(FollowUpStep::is_letter) {
                     return Err(refused(
                         match lang {
                             Language::Nl => "Een brief maak je met de knop bij de stap.",
@@ -185,8 +185,22 @@ impl App {
     pub fn skip_step(&self, req: &dto::SkipRequest) -> Result<(), AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
-            let run = |store: &mut Store| -> Result<(), StoreError> {
+            let run = |store: &mut Store| -> Result<(), Failure> {
                 check_invoices(store, req.client_id, &req.invoice_ids)?;
+                // Only the invoices' current step can be skipped (never one further on, which
+                // would jump the ladder past the ingebrekestelling).
+                let ladder = super::ladder::load(store, today, Some(req.client_id))?;
+                let policy_step: FollowUpStep = req.step.into();
+                for id in &req.invoice_ids {
+                    let current = ladder
+                        .invoices
+                        .iter()
+                        .find(|i| i.record.id == *id)
+                        .map(|i| i.next);
+                    if !matches!(current, Some(tijdig_domain::follow_up::NextStep::Planned(p)) if p.policy_step == policy_step) {
+                        return Err(StoreError::AlreadyDone.into());
+                    }
+                }
                 store.record_entry(&NewDossierEntry {
                     client_id: req.client_id,
                     at: self.stamp(),
@@ -200,7 +214,7 @@ impl App {
                 })?;
                 Ok(())
             };
-            run(store).map_err(|e| AppError::from_store(e, lang))
+            run(store).map_err(|f| f.word(lang))
         })
     }
 

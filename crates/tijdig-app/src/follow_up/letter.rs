@@ -72,6 +72,9 @@ impl App {
                 let mut step = None;
                 for inv in &chosen {
                     match inv.next {
+                        NextStep::Planned(p) if p.policy_step == policy_step && !p.is_due(today) => {
+                            return Err(say(lang, &format!("Deze stap is voor factuur {} pas op {} aan de beurt.", inv.number, crate::invoice_form::show_date(p.actionable_on)), &format!("This step for invoice {} is only due on {}.", inv.number, crate::invoice_form::show_date(p.actionable_on))));
+                        }
                         NextStep::Planned(p) if p.policy_step == policy_step => {
                             if step.is_some_and(|s| s != p.step) {
                                 return Err(say(lang, "Deze facturen staan niet op dezelfde stap; maak voor elk een eigen brief.", "These invoices are not at the same step; make a letter for each."));
@@ -93,14 +96,15 @@ impl App {
                 let table = rate_table(store)?;
                 let mut invoices = Vec::new();
                 let mut starts = Vec::new();
-                let mut earlier_letter: Option<FourteenDayLetter> = None;
+                // A consumer owes costs only when every invoice in the letter had its own valid
+                // 14-dagenbrief whose term has passed (§4.5): collect them per invoice.
+                let mut earlier_letters: Vec<Option<FourteenDayLetter>> = Vec::new();
+                let mut costs_paid = Decimal::ZERO;
                 for inv in &chosen {
                     let claim = compute_claim(&table, &client, &inv.record, inv.outstanding, &inv.payments, &inv.letters, today);
+                    earlier_letters.push(claim.start.as_ref().and_then(|s| fourteen_day_letter(&inv.letters, Some(s))));
                     if let Some(s) = claim.start {
                         starts.push(s.date);
-                        if earlier_letter.is_none() {
-                            earlier_letter = fourteen_day_letter(&inv.letters, Some(&s));
-                        }
                     } else if step == FollowUpStep::FourteenDayLetter || step == FollowUpStep::HandOver && client.kind == tijdig_domain::ClientKind::Consumer {
                         return Err(say(lang, &format!("De klant is voor factuur {} nog niet in verzuim. Een 14-dagenbrief telt pas na het begin van het verzuim; stuur eerst een ingebrekestelling.", inv.number), &format!("The client is not yet in default for invoice {}. A 14-day letter only counts once default has started; send a notice of default first.", inv.number)));
                     }
@@ -110,20 +114,25 @@ impl App {
                         invoice_date: inv.record.draft.invoice_date,
                         due_date: inv.due_date,
                         total: issued.total,
-                        paid: issued.total - inv.outstanding,
-                        open: inv.outstanding,
+                        // After a partial payment the open principal follows art. 6:44 BW
+                        // (costs, then interest, then principal), as on the invoice page.
+                        paid: issued.total - claim.interest.as_ref().map_or(inv.outstanding, |b| b.principal_open),
+                        open: claim.interest.as_ref().map_or(inv.outstanding, |b| b.principal_open),
                         payment_reference: issued.payment_reference.clone(),
                         start: claim.start,
-                        interest: claim.interest,
+                        interest: claim.interest.clone(),
                     });
+                    costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_paid);
                 }
                 let costs = starts.iter().min().map(|first: &NaiveDate| {
                     let letter = if step == FollowUpStep::FourteenDayLetter {
                         Some(FourteenDayLetter { sent_on: today, channel: letter_channel(channel), delivered_on: None })
+                    } else if earlier_letters.iter().all(Option::is_some) {
+                        earlier_letters.iter().flatten().max_by_key(|l| l.delivered()).copied()
                     } else {
-                        earlier_letter
+                        None
                     };
-                    CollectionCosts::assess(
+                    let mut assessed = CollectionCosts::assess(
                         &CostsFacts {
                             client: client.kind,
                             principal: invoices.iter().map(|i| i.open).sum::<Decimal>(),
@@ -133,7 +142,10 @@ impl App {
                             btw_surcharge: false,
                         },
                         today,
-                    )
+                    );
+                    // Costs already paid (payments go to costs first) are not charged again.
+                    assessed.owed = (assessed.owed - costs_paid).max(Decimal::ZERO);
+                    assessed
                 });
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;

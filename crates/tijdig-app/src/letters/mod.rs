@@ -167,7 +167,15 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
     let (total_s, pay_by_s) = (money(total), long_date(pay_by, lang));
     let default_s = first_default.filter(|_| claim).map(|d| long_date(d, lang));
     let costs_s = costs.map(|c| money(c.amount));
-    let costs_from_s = costs.and_then(|c| c.due_from).map(|d| long_date(d, lang));
+    // The first day costs are due rests on the estimated delivery of a posted letter; a letter
+    // that arrives later would name a day inside its own term (HR 25-11-2016), so a posted
+    // 14-dagenbrief names no date — the term itself is what counts.
+    let costs_from_s = costs
+        .and_then(|c| c.due_from)
+        .filter(|_| {
+            input.step != FollowUpStep::FourteenDayLetter || input.channel == FollowUpChannel::Email
+        })
+        .map(|d| long_date(d, lang));
     let per_day_s = (claim && per_day > Decimal::ZERO).then(|| money(per_day));
     let ctx = Ctx {
         lang,
@@ -368,7 +376,6 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         page_label: w.page.into(),
         running_head: Some(format!("{subject} · {}", input.reference)),
     };
-    let _ = input.channel;
     LetterContent {
         pdf,
         email,

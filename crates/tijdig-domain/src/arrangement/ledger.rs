@@ -146,26 +146,29 @@ impl Ledger {
             })
             .find(|(_, sum)| *sum >= scheduled_total)
             .map(|(day, _)| day);
-        let state = match (broken, completed_on) {
+        let mut state = match (broken, completed_on) {
             (Some(since), Some(on)) if on < since => ArrangementState::Completed { on },
             (Some(since), _) => ArrangementState::Broken { since },
             (None, Some(on)) => ArrangementState::Completed { on },
             (None, None) => ArrangementState::Active,
         };
-        let is_broken = matches!(state, ArrangementState::Broken { .. });
-        let counted = AcknowledgedDebt {
-            costs: if costs_waived && !is_broken {
+        let counted_for = |state: ArrangementState| AcknowledgedDebt {
+            costs: if costs_waived && !matches!(state, ArrangementState::Broken { .. }) {
                 Decimal::ZERO
             } else {
                 debt.costs
             },
             ..*debt
         };
-        let allocation = allocate(&counted, paid_total);
 
-        // Running interest: the part of each payment beyond the acknowledged costs and interest
-        // reduces the principal (and first pays the running interest itself, art. 6:44 BW).
-        let running_interest = running.map_or(Decimal::ZERO, |r| {
+        // Running interest, accrued up to `until`: the part of each payment beyond the
+        // acknowledged costs and interest goes to the running interest and then the principal
+        // (art. 6:44 BW). Payments count towards the schedule first, so all of it (paid or not)
+        // comes on top of the schedule.
+        let running_until = |until: NaiveDate, counted: &AcknowledgedDebt| -> Decimal {
+            let Some(r) = running else {
+                return Decimal::ZERO;
+            };
             let mut first = counted.costs + counted.interest;
             let mut towards_principal = Vec::new();
             for (day, amount) in &payments {
@@ -175,10 +178,6 @@ impl Ledger {
                     towards_principal.push((*day, *amount - used));
                 }
             }
-            let until = match state {
-                ArrangementState::Completed { on } => on,
-                _ => today,
-            };
             compute_interest(
                 r.table,
                 r.kind,
@@ -188,14 +187,27 @@ impl Ledger {
                 &towards_principal,
                 Decimal::ZERO,
             )
-            .map(|b| b.interest_open)
+            .map(|b| b.interest_total)
             .unwrap_or(Decimal::ZERO)
-        });
+        };
+        let mut running_interest = match state {
+            ArrangementState::Completed { on } => running_until(on, &counted_for(state)),
+            _ => running_until(today, &counted_for(state)),
+        };
+        // With running interest the arrangement is only done once that interest is paid too.
+        if matches!(state, ArrangementState::Completed { .. })
+            && paid_total < scheduled_total + running_interest
+        {
+            state = ArrangementState::Active;
+            running_interest = running_until(today, &counted_for(state));
+        }
+        let counted = counted_for(state);
+        let allocation = allocate(&counted, paid_total);
         let remaining = (scheduled_total - paid_total).max(Decimal::ZERO);
-        let owed_now = if is_broken {
+        let owed_now = if matches!(state, ArrangementState::Broken { .. }) {
             (debt.total() - paid_total).max(Decimal::ZERO) + running_interest
         } else {
-            remaining + running_interest
+            (scheduled_total + running_interest - paid_total).max(Decimal::ZERO)
         };
         Ledger {
             instalments: states,

@@ -149,9 +149,57 @@ fn statutory_interest_keeps_running_on_the_open_principal_only_when_agreed() {
     );
     let without = Ledger::compute(&DEBT, false, &plan, &paid, 14, d(2026, 12, 31), None);
     assert_eq!(without.running_interest, dec!(0));
-    // The € 500 paid on 1 December went to costs (296), interest (20) and principal (184); the
-    // engine applies a payment on the first day before that day's interest, so 4 % runs over
-    // € 2.236,00 from 2 to 31 December (30 days) = € 7,35, owed on top of the schedule.
-    assert_eq!(with.running_interest, dec!(7.35));
-    assert_eq!(with.owed_now, without.owed_now + dec!(7.35));
+    // The € 500 paid on 1 December went to costs (296), interest (20) and € 184 further: the
+    // running interest of 1 December itself (1 day at 4 % over € 2.420,00 = € 0,27, the payment
+    // day counting inclusive) and then principal; then 30 days at 4 % over the € 2.236,27 left
+    // = € 7,35: € 7,62 accrued in all, owed on top of the schedule.
+    assert_eq!(with.running_interest, dec!(7.62));
+    assert_eq!(with.owed_now, without.owed_now + dec!(7.62));
+}
+
+#[test]
+fn with_running_interest_the_arrangement_is_done_only_when_that_interest_is_paid() {
+    let table = RateTable::seeded();
+    let running = RunningInterest {
+        table: &table,
+        kind: InterestKind::Statutory,
+        from: d(2026, 12, 1),
+    };
+    let plan = plan(false);
+    // Everything scheduled paid on 20 December; 19 days of interest are still open.
+    let paid = [(d(2026, 12, 1), dec!(500)), (d(2026, 12, 20), dec!(2236))];
+    let l = Ledger::compute(
+        &DEBT,
+        false,
+        &plan,
+        &paid,
+        14,
+        d(2026, 12, 21),
+        Some(running),
+    );
+    assert_eq!(l.state, ArrangementState::Active);
+    assert!(
+        l.owed_now > dec!(0) && l.owed_now < dec!(10),
+        "{}",
+        l.owed_now
+    );
+    let settled = [
+        (d(2026, 12, 1), dec!(500)),
+        (d(2026, 12, 20), dec!(2236)),
+        (d(2026, 12, 21), l.owed_now),
+    ];
+    let done = Ledger::compute(
+        &DEBT,
+        false,
+        &plan,
+        &settled,
+        14,
+        d(2026, 12, 22),
+        Some(running),
+    );
+    assert!(
+        matches!(done.state, ArrangementState::Completed { .. }),
+        "{:?}",
+        done.state
+    );
 }
