@@ -55,6 +55,11 @@ const COMMANDS: &[&str] = &[
     "get_dashboard",
     "get_payment_history",
     "open_dashboard_report",
+    "backup_status",
+    "make_backup",
+    "inspect_backup",
+    "restore_backup",
+    "choose_backup_folder",
     "mark_ready",
 ];
 

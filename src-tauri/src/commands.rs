@@ -324,6 +324,26 @@ pub fn get_payment_history(
     state.app()?.payment_history(client_id)
 }
 
+#[tauri::command]
+pub fn backup_status(state: State<'_>) -> Result<dto::BackupStatus, AppError> {
+    state.app()?.backup_status()
+}
+
+#[tauri::command]
+pub fn make_backup(state: State<'_>) -> Result<dto::BackupStatus, AppError> {
+    state.app()?.make_backup()
+}
+
+#[tauri::command]
+pub fn inspect_backup(state: State<'_>, name: String) -> Result<dto::BackupInspection, AppError> {
+    state.app()?.inspect_backup(&name)
+}
+
+#[tauri::command]
+pub fn restore_backup(state: State<'_>, name: String) -> Result<dto::BackupStatus, AppError> {
+    state.app()?.restore_backup(&name)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

@@ -220,3 +220,26 @@ pub async fn open_dashboard_report(
     }
     Ok(path.display().to_string())
 }
+
+/// Asks for the backup folder (tests answer through `TIJDIG_PICK_FOLDER`). `None` on cancel.
+#[tauri::command]
+pub async fn choose_backup_folder(
+    app: tauri::AppHandle,
+    state: State<'_>,
+) -> Result<Option<tijdig_app::dto::BackupStatus>, AppError> {
+    let folder = match std::env::var_os("TIJDIG_PICK_FOLDER") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let Some(chosen) = app.dialog().file().blocking_pick_folder() else {
+                return Ok(None);
+            };
+            chosen.into_path().map_err(|e| {
+                failure(
+                    "Deze map kan Tijdig niet gebruiken. Kies een andere map.",
+                    e,
+                )
+            })?
+        }
+    };
+    Ok(Some(state.app()?.set_backup_folder(&folder)?))
+}

@@ -20,6 +20,14 @@ fn main() {
                 .and_then(|dir| tijdig_app::App::open(&dir))
                 .map(data_dir::apply_fixed_today);
             app.manage(commands::Tijdig::new(opened));
+            // The start-up backup runs beside the first screen (it takes the store's lock
+            // briefly; at most once an hour).
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                if let Ok(tijdig_app) = handle.state::<commands::Tijdig>().app() {
+                    tijdig_app.backup_at_startup();
+                }
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -77,6 +85,11 @@ fn main() {
             commands::get_dashboard,
             commands::get_payment_history,
             documents::open_dashboard_report,
+            commands::backup_status,
+            commands::make_backup,
+            commands::inspect_backup,
+            commands::restore_backup,
+            documents::choose_backup_folder,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -17,6 +17,8 @@ pub struct App {
     data_dir: PathBuf,
     /// A fixed "today" (tests, `TIJDIG_TODAY`); `None` reads the system clock.
     today: Option<chrono::NaiveDate>,
+    /// The store's changed-row count at the last backup (automatic backups, `backups.rs`).
+    pub(crate) changes_at_backup: std::sync::atomic::AtomicU64,
 }
 
 impl App {
@@ -25,10 +27,13 @@ impl App {
         let mut store = Store::open_in_dir(data_dir)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         App::sync_rates(&mut store).map_err(|e| AppError::from_store(e, Language::default()))?;
+        // Count writes from here: opening (and syncing the shipped rates) is not the user's work.
+        let changes = store.total_changes();
         Ok(App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
             today: None,
+            changes_at_backup: std::sync::atomic::AtomicU64::new(changes),
         })
     }
 
@@ -41,6 +46,7 @@ impl App {
             store: Mutex::new(store),
             data_dir: PathBuf::new(),
             today: None,
+            changes_at_backup: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -81,7 +87,13 @@ impl App {
         };
         let store = &mut *guard;
         let lang = ui_language(store);
-        work(store, lang)
+        let result = work(store, lang);
+        self.backup_after_writes(store);
+        result
+    }
+
+    pub(crate) fn data_dir(&self) -> &Path {
+        &self.data_dir
     }
 
     pub fn state(&self) -> Result<dto::AppState, AppError> {

@@ -6,6 +6,7 @@
 
 mod app;
 mod arrangements;
+mod backups;
 mod dashboard;
 mod dashboard_report;
 pub mod dto;

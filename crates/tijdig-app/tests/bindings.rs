@@ -96,6 +96,9 @@ fn generate() -> String {
         ClientRisk::decl(&cfg),
         Dashboard::decl(&cfg),
         PaymentHistoryItem::decl(&cfg),
+        BackupFile::decl(&cfg),
+        BackupStatus::decl(&cfg),
+        BackupInspection::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod arrangement;
+pub mod backup;
 pub mod cashflow;
 pub mod client;
 mod codes;

@@ -5,6 +5,7 @@
 //! all-or-nothing at start; a database written by a newer Tijdig is refused and left untouched.
 
 mod arrangements;
+mod backup;
 mod clients;
 mod dashboard;
 mod dossier;
@@ -21,6 +22,7 @@ pub use arrangements::{
     ArrangementDocument, ArrangementPayment, ArrangementRecord, InstalmentAction, LetterRender,
     NewArrangement, StoredInstalment,
 };
+pub use backup::BackupInfo;
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::ReceivableRow;
 pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};

@@ -6,6 +6,8 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
   AppState,
+  BackupInspection,
+  BackupStatus,
   Dashboard,
   PaymentHistoryItem,
   Arrangement,
@@ -147,5 +149,10 @@ export const api = {
   getPaymentHistory: (clientId: number) =>
     call<PaymentHistoryItem[]>("get_payment_history", { clientId }),
   openDashboardReport: () => call<string>("open_dashboard_report"),
+  backupStatus: () => call<BackupStatus>("backup_status"),
+  makeBackup: () => call<BackupStatus>("make_backup"),
+  inspectBackup: (name: string) => call<BackupInspection>("inspect_backup", { name }),
+  restoreBackup: (name: string) => call<BackupStatus>("restore_backup", { name }),
+  chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
   markReady: () => call<void>("mark_ready"),
 };

@@ -426,3 +426,17 @@ export type PaymentHistoryItem = { number: string, dueDate: string, paidOn: stri
  * Negative: paid early.
  */
 daysLate: number, amount: string, };
+
+export type BackupFile = { name: string, 
+/**
+ * "22-11-2026 10:15".
+ */
+madeAt: string, sizeKb: number, };
+
+export type BackupStatus = { folder: string, last: string | null, 
+/**
+ * Set when the last backup is more than 7 days old (or there is none).
+ */
+warning: string | null, files: Array<BackupFile>, };
+
+export type BackupInspection = { name: string, intact: boolean, schemaVersion: number, clients: number, invoices: number, payments: number, };

@@ -496,6 +496,21 @@ export const nl = {
   "history.empty": "Nog geen betaalde facturen.",
   "history.daysLate": "Dagen te laat",
   "history.paidOn": "Betaald op",
+  "settings.backups": "Back-ups",
+  "backup.lead": "Tijdig maakt zelf een back-up bij het starten en na elke 25 wijzigingen, hooguit eens per uur, en bewaart er 7 per dag, 4 per week en 12 per maand. Kies een map die ook naar een andere plek wordt gesynchroniseerd (bijvoorbeeld je cloudmap): een kapotte laptop kost je dan geen administratie.",
+  "backup.last": "Laatste back-up",
+  "backup.never": "Nog geen",
+  "backup.folder": "Map",
+  "backup.make": "Nu back-up maken",
+  "backup.made": "Back-up gemaakt",
+  "backup.chooseFolder": "Map kiezen…",
+  "backup.folderSet": "Map ingesteld; nieuwe back-ups komen daar.",
+  "backup.restore": "Terugzetten…",
+  "backup.restored": "Back-up teruggezet. Wat er vlak daarvoor was, staat als back-up in de lijst.",
+  "backup.confirmTitle": "Back-up terugzetten?",
+  "backup.holds": "Deze back-up is gecontroleerd en bevat {clients} klanten, {invoices} facturen en {payments} betalingen.",
+  "backup.confirmText": "Tijdig maakt eerst een back-up van wat er nu is, en zet daarna deze terug.",
+  "backup.damaged": "Deze back-up is beschadigd en kan niet worden teruggezet.",
 } as const;
 
 export type MessageKey = keyof typeof nl;

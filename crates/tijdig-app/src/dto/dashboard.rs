@@ -104,3 +104,36 @@ pub struct PaymentHistoryItem {
     pub days_late: i64,
     pub amount: String,
 }
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupFile {
+    pub name: String,
+    /// "22-11-2026 10:15".
+    pub made_at: String,
+    pub size_kb: u64,
+}
+
+/// Where backups go and when the last was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupStatus {
+    pub folder: String,
+    pub last: Option<String>,
+    /// Set when the last backup is more than 7 days old (or there is none).
+    pub warning: Option<String>,
+    pub files: Vec<BackupFile>,
+}
+
+/// What a backup holds, checked before restoring.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupInspection {
+    pub name: String,
+    pub intact: bool,
+    pub schema_version: i64,
+    pub clients: i64,
+    pub invoices: i64,
+    pub payments: i64,
+}
