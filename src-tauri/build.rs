@@ -60,6 +60,7 @@ const COMMANDS: &[&str] = &[
     "inspect_backup",
     "restore_backup",
     "choose_backup_folder",
+    "export_csv",
     "mark_ready",
 ];
 

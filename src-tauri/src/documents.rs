@@ -243,3 +243,28 @@ pub async fn choose_backup_folder(
     };
     Ok(Some(state.app()?.set_backup_folder(&folder)?))
 }
+
+/// The accountant's CSV export: asks for a folder (tests: `TIJDIG_PICK_FOLDER`), writes the
+/// files into a new folder inside it. `None` when the user cancels.
+#[tauri::command]
+pub async fn export_csv(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    form: tijdig_app::dto::CsvExportForm,
+) -> Result<Option<tijdig_app::dto::CsvExport>, AppError> {
+    let parent = match std::env::var_os("TIJDIG_PICK_FOLDER") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let Some(chosen) = app.dialog().file().blocking_pick_folder() else {
+                return Ok(None);
+            };
+            chosen.into_path().map_err(|e| {
+                failure(
+                    "Deze map kan Tijdig niet gebruiken. Kies een andere map.",
+                    e,
+                )
+            })?
+        }
+    };
+    Ok(Some(state.app()?.export_csv(&form, &parent)?))
+}

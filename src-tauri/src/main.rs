@@ -90,6 +90,7 @@ fn main() {
             commands::inspect_backup,
             commands::restore_backup,
             documents::choose_backup_folder,
+            documents::export_csv,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

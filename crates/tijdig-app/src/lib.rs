@@ -11,6 +11,7 @@ mod dashboard;
 mod dashboard_report;
 pub mod dto;
 mod error;
+mod exports;
 mod follow_up;
 mod invoice_claim;
 mod invoice_files;

@@ -99,6 +99,9 @@ fn generate() -> String {
         BackupFile::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInspection::decl(&cfg),
+        CsvStyle::decl(&cfg),
+        CsvExportForm::decl(&cfg),
+        CsvExport::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

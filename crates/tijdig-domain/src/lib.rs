@@ -12,6 +12,7 @@ pub mod cashflow;
 pub mod client;
 mod codes;
 pub mod collection_costs;
+pub mod csv;
 pub mod dates;
 pub mod default_start;
 pub mod epc_qr;

@@ -6,6 +6,8 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   AppError,
   AppState,
+  CsvExport,
+  CsvExportForm,
   BackupInspection,
   BackupStatus,
   Dashboard,
@@ -154,5 +156,6 @@ export const api = {
   inspectBackup: (name: string) => call<BackupInspection>("inspect_backup", { name }),
   restoreBackup: (name: string) => call<BackupStatus>("restore_backup", { name }),
   chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
+  exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
   markReady: () => call<void>("mark_ready"),
 };

@@ -440,3 +440,9 @@ export type BackupStatus = { folder: string, last: string | null,
 warning: string | null, files: Array<BackupFile>, };
 
 export type BackupInspection = { name: string, intact: boolean, schemaVersion: number, clients: number, invoices: number, payments: number, };
+
+export type CsvStyle = "dutch" | "rfc4180";
+
+export type CsvExportForm = { from: string, to: string, style: CsvStyle, };
+
+export type CsvExport = { folder: string, files: Array<string>, invoices: number, payments: number, };

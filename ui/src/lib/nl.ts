@@ -511,6 +511,16 @@ export const nl = {
   "backup.holds": "Deze back-up is gecontroleerd en bevat {clients} klanten, {invoices} facturen en {payments} betalingen.",
   "backup.confirmText": "Tijdig maakt eerst een back-up van wat er nu is, en zet daarna deze terug.",
   "backup.damaged": "Deze back-up is beschadigd en kan niet worden teruggezet.",
+  "export.button": "Exporteren (CSV)",
+  "export.title": "Exporteren voor je boekhouder",
+  "export.lead": "Facturen met de btw per tarief, betalingen en klanten over een periode, als CSV. Tijdig vraagt in welke map.",
+  "export.from": "Van",
+  "export.to": "Tot en met",
+  "export.style": "Indeling",
+  "export.dutch": "Nederlandse spreadsheet (puntkomma, decimale komma)",
+  "export.rfc": "Standaard CSV (RFC 4180: komma, decimale punt)",
+  "export.run": "Exporteren",
+  "export.done": "{invoices} facturen en {payments} betalingen geëxporteerd naar {folder}",
 } as const;
 
 export type MessageKey = keyof typeof nl;

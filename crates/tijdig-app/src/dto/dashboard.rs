@@ -137,3 +137,32 @@ pub struct BackupInspection {
     pub invoices: i64,
     pub payments: i64,
 }
+
+/// Which CSV dialect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvStyle {
+    /// `;`, UTF-8 with BOM, decimal comma, dd-mm-jjjj: LibreOffice and Excel with Dutch settings.
+    Dutch,
+    /// Plain RFC 4180: `,`, decimal point, ISO dates.
+    Rfc4180,
+}
+
+/// The accountant's export: a period (dd-mm-jjjj) and a dialect.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvExportForm {
+    pub from: String,
+    pub to: String,
+    pub style: CsvStyle,
+}
+
+/// Where the export went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvExport {
+    pub folder: String,
+    pub files: Vec<String>,
+    pub invoices: usize,
+    pub payments: usize,
+}
