@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "choose_backup_folder",
     "export_csv",
+    "set_letter_delivered",
     "mark_ready",
 ];
 

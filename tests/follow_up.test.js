@@ -190,6 +190,12 @@ describe("follow-up", () => {
     await browser.$("[data-dossier-kind]").scrollIntoView();
     await screenshot(browser, "23-client-dossier");
 
+    // Track & trace says when the 14-dagenbrief arrived: recorded on the letter.
+    await click(browser, 'button[data-action="set-delivered"]');
+    await fill(browser, { deliveredOn: "20-11-2026" });
+    await click(browser, 'button[data-action="save-delivered"]');
+    await waitForText(browser, "Bezorgd op 20-11-2026");
+
     // "Dossier exporteren": a folder with the summary and every document.
     await click(browser, 'button[data-action="export-dossier"]');
     await waitForText(browser, "Dossier opgeslagen in");

@@ -344,6 +344,15 @@ pub fn restore_backup(state: State<'_>, name: String) -> Result<dto::BackupStatu
     state.app()?.restore_backup(&name)
 }
 
+#[tauri::command]
+pub fn set_letter_delivered(
+    state: State<'_>,
+    letter_id: i64,
+    delivered_on: String,
+) -> Result<Vec<dto::DossierEntry>, AppError> {
+    state.app()?.set_letter_delivered(letter_id, &delivered_on)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

@@ -91,6 +91,7 @@ fn main() {
             commands::restore_backup,
             documents::choose_backup_folder,
             documents::export_csv,
+            commands::set_letter_delivered,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

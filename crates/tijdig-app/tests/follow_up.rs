@@ -642,3 +642,42 @@ fn only_the_current_step_can_be_skipped_and_a_letter_step_is_not_logged_as_a_mai
     });
     assert!(early.unwrap_err().message.contains("pas op"));
 }
+
+#[test]
+fn a_proven_delivery_date_moves_the_consumers_default_and_the_next_letter() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    app.skip_step(&SkipRequest {
+        client_id: w.consumer,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![w.b2c_invoice],
+        note: String::new(),
+    })
+    .unwrap();
+    let app = w.on(d(2026, 10, 30));
+    let (notice, _) = letter(
+        &app,
+        w.consumer,
+        FollowUpStep::Dunning,
+        w.b2c_invoice,
+        FollowUpChannel::Letter,
+    );
+    // Estimated delivery Tuesday 3 November → default from 18 November. Track & trace says
+    // Saturday 31 October: the term ends 14 November, default from Sunday 15 November, so the
+    // 14-dagenbrief is on Monday 16 November.
+    let app = w.on(d(2026, 11, 2));
+    let early = app.set_letter_delivered(notice.letter.id, "29-10-2026");
+    assert_eq!(early.unwrap_err().fields[0].field, "deliveredOn");
+    let dossier = app
+        .set_letter_delivered(notice.letter.id, "31-10-2026")
+        .unwrap();
+    assert_eq!(
+        dossier[0].letter.as_ref().unwrap().delivered_on.as_deref(),
+        Some("31-10-2026")
+    );
+    let app = w.on(d(2026, 11, 16));
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.consumer)[0].0,
+        FollowUpStep::FourteenDayLetter
+    );
+}

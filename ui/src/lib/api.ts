@@ -157,5 +157,7 @@ export const api = {
   restoreBackup: (name: string) => call<BackupStatus>("restore_backup", { name }),
   chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
   exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
+  setLetterDelivered: (letterId: number, deliveredOn: string) =>
+    call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
   markReady: () => call<void>("mark_ready"),
 };

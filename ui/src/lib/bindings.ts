@@ -285,7 +285,11 @@ step: FollowUpStep, invoiceIds: Array<number>, channel: FollowUpChannel, };
 
 export type SkipRequest = { clientId: number, step: FollowUpStep, invoiceIds: Array<number>, note: string, };
 
-export type Letter = { id: number, reference: string, step: FollowUpStep, stepLabel: string, letterDate: string, total: string, invoiceNumbers: Array<string>, pdfSha256: string, clientName: string, };
+export type Letter = { id: number, reference: string, step: FollowUpStep, stepLabel: string, letterDate: string, total: string, invoiceNumbers: Array<string>, pdfSha256: string, clientName: string, 
+/**
+ * The proven delivery date, if recorded (dd-mm-jjjj).
+ */
+deliveredOn: string | null, };
 
 export type EmailText = { to: string | null, subject: string, body: string, };
 

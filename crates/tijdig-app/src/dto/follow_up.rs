@@ -194,6 +194,8 @@ pub struct Letter {
     pub invoice_numbers: Vec<String>,
     pub pdf_sha256: String,
     pub client_name: String,
+    /// The proven delivery date, if recorded (dd-mm-jjjj).
+    pub delivered_on: Option<String>,
 }
 
 /// An e-mail text to copy into the user's mail program.

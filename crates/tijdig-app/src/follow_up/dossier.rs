@@ -337,3 +337,45 @@ impl App {
         })
     }
 }
+
+impl App {
+    /// Records the proven delivery date of a letter (track & trace, a read receipt): the term of
+    /// an ingebrekestelling or 14-dagenbrief then counts from that day instead of the estimate
+    /// (nl-rules-sources §4.5: the creditor proves receipt).
+    pub fn set_letter_delivered(
+        &self,
+        letter_id: i64,
+        delivered_on: &str,
+    ) -> Result<Vec<dto::DossierEntry>, AppError> {
+        let client_id = self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<i64, Failure> {
+                let letter = store.letter(letter_id)?;
+                let field = |message: &str| {
+                    refused(
+                        message.into(),
+                        vec![FieldMessage {
+                            field: "deliveredOn".into(),
+                            code: "date".into(),
+                            message: message.into(),
+                        }],
+                    )
+                };
+                let day = parse_date(delivered_on).map_err(|issue| field(&issue.message(lang)))?;
+                if day < letter.letter_date || day > self.today() {
+                    return Err(field(match lang {
+                        Language::Nl => {
+                            "De bezorgdatum ligt tussen de datum van de brief en vandaag."
+                        }
+                        Language::En => {
+                            "The delivery date lies between the letter's date and today."
+                        }
+                    }));
+                }
+                store.set_letter_delivered(letter_id, day)?;
+                Ok(letter.client_id)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })?;
+        self.dossier(client_id)
+    }
+}

@@ -42,6 +42,7 @@ pub(crate) fn letter_dto(
         invoice_numbers: numbers,
         pdf_sha256: record.pdf_sha256.clone(),
         client_name: client_name.to_string(),
+        delivered_on: record.delivered_on.map(crate::invoice_form::show_date),
     }
 }
 
