@@ -20,7 +20,10 @@ fn failure(message: &str, err: impl std::fmt::Display) -> AppError {
 }
 
 fn unusable_place(err: impl std::fmt::Display) -> AppError {
-    failure("Deze plek kan Tijdig niet gebruiken. Kies een andere map.", err)
+    failure(
+        "Deze plek kan Tijdig niet gebruiken. Kies een andere map.",
+        err,
+    )
 }
 
 fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
@@ -84,7 +87,10 @@ pub async fn open_invoice_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<String, AppError> {
-    show(&app, &state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?)
+    show(
+        &app,
+        &state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 /// "Opslaan als…": asks where, then writes the PDF there. `None` when the user cancels.
@@ -108,7 +114,10 @@ pub async fn print_invoice_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<(), AppError> {
-    print(&app, &state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?)
+    print(
+        &app,
+        &state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 #[tauri::command]
@@ -117,7 +126,10 @@ pub async fn open_letter_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<String, AppError> {
-    show(&app, &state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?)
+    show(
+        &app,
+        &state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 #[tauri::command]
@@ -141,7 +153,10 @@ pub async fn print_letter_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<(), AppError> {
-    print(&app, &state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?)
+    print(
+        &app,
+        &state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 #[tauri::command]
@@ -150,7 +165,10 @@ pub async fn open_arrangement_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<String, AppError> {
-    show(&app, &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?)
+    show(
+        &app,
+        &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 #[tauri::command]
@@ -159,7 +177,10 @@ pub async fn print_arrangement_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<(), AppError> {
-    print(&app, &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?)
+    print(
+        &app,
+        &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?,
+    )
 }
 
 /// The dashboard's one-page report, opened in the viewer.
@@ -168,7 +189,10 @@ pub async fn open_dashboard_report(
     app: tauri::AppHandle,
     state: State<'_>,
 ) -> Result<String, AppError> {
-    show(&app, &state.app()?.write_dashboard_report(&viewer_dir(&app)?)?)
+    show(
+        &app,
+        &state.app()?.write_dashboard_report(&viewer_dir(&app)?)?,
+    )
 }
 
 /// "Dossier exporteren": writes the client's dossier into a new folder inside the chosen one.

@@ -235,14 +235,7 @@ impl App {
     ) -> Result<std::path::PathBuf, AppError> {
         let (name, pdf) = self.dashboard_report()?;
         let path = dir.join(name);
-        self.with_store(|_, lang| {
-            let write = || -> Result<(), StoreError> {
-                std::fs::create_dir_all(dir)?;
-                std::fs::write(&path, &pdf)?;
-                Ok(())
-            };
-            write().map_err(|e| AppError::from_store(e, lang))
-        })?;
+        self.write_document(&path, &pdf)?;
         Ok(path)
     }
 }

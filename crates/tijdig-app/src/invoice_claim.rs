@@ -80,6 +80,45 @@ pub(crate) fn fourteen_day_letter(
         })
 }
 
+/// One staffel over several invoices of one debtor (reference README: summed principal) on
+/// `on`. `letters` holds each invoice's 14-dagenbrief: a consumer owes costs only when every
+/// invoice had its own (the latest delivery counts); `new_letter` is the 14-dagenbrief being
+/// written now. Costs already paid (payments go to costs first, art. 6:44 BW) are not owed again.
+pub(crate) fn combined_costs(
+    client: ClientKind,
+    principal: Decimal,
+    first_day_of_default: NaiveDate,
+    letters: &[Option<FourteenDayLetter>],
+    new_letter: Option<FourteenDayLetter>,
+    costs_paid: Decimal,
+    on: NaiveDate,
+) -> CollectionCosts {
+    let letter = new_letter.or_else(|| {
+        if letters.iter().all(Option::is_some) {
+            letters
+                .iter()
+                .flatten()
+                .max_by_key(|l| l.delivered())
+                .copied()
+        } else {
+            None
+        }
+    });
+    let mut costs = CollectionCosts::assess(
+        &CostsFacts {
+            client,
+            principal,
+            first_day_of_default,
+            staffel_stipulated: false,
+            letter,
+            btw_surcharge: false,
+        },
+        on,
+    );
+    costs.owed = (costs.owed - costs_paid).max(Decimal::ZERO);
+    costs
+}
+
 /// The claim of one invoice on `on` (interest and costs only from the first day of verzuim).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn compute_claim(

@@ -37,16 +37,25 @@ impl App {
     }
 
     pub fn write_invoice_pdf_to(&self, id: i64, path: &Path) -> Result<(), AppError> {
-        self.with_store(|store, lang| {
-            let run = || -> Result<(), StoreError> {
-                let pdf = store.invoice_pdf(id)?;
-                if let Some(dir) = path.parent() {
-                    std::fs::create_dir_all(dir)?;
-                }
-                std::fs::write(path, pdf)?;
-                Ok(())
-            };
-            run().map_err(|e| AppError::from_store(e, lang))
-        })
+        let pdf = self.with_store(|store, lang| {
+            store
+                .invoice_pdf(id)
+                .map_err(|e| AppError::from_store(e, lang))
+        })?;
+        self.write_document(path, &pdf)
+    }
+
+    /// Writes a document's bytes to `path`, creating its folder: every PDF the desktop opens,
+    /// saves or prints goes through here.
+    pub(crate) fn write_document(&self, path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+        let write = || -> Result<(), StoreError> {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            std::fs::write(path, bytes)?;
+            Ok(())
+        };
+        let lang = self.with_store(|_, lang| Ok(lang))?;
+        write().map_err(|e| AppError::from_store(e, lang))
     }
 }

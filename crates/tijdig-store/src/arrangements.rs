@@ -5,12 +5,11 @@
 use crate::dossier::{
     insert_entry, insert_letter, is_constraint, LetterRecord, NewDossierEntry, NewLetter,
 };
-use crate::follow_up::date;
+use crate::parse::{amount, date};
 use crate::{in_transaction, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use tijdig_domain::arrangement::{AcknowledgedDebt, Instalment};
 
 /// Renders a letter's PDF and SHA-256 for the reference it was given.
@@ -77,10 +76,6 @@ pub struct ArrangementRecord {
     pub instalments: Vec<StoredInstalment>,
     pub payments: Vec<ArrangementPayment>,
     pub actions: Vec<InstalmentAction>,
-}
-
-fn dec(text: &str) -> Result<Decimal, StoreError> {
-    Decimal::from_str(text).map_err(|_| StoreError::Corrupt(format!("amount {text}")))
 }
 
 impl Store {
@@ -313,7 +308,7 @@ fn read_arrangement(conn: &rusqlite::Connection, id: i64) -> Result<ArrangementR
             instalment: Instalment {
                 number: r.get(0)?,
                 due: date(&r.get::<_, String>(1)?)?,
-                amount: dec(&r.get::<_, String>(2)?)?,
+                amount: amount(&r.get::<_, String>(2)?)?,
             },
             payment_reference: r.get(3)?,
         });
@@ -328,7 +323,7 @@ fn read_arrangement(conn: &rusqlite::Connection, id: i64) -> Result<ArrangementR
         payments.push(ArrangementPayment {
             id: r.get(0)?,
             paid_on: date(&r.get::<_, String>(1)?)?,
-            amount: dec(&r.get::<_, String>(2)?)?,
+            amount: amount(&r.get::<_, String>(2)?)?,
             note: r.get(3)?,
         });
     }
@@ -351,9 +346,9 @@ fn read_arrangement(conn: &rusqlite::Connection, id: i64) -> Result<ArrangementR
         reference,
         start_date: date(&start)?,
         debt: AcknowledgedDebt {
-            principal: dec(&principal)?,
-            interest: dec(&interest)?,
-            costs: dec(&costs)?,
+            principal: amount(&principal)?,
+            interest: amount(&interest)?,
+            costs: amount(&costs)?,
         },
         interest_running: running,
         costs_waived: waived,

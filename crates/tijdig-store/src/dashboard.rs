@@ -2,12 +2,12 @@
 //! 100,000 invoices): every issued invoice's key columns, every payment, and per client the
 //! open disputes and the contact attempts without answer.
 
+use crate::parse::{amount, date};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::str::FromStr;
 use tijdig_domain::invoice::InvoiceKind;
 use tijdig_domain::DebtorType;
 
@@ -25,59 +25,6 @@ pub struct ReceivableRow {
     pub total: Decimal,
     /// For a credit note: the invoice it corrects.
     pub credits_invoice_id: Option<i64>,
-}
-
-/// An ISO date as stored ("2026-11-22"), parsed byte by byte (fast on 100,000 rows).
-fn date(text: &str) -> Result<NaiveDate, StoreError> {
-    let b = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
-        b.get(range)?.iter().try_fold(0u32, |acc, c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let parsed = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| {
-            NaiveDate::from_ymd_opt(
-                i32::try_from(digits(0..4)?).ok()?,
-                digits(5..7)?,
-                digits(8..10)?,
-            )
-        })
-        .flatten();
-    parsed.ok_or_else(|| StoreError::Corrupt(format!("date {text}")))
-}
-
-/// An amount as stored ("-1234.56"): digits with an optional sign and point, parsed without
-/// allocation; anything else falls back to the full parser.
-fn amount(text: &str) -> Result<Decimal, StoreError> {
-    let b = text.as_bytes();
-    let (negative, digits) = match b.first() {
-        Some(b'-') => (true, &b[1..]),
-        _ => (false, b),
-    };
-    let mut value: i64 = 0;
-    let mut scale: u32 = 0;
-    let mut seen_point = false;
-    let mut simple = !digits.is_empty() && digits.len() <= 17;
-    for c in digits {
-        match c {
-            b'0'..=b'9' => {
-                value = value * 10 + i64::from(c - b'0');
-                if seen_point {
-                    scale += 1;
-                }
-            }
-            b'.' if !seen_point => seen_point = true,
-            _ => {
-                simple = false;
-                break;
-            }
-        }
-    }
-    if simple {
-        return Ok(Decimal::new(if negative { -value } else { value }, scale));
-    }
-    Decimal::from_str(text).map_err(|_| StoreError::Corrupt(format!("amount {text}")))
 }
 
 fn read_rows(conn: &Connection) -> Result<Vec<ReceivableRow>, StoreError> {
@@ -190,32 +137,5 @@ impl Store {
         )?;
         let rows = stmt.query_map([since.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_parsers_agree_with_the_full_ones() {
-        for text in ["0", "1210.00", "-1210.00", "0.5", "123456789012.34", "7"] {
-            assert_eq!(
-                amount(text).unwrap(),
-                Decimal::from_str(text).unwrap(),
-                "{text}"
-            );
-        }
-        assert_eq!(
-            amount("1e3").unwrap(),
-            Decimal::from_str("1e3").unwrap_or_default()
-        );
-        assert!(amount("abc").is_err());
-        assert_eq!(
-            date("2026-02-28").unwrap(),
-            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
-        );
-        assert!(date("2026-02-30").is_err());
-        assert!(date("2026-2-3").is_err());
     }
 }

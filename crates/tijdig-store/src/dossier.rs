@@ -1,7 +1,8 @@
 //! The dossier (communicatielog) and letters: every contact with a debtor, append-only, and
 //! every letter's PDF byte for byte.
 
-use crate::follow_up::{date, step_code};
+use crate::follow_up::step_code;
+use crate::parse::{amount, date};
 use crate::{in_transaction, Store, StoreError};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
@@ -416,9 +417,7 @@ fn read_letter(conn: &rusqlite::Connection, id: i64) -> Result<LetterRecord, Sto
         letter_date: date(&letter_date)?,
         channel: FollowUpChannel::from_code(&channel)
             .ok_or_else(|| StoreError::Corrupt(format!("channel {channel}")))?,
-        total: total
-            .parse()
-            .map_err(|_| StoreError::Corrupt(format!("total {total}")))?,
+        total: amount(&total)?,
         pdf_sha256: sha,
         delivered_on: delivered.map(|d| date(&d)).transpose()?,
         invoice_ids: ids(

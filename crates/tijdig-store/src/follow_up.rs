@@ -1,11 +1,11 @@
 //! Follow-up state: policies (debiteurenbeleid), steps done per invoice, disputes (betwist)
 //! and the facts the planner reads for many invoices at once.
 
+pub(crate) use crate::parse::date;
 use crate::{in_transaction, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
 use std::collections::HashMap;
-use std::str::FromStr;
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpPolicy, FollowUpStep, PolicyStep};
 
 /// A dispute (betwisting) of one invoice.
@@ -45,10 +45,6 @@ pub struct FollowUpState {
     pub client_policies: HashMap<i64, FollowUpPolicy>,
     /// The user's default policy, if they changed it.
     pub default_policy: Option<FollowUpPolicy>,
-}
-
-pub(crate) fn date(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::from_str(text).map_err(|_| StoreError::Corrupt(format!("date {text}")))
 }
 
 fn encode(policy: &FollowUpPolicy) -> String {

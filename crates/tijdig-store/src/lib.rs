@@ -13,6 +13,7 @@ mod error;
 mod follow_up;
 mod invoices;
 mod migrations;
+mod parse;
 mod platform;
 mod profile;
 mod rates;

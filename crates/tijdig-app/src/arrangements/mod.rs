@@ -381,14 +381,9 @@ impl App {
                 records.sort_by_key(|r| (r.draft.invoice_date, r.id));
                 // Only the part that pays principal is booked on the invoices (art. 6:44 BW:
                 // costs, then interest, then principal — waived costs count only once broken).
-                let counted = tijdig_domain::arrangement::AcknowledgedDebt {
-                    costs: if a.costs_waived && !matches!(before.state, ArrangementState::Broken { .. }) {
-                        Decimal::ZERO
-                    } else {
-                        a.debt.costs
-                    },
-                    ..a.debt
-                };
+                let counted = a
+                    .debt
+                    .counted(a.costs_waived, matches!(before.state, ArrangementState::Broken { .. }));
                 let principal_before = tijdig_domain::arrangement::allocate(&counted, before.paid_total).principal;
                 let principal_after = tijdig_domain::arrangement::allocate(&counted, before.paid_total + amount_paid).principal;
                 let mut rest = principal_after - principal_before;
@@ -449,14 +444,7 @@ impl App {
     ) -> Result<std::path::PathBuf, AppError> {
         let (name, pdf) = self.arrangement_pdf(id)?;
         let path = dir.join(name);
-        self.with_store(|_, lang| {
-            let write = || -> Result<(), StoreError> {
-                std::fs::create_dir_all(dir)?;
-                std::fs::write(&path, &pdf)?;
-                Ok(())
-            };
-            write().map_err(|e| AppError::from_store(e, lang))
-        })?;
+        self.write_document(&path, &pdf)?;
         Ok(path)
     }
 }

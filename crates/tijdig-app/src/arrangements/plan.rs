@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 use tijdig_domain::arrangement::{
     schedule, AcknowledgedDebt, Instalment, ScheduleInput, ScheduleIssue, ScheduleSpec,
 };
-use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts};
+
 use tijdig_domain::money::parse_amount;
 use tijdig_domain::{Client, Issue, Language};
 use tijdig_store::{Store, StoreError};
 
 use crate::follow_up::ladder::{load, LadderInvoice};
-use crate::invoice_claim::{compute_claim, fourteen_day_letter, rate_table};
+use crate::invoice_claim::{combined_costs, compute_claim, fourteen_day_letter, rate_table};
 use crate::invoice_form::parse_date;
 use crate::invoices::Failure;
 use crate::{dto, AppError, FieldMessage};
@@ -285,32 +285,18 @@ pub(crate) fn read(
             first_default = Some(first_default.map_or(s.date, |f: NaiveDate| f.min(s.date)));
         }
     }
-    // A consumer owes costs only if every invoice had its own valid 14-dagenbrief (§4.5).
-    let letter = if letters.iter().all(Option::is_some) {
-        letters
-            .iter()
-            .flatten()
-            .max_by_key(|l| l.delivered())
-            .copied()
-    } else {
-        None
-    };
     if let Some(first) = first_default {
-        debt.costs = CollectionCosts::assess(
-            &CostsFacts {
-                client: client.kind,
-                principal: debt.principal,
-                first_day_of_default: first,
-                staffel_stipulated: false,
-                letter,
-                btw_surcharge: false,
-            },
+        // Costs already paid are not acknowledged again.
+        debt.costs = combined_costs(
+            client.kind,
+            debt.principal,
+            first,
+            &letters,
+            None,
+            costs_paid,
             start,
         )
-        .owed
-            // Costs already paid (payments go to costs first) are not acknowledged again.
-            - costs_paid;
-        debt.costs = debt.costs.max(Decimal::ZERO);
+        .owed;
     }
     let total = if form.costs_waived {
         debt.total() - debt.costs

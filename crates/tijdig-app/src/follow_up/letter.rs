@@ -1,14 +1,15 @@
 //! Producing a ladder letter for some invoices of one client.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
-use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
+use tijdig_domain::collection_costs::FourteenDayLetter;
 use tijdig_domain::follow_up::{DossierKind, FollowUpChannel, FollowUpStep, NextStep};
 use tijdig_domain::Language;
 use tijdig_store::{NewDossierEntry, NewLetter, StoreError};
 
-use crate::invoice_claim::{compute_claim, fourteen_day_letter, letter_channel, rate_table};
+use crate::invoice_claim::{
+    combined_costs, compute_claim, fourteen_day_letter, letter_channel, rate_table,
+};
 use crate::invoices::{hex, refused, Failure};
 use crate::letters::{self, LetterInput, LetterInvoice};
 use crate::{dto, App, AppError};
@@ -125,28 +126,14 @@ impl App {
                     });
                     costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_paid);
                 }
-                let costs = starts.iter().min().map(|first: &NaiveDate| {
-                    let letter = if step == FollowUpStep::FourteenDayLetter {
-                        Some(FourteenDayLetter { sent_on: today, channel: letter_channel(channel), delivered_on: None })
-                    } else if earlier_letters.iter().all(Option::is_some) {
-                        earlier_letters.iter().flatten().max_by_key(|l| l.delivered()).copied()
-                    } else {
-                        None
-                    };
-                    let mut assessed = CollectionCosts::assess(
-                        &CostsFacts {
-                            client: client.kind,
-                            principal: invoices.iter().map(|i| i.open).sum::<Decimal>(),
-                            first_day_of_default: *first,
-                            staffel_stipulated: false,
-                            letter,
-                            btw_surcharge: false,
-                        },
-                        today,
-                    );
-                    // Costs already paid (payments go to costs first) are not charged again.
-                    assessed.owed = (assessed.owed - costs_paid).max(Decimal::ZERO);
-                    assessed
+                let new_letter = (step == FollowUpStep::FourteenDayLetter).then(|| FourteenDayLetter {
+                    sent_on: today,
+                    channel: letter_channel(channel),
+                    delivered_on: None,
+                });
+                let principal: Decimal = invoices.iter().map(|i| i.open).sum();
+                let costs = starts.iter().min().map(|first| {
+                    combined_costs(client.kind, principal, *first, &earlier_letters, new_letter, costs_paid, today)
                 });
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;
@@ -229,14 +216,6 @@ impl App {
 
     pub fn write_letter_pdf_to(&self, id: i64, path: &std::path::Path) -> Result<(), AppError> {
         let (_, pdf) = self.letter_pdf(id)?;
-        let lang = self.with_store(|_, lang| Ok(lang))?;
-        let write = || -> Result<(), StoreError> {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(path, pdf)?;
-            Ok(())
-        };
-        write().map_err(|e| AppError::from_store(e, lang))
+        self.write_document(path, &pdf)
     }
 }

@@ -152,13 +152,11 @@ impl Ledger {
             (None, Some(on)) => ArrangementState::Completed { on },
             (None, None) => ArrangementState::Active,
         };
-        let counted_for = |state: ArrangementState| AcknowledgedDebt {
-            costs: if costs_waived && !matches!(state, ArrangementState::Broken { .. }) {
-                Decimal::ZERO
-            } else {
-                debt.costs
-            },
-            ..*debt
+        let counted_for = |state: ArrangementState| {
+            debt.counted(
+                costs_waived,
+                matches!(state, ArrangementState::Broken { .. }),
+            )
         };
 
         // Running interest, accrued up to `until`: the part of each payment beyond the

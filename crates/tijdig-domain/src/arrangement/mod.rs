@@ -35,6 +35,19 @@ impl AcknowledgedDebt {
     pub fn total(&self) -> Decimal {
         self.principal + self.interest + self.costs
     }
+
+    /// The debt payments are applied to: costs waived for an honoured arrangement count only
+    /// once it is broken.
+    pub fn counted(&self, costs_waived: bool, broken: bool) -> AcknowledgedDebt {
+        AcknowledgedDebt {
+            costs: if costs_waived && !broken {
+                Decimal::ZERO
+            } else {
+                self.costs
+            },
+            ..*self
+        }
+    }
 }
 
 /// How a sum paid is split over the debt (art. 6:44 BW: costs, then interest, then principal).
