@@ -46,7 +46,7 @@ struct Args {
     seed: u64,
 }
 
-fn args() -> Result<Args, String> {
+fn args() -> Result<Args, Box<dyn std::error::Error>> {
     let mut out = Args {
         dir: PathBuf::from("tijdig-generated"),
         clients: 2000,
@@ -56,14 +56,14 @@ fn args() -> Result<Args, String> {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let value = it.next().ok_or(format!("{flag} needs a value"))?;
+        let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--data-dir" => out.dir = PathBuf::from(value),
             "--clients" => out.clients = value.parse().map_err(|_| "--clients: a number")?,
             "--invoices" => out.invoices = value.parse().map_err(|_| "--invoices: a number")?,
             "--today" => out.today = value.parse().map_err(|_| "--today: YYYY-MM-DD")?,
             "--seed" => out.seed = value.parse().map_err(|_| "--seed: a number")?,
-            other => return Err(format!("unknown flag {other}")),
+            other => return Err(format!("unknown flag {other}").into()),
         }
     }
     Ok(out)
