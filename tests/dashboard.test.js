@@ -4,29 +4,8 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { click, emptyDataDir, fill, launch, screenshot, select, waitForHeading, waitForText } from "./support/app.js";
-import { addClient, completeWelcome } from "./support/flows.js";
-
-async function issue(browser, client, date, hours, paid) {
-  await click(browser, 'button[data-nav="invoices"]');
-  await waitForHeading(browser, "Facturen");
-  await click(browser, 'button[data-action="new-invoice"]');
-  await waitForHeading(browser, "Nieuwe factuur");
-  await browser.$('select[name="clientId"]').selectByVisibleText(client);
-  await fill(browser, { invoiceDate: date, "lines.0.description": "Werk", "lines.0.quantity": hours, "lines.0.unitPrice": "100" });
-  await select(browser, "lines.0.vat", "standard21");
-  await click(browser, 'button[data-action="save-invoice"]');
-  await waitForHeading(browser, "Conceptfactuur");
-  await click(browser, 'button[data-action="issue"]');
-  await click(browser, 'button[data-action="confirm-issue"]');
-  await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
-  if (paid) {
-    await click(browser, 'button[data-action="pay"]');
-    await fill(browser, { paidOn: paid });
-    await click(browser, 'button[data-action="save-payment"]');
-    await browser.$('button[data-action="pay"]').waitForExist({ reverse: true });
-  }
-}
+import { click, emptyDataDir, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
+import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
 
 async function kpi(browser, code) {
   return browser.$(`[data-kpi="${code}"] [data-value]`).getText();
@@ -58,10 +37,10 @@ describe("dashboard", () => {
     await click(browser, 'button[data-nav="clients"]');
     await addClient(browser, { kind: "consumer", name: "Pieter Bakker", street: "Lindelaan", houseNumber: "8", postcode: "8011 AB", city: "Zwolle", paymentTermDays: "14", debtorType: "cannot_pay" });
     await waitForHeading(browser, "Pieter Bakker");
-    await issue(browser, "Grafisch Bureau Noord", "01-08-2026", "10", "25-08-2026");
-    await issue(browser, "Grafisch Bureau Noord", "01-10-2026", "20", null);
-    await issue(browser, "Pieter Bakker", "01-09-2026", "5", "10-09-2026");
-    await issue(browser, "Pieter Bakker", "15-11-2026", "5", null);
+    await issueInvoice(browser, { client: "Grafisch Bureau Noord", date: "01-08-2026", quantity: "10", paidOn: "25-08-2026" });
+    await issueInvoice(browser, { client: "Grafisch Bureau Noord", date: "01-10-2026", quantity: "20" });
+    await issueInvoice(browser, { client: "Pieter Bakker", date: "01-09-2026", quantity: "5", paidOn: "10-09-2026" });
+    await issueInvoice(browser, { client: "Pieter Bakker", date: "15-11-2026", quantity: "5" });
 
     await click(browser, 'button[data-nav="dashboard"]');
     await waitForHeading(browser, "Dashboard");

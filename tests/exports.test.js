@@ -4,8 +4,8 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { click, emptyDataDir, fill, launch, select, waitForHeading, waitForText } from "./support/app.js";
-import { addClient, completeWelcome } from "./support/flows.js";
+import { click, emptyDataDir, launch, waitForHeading, waitForText } from "./support/app.js";
+import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
 
 describe("exports", () => {
   let browser;
@@ -19,17 +19,7 @@ describe("exports", () => {
     await completeWelcome(browser);
     await addClient(browser, { kind: "business", name: "Grafisch Bureau Noord", street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city: "Groningen", kvk: "12345678", btwId: "NL004495445B01" });
     await waitForHeading(browser, "Grafisch Bureau Noord");
-    await click(browser, 'button[data-nav="invoices"]');
-    await click(browser, 'button[data-action="new-invoice"]');
-    await waitForHeading(browser, "Nieuwe factuur");
-    await browser.$('select[name="clientId"]').selectByVisibleText("Grafisch Bureau Noord");
-    await fill(browser, { "lines.0.description": "Ontwerp", "lines.0.quantity": "10", "lines.0.unitPrice": "100" });
-    await select(browser, "lines.0.vat", "standard21");
-    await click(browser, 'button[data-action="save-invoice"]');
-    await waitForHeading(browser, "Conceptfactuur");
-    await click(browser, 'button[data-action="issue"]');
-    await click(browser, 'button[data-action="confirm-issue"]');
-    await waitForHeading(browser, "Factuur 2026-0001");
+    await issueInvoice(browser, { client: "Grafisch Bureau Noord", description: "Ontwerp" });
 
     await click(browser, 'button[data-nav="invoices"]');
     await waitForHeading(browser, "Facturen");

@@ -7,31 +7,11 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { click, emptyDataDir, fieldError, fill, launch, screenshot, select, waitForHeading, waitForText } from "./support/app.js";
-import { addClient, completeWelcome } from "./support/flows.js";
+import { click, emptyDataDir, fieldError, fill, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
+import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
 
 const business = "Grafisch Bureau Noord";
 const consumer = "Pieter Bakker";
-
-async function issueInvoice(browser, clientName) {
-  await click(browser, 'button[data-nav="invoices"]');
-  await waitForHeading(browser, "Facturen");
-  await click(browser, 'button[data-action="new-invoice"]');
-  await waitForHeading(browser, "Nieuwe factuur");
-  await browser.$('select[name="clientId"]').selectByVisibleText(clientName);
-  await fill(browser, {
-    invoiceDate: "01-10-2026",
-    "lines.0.description": "Ontwerp",
-    "lines.0.quantity": "10",
-    "lines.0.unitPrice": "100",
-  });
-  await select(browser, "lines.0.vat", "standard21");
-  await click(browser, 'button[data-action="save-invoice"]');
-  await waitForHeading(browser, "Conceptfactuur");
-  await click(browser, 'button[data-action="issue"]');
-  await click(browser, 'button[data-action="confirm-issue"]');
-  await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
-}
 
 /** The steps on "Vandaag", as "client: step" lines. */
 async function todaySteps(browser) {
@@ -89,8 +69,8 @@ describe("follow-up", () => {
       await addClient(browser, { kind, name, street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city, paymentTermDays: "14" });
       await waitForHeading(browser, name);
     }
-    await issueInvoice(browser, business);
-    await issueInvoice(browser, consumer);
+    await issueInvoice(browser, { client: business, date: "01-10-2026", description: "Ontwerp" });
+    await issueInvoice(browser, { client: consumer, date: "01-10-2026", description: "Ontwerp" });
 
     // 8 October, a week before the due date: a service call to each client.
     await on("2026-10-08");

@@ -36,3 +36,29 @@ export async function addClient(browser, { kind = "business", ...fields }) {
   if (debtorType) await select(browser, "debtorType", debtorType);
   await click(browser, 'button[data-action="save-client"]');
 }
+
+/**
+ * Writes and issues a one-line invoice (21 % btw) for `client`; `date` empty keeps today.
+ * With `paidOn`, registers the whole amount as paid that day. Ends on the invoice's page.
+ */
+export async function issueInvoice(browser, { client, date = "", description = "Werk", quantity = "10", unitPrice = "100", paidOn = null }) {
+  await click(browser, 'button[data-nav="invoices"]');
+  await waitForHeading(browser, "Facturen");
+  await click(browser, 'button[data-action="new-invoice"]');
+  await waitForHeading(browser, "Nieuwe factuur");
+  await browser.$('select[name="clientId"]').selectByVisibleText(client);
+  const fields = { "lines.0.description": description, "lines.0.quantity": quantity, "lines.0.unitPrice": unitPrice };
+  await fill(browser, date ? { invoiceDate: date, ...fields } : fields);
+  await select(browser, "lines.0.vat", "standard21");
+  await click(browser, 'button[data-action="save-invoice"]');
+  await waitForHeading(browser, "Conceptfactuur");
+  await click(browser, 'button[data-action="issue"]');
+  await click(browser, 'button[data-action="confirm-issue"]');
+  await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
+  if (paidOn) {
+    await click(browser, 'button[data-action="pay"]');
+    await fill(browser, { paidOn });
+    await click(browser, 'button[data-action="save-payment"]');
+    await browser.$('button[data-action="pay"]').waitForExist({ reverse: true });
+  }
+}
