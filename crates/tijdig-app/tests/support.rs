@@ -92,11 +92,15 @@ pub fn setup() -> (App, i64) {
     (app, client.id)
 }
 
-/// The text of a PDF as `pdftotext -layout` sees it, after `qpdf --check` passed.
+/// The text of a PDF as `pdftotext -layout` sees it, after `qpdf --check` passed. The file
+/// (kept for looking at) gets a name no other test running at the same time writes: tests run
+/// in parallel and two of them may each make "2026-B0001".
 pub fn pdf_text(pdf: &[u8], name: &str) -> String {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/invoice-pdfs");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.pdf"));
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = dir.join(format!("{name}-{}-{n}.pdf", std::process::id()));
     std::fs::write(&path, pdf).unwrap();
     let check = Command::new("qpdf")
         .arg("--check")
