@@ -8,6 +8,7 @@
 pub mod address;
 pub mod arrangement;
 pub mod backup;
+pub mod bank;
 pub mod cashflow;
 pub mod client;
 mod codes;
