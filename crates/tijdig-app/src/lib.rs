@@ -7,6 +7,8 @@
 mod app;
 mod arrangements;
 mod backups;
+mod bank_import;
+mod bank_review;
 mod dashboard;
 mod dashboard_report;
 pub mod dto;

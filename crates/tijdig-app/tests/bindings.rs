@@ -102,6 +102,12 @@ fn generate() -> String {
         CsvStyle::decl(&cfg),
         CsvExportForm::decl(&cfg),
         CsvExport::decl(&cfg),
+        BankImportResult::decl(&cfg),
+        BankTransaction::decl(&cfg),
+        BankImportRow::decl(&cfg),
+        BankOverview::decl(&cfg),
+        AssignableInvoice::decl(&cfg),
+        BankAssignForm::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from crates/tijdig-app (transfer types). Do not edit by hand:\n\

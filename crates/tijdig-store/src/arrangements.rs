@@ -78,6 +78,14 @@ pub struct ArrangementRecord {
     pub actions: Vec<InstalmentAction>,
 }
 
+/// The bank entry an arrangement payment comes from: marked booked in the same transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BankLink<'a> {
+    pub transaction_id: i64,
+    pub rule: &'a str,
+    pub iban: Option<&'a str>,
+}
+
 impl Store {
     /// Records an arrangement: the next reference of its year ("2026-R0001"), the PDF rendered
     /// for it inside the transaction, the instalments with their payment references and a
@@ -178,6 +186,7 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 
+    #[allow(clippy::too_many_arguments)]
     /// Registers a payment against an arrangement; `bookings` (invoice, amount) book the part
     /// that pays the invoices as invoice payments; a dossier entry records it. One transaction.
     pub fn add_arrangement_payment(
@@ -188,19 +197,34 @@ impl Store {
         note: Option<&str>,
         bookings: &[(i64, Decimal)],
         entry: &NewDossierEntry,
+        bank: Option<BankLink<'_>>,
     ) -> Result<ArrangementPayment, StoreError> {
         in_transaction(&mut self.conn, |tx| {
             tx.execute(
-                "INSERT INTO arrangement_payments (arrangement_id, paid_on, amount, note)
-                 VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO arrangement_payments (arrangement_id, paid_on, amount, note, bank_transaction_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
                 (
                     arrangement_id,
                     paid_on.to_string(),
                     amount.to_string(),
                     note,
+                    bank.as_ref().map(|b| b.transaction_id),
                 ),
             )?;
             let id = tx.last_insert_rowid();
+            if let Some(b) = &bank {
+                crate::bank::mark_booked(
+                    tx,
+                    b.transaction_id,
+                    None,
+                    Some(arrangement_id),
+                    b.rule,
+                    &entry.at,
+                )?;
+                if let Some(iban) = b.iban {
+                    crate::bank::learn_account(tx, entry.client_id, iban)?;
+                }
+            }
             for (invoice, part) in bookings {
                 tx.execute(
                     "INSERT INTO payments (invoice_id, paid_on, amount, method, note, arrangement_payment_id)

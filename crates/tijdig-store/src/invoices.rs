@@ -370,7 +370,10 @@ fn coded<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, S
     parse(text).ok_or_else(|| StoreError::Corrupt(format!("{what} {text}")))
 }
 
-fn read_invoice(conn: &rusqlite::Connection, id: i64) -> Result<InvoiceRecord, StoreError> {
+pub(crate) fn read_invoice(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> Result<InvoiceRecord, StoreError> {
     let record = conn
         .query_row("SELECT * FROM invoices WHERE id = ?1", [id], |row| {
             Ok(read_row(row))
@@ -455,7 +458,7 @@ fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
     })
 }
 
-fn read_payments(
+pub(crate) fn read_payments(
     conn: &rusqlite::Connection,
     invoice_id: i64,
 ) -> Result<Vec<PaymentRecord>, StoreError> {

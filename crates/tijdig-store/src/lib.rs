@@ -6,6 +6,7 @@
 
 mod arrangements;
 mod backup;
+mod bank;
 mod clients;
 mod dashboard;
 mod dossier;
@@ -20,10 +21,14 @@ mod rates;
 mod settings;
 
 pub use arrangements::{
-    ArrangementDocument, ArrangementPayment, ArrangementRecord, InstalmentAction, LetterRender,
-    NewArrangement, StoredInstalment,
+    ArrangementDocument, ArrangementPayment, ArrangementRecord, BankLink, InstalmentAction,
+    LetterRender, NewArrangement, StoredInstalment,
 };
 pub use backup::BackupInfo;
+pub use bank::{
+    BankImportRecord, BankState, BankTransactionRecord, InvoiceKeys, NewBankImport,
+    NewBankTransaction,
+};
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::ReceivableRow;
 pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_follow_up.sql"),
     include_str!("migrations/0006_arrangements.sql"),
     include_str!("migrations/0007_dashboard_indexes.sql"),
+    include_str!("migrations/0008_bank_import.sql"),
 ];
 
 /// The schema version this build writes.

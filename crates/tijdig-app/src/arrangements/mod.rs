@@ -65,7 +65,18 @@ pub(crate) fn active_invoice_ids(
     store: &Store,
     today: NaiveDate,
 ) -> Result<HashSet<i64>, StoreError> {
-    let mut out = HashSet::new();
+    Ok(active_arrangements(store, today)?
+        .into_iter()
+        .flat_map(|a| a.invoice_ids)
+        .collect())
+}
+
+/// The arrangements that are running today (not completed, not broken).
+pub(crate) fn active_arrangements(
+    store: &Store,
+    today: NaiveDate,
+) -> Result<Vec<tijdig_store::ArrangementRecord>, StoreError> {
+    let mut out = Vec::new();
     for a in store.arrangements(None)? {
         let instalments: Vec<_> = a.instalments.iter().map(|i| i.instalment).collect();
         let payments: Vec<(NaiveDate, Decimal)> =
@@ -80,7 +91,7 @@ pub(crate) fn active_invoice_ids(
             None,
         );
         if l.state == ArrangementState::Active {
-            out.extend(a.invoice_ids.iter().copied());
+            out.push(a);
         }
     }
     Ok(out)
@@ -352,6 +363,17 @@ impl App {
         id: i64,
         form: &dto::ArrangementPaymentForm,
     ) -> Result<dto::Arrangement, AppError> {
+        self.pay_arrangement(id, form, None)
+    }
+
+    /// [`App::add_arrangement_payment`], optionally booking a bank entry in the same
+    /// transaction.
+    pub(crate) fn pay_arrangement(
+        &self,
+        id: i64,
+        form: &dto::ArrangementPaymentForm,
+        bank: Option<tijdig_store::BankLink<'_>>,
+    ) -> Result<dto::Arrangement, AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<dto::Arrangement, Failure> {
@@ -411,7 +433,7 @@ impl App {
                     done_on: None,
                 };
                 let note = Some(form.note.trim()).filter(|n| !n.is_empty());
-                store.add_arrangement_payment(id, paid_on, amount_paid, note, &bookings, &entry)?;
+                store.add_arrangement_payment(id, paid_on, amount_paid, note, &bookings, &entry, bank)?;
                 Ok(arrangement_dto(store, &store.arrangement(id)?, today, lang)?)
             };
             run(store).map_err(|f| f.word(lang))

@@ -30,11 +30,13 @@ macro_rules! mirror_enum {
 }
 
 mod arrangement;
+mod bank;
 mod dashboard;
 mod follow_up;
 mod invoice;
 mod rates;
 pub use arrangement::*;
+pub use bank::*;
 pub use dashboard::*;
 pub use follow_up::*;
 pub use invoice::*;

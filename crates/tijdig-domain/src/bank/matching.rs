@@ -157,6 +157,11 @@ impl MatchBook {
         book
     }
 
+    /// The open invoices, oldest first, with what is still open after earlier bookings.
+    pub fn open_invoices(&self) -> &[OpenInvoice] {
+        &self.invoices
+    }
+
     /// What is still open on an invoice in this book (after earlier bookings).
     pub fn open(&self, invoice_id: i64) -> Option<Decimal> {
         self.invoices
@@ -188,6 +193,8 @@ impl MatchBook {
                 if let Some(outcome) = self.book_one(idx, amount, MatchRule::Reference) {
                     return outcome;
                 }
+                // Paid in full earlier in this file.
+                already_paid = already_paid.or(Some(self.invoices[idx].id));
             } else if let Some(&a) = self.instalments.get(r) {
                 return Outcome::Proposed {
                     rule: MatchRule::Reference,
@@ -203,7 +210,9 @@ impl MatchBook {
         tokens.extend(number_tokens(&e.search_text));
         for t in &tokens {
             if let Some(&idx) = self.by_number.get(t) {
-                if !found.contains(&idx) && self.invoices[idx].open > Decimal::ZERO {
+                if self.invoices[idx].open <= Decimal::ZERO {
+                    already_paid = already_paid.or(Some(self.invoices[idx].id));
+                } else if !found.contains(&idx) {
                     found.push(idx);
                 }
             } else if let Some(&p) = self.paid.get(t) {
@@ -287,7 +296,9 @@ impl MatchBook {
                 target: Target::Invoice(self.invoices[*idx].id),
             };
         }
-        if let [only] = candidates.as_slice() {
+        // A different amount from the client's own account: its only open invoice, if any. (Not
+        // on a name alone: names are too often alike.)
+        if let ([only], MatchRule::AmountAndAccount) = (candidates.as_slice(), rule) {
             return Outcome::Proposed {
                 rule: MatchRule::Account,
                 target: Target::Invoice(self.invoices[*only].id),
@@ -302,7 +313,7 @@ impl MatchBook {
                     .unwrap_or_default()
             })
             .collect();
-        if let [only] = arrangements.as_slice() {
+        if let ([only], MatchRule::AmountAndAccount) = (arrangements.as_slice(), rule) {
             return Outcome::Proposed {
                 rule: MatchRule::Account,
                 target: Target::Arrangement(*only),
