@@ -7,6 +7,9 @@ port="${TAURI_DRIVER_PORT:-4444}"
 export TIJDIG_OPENER=none TIJDIG_TODAY="${TIJDIG_TODAY:-2026-11-22}"
 TIJDIG_PICK_FOLDER="$(mktemp -d -t tijdig-export.XXXXXX)"
 export TIJDIG_PICK_FOLDER
+# The file that answers the "open file" dialog (a test writes it before it imports).
+TIJDIG_PICK_FILE="$(mktemp -d -t tijdig-import.XXXXXX)/afschrift.xml"
+export TIJDIG_PICK_FILE
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

@@ -62,6 +62,12 @@ const COMMANDS: &[&str] = &[
     "choose_backup_folder",
     "export_csv",
     "set_letter_delivered",
+    "import_bank_statement",
+    "bank_overview",
+    "confirm_bank_transaction",
+    "assign_bank_transaction",
+    "ignore_bank_transaction",
+    "assignable_invoices",
     "mark_ready",
 ];
 

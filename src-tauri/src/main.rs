@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bank;
 mod commands;
 mod data_dir;
 mod documents;
@@ -92,6 +93,12 @@ fn main() {
             documents::choose_backup_folder,
             documents::export_csv,
             commands::set_letter_delivered,
+            bank::import_bank_statement,
+            bank::bank_overview,
+            bank::confirm_bank_transaction,
+            bank::assign_bank_transaction,
+            bank::ignore_bank_transaction,
+            bank::assignable_invoices,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -273,7 +273,9 @@ fn abn_amro_triodos_and_asn_invoice_numbers_and_a_paid_invoice() {
     );
     assert_eq!(
         book.match_entry(&triodos.entries[1]),
-        Outcome::Unmatched { already_paid: Some(1) }
+        Outcome::Unmatched {
+            already_paid: Some(1)
+        }
     );
     let knab = read("mt940/knab/knab-trtp-overboeking.sta");
     let mut book = MatchBook::new(
@@ -399,7 +401,9 @@ fn rf_references_instalments_two_invoices_at_once_and_arrangements() {
     // Paid in full above: the same reference again is a double payment, left for the user.
     assert_eq!(
         book.match_entry(&entry(dec!(100), rf.printed())),
-        Outcome::Unmatched { already_paid: Some(7) }
+        Outcome::Unmatched {
+            already_paid: Some(7)
+        }
     );
     let mut book = MatchBook::new(
         vec![invoice(12, "2026-0012", "RF00H", 1, dec!(10))],

@@ -7,6 +7,10 @@ import type {
   AppError,
   AppState,
   CsvExport,
+  AssignableInvoice,
+  BankAssignForm,
+  BankImportResult,
+  BankOverview,
   CsvExportForm,
   BackupInspection,
   BackupStatus,
@@ -159,5 +163,14 @@ export const api = {
   exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
   setLetterDelivered: (letterId: number, deliveredOn: string) =>
     call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
+  importBankStatement: () => call<BankImportResult | null>("import_bank_statement"),
+  bankOverview: () => call<BankOverview>("bank_overview"),
+  confirmBankTransaction: (id: number) => call<BankOverview>("confirm_bank_transaction", { id }),
+  assignBankTransaction: (form: BankAssignForm) =>
+    call<BankOverview>("assign_bank_transaction", { form }),
+  ignoreBankTransaction: (id: number, ignored: boolean) =>
+    call<BankOverview>("ignore_bank_transaction", { id, ignored }),
+  assignableInvoices: (query: string, amount: string) =>
+    call<AssignableInvoice[]>("assignable_invoices", { query, amount }),
   markReady: () => call<void>("mark_ready"),
 };

@@ -450,3 +450,59 @@ export type CsvStyle = "dutch" | "rfc4180";
 export type CsvExportForm = { from: string, to: string, style: CsvStyle, };
 
 export type CsvExport = { folder: string, files: Array<string>, invoices: number, payments: number, };
+
+export type BankImportResult = { fileName: string, 
+/**
+ * `CAMT.053` or `MT940`.
+ */
+format: string, accounts: Array<string>, 
+/**
+ * Every entry in the file, in and out.
+ */
+entries: number, 
+/**
+ * Incoming entries already imported before (from this or an overlapping file).
+ */
+duplicates: number, booked: number, bookedAmount: string, proposed: number, unmatched: number, 
+/**
+ * Money out and reversals: not imported.
+ */
+skipped: number, 
+/**
+ * Said when the file is not about the account on the business profile.
+ */
+warning: string | null, summary: string, };
+
+export type BankTransaction = { id: number, 
+/**
+ * ISO date.
+ */
+bookedOn: string, amount: string, counterpartyName: string | null, counterpartyIban: string | null, description: string, 
+/**
+ * `booked`, `proposed`, `unmatched` or `ignored`.
+ */
+state: string, 
+/**
+ * Why it matched, in words ("betalingskenmerk", "factuurnummer in de omschrijving", …).
+ */
+reason: string | null, invoiceId: number | null, invoiceNumber: string | null, clientName: string | null, arrangementId: number | null, arrangementReference: string | null, 
+/**
+ * What is still open on the proposed invoice or arrangement.
+ */
+openAmount: string | null, 
+/**
+ * A remark, e.g. that the text names an invoice that is already paid.
+ */
+hint: string | null, };
+
+export type BankImportRow = { id: number, fileName: string, format: string, importedAt: string, entries: number, newEntries: number, };
+
+export type BankOverview = { proposed: Array<BankTransaction>, unmatched: Array<BankTransaction>, booked: Array<BankTransaction>, ignored: Array<BankTransaction>, imports: Array<BankImportRow>, };
+
+export type AssignableInvoice = { invoiceId: number, number: string, clientName: string, open: string, 
+/**
+ * ISO date.
+ */
+invoiceDate: string, };
+
+export type BankAssignForm = { transactionId: number, invoiceId: number, };

@@ -15,6 +15,7 @@ export type Route =
   | { name: "invoice-new"; clientId?: number }
   | { name: "invoice-edit"; id: number }
   | { name: "arrangements" }
+  | { name: "bank" }
   | { name: "arrangement"; id: number }
   | { name: "arrangement-new"; clientId?: number }
   | { name: "settings"; tab: SettingsTab };

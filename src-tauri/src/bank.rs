@@ -1,0 +1,78 @@
+//! Commands of the bank screen: importing a statement file the user picks, and deciding on
+//! what the import proposed or could not match.
+
+use crate::commands::State;
+use std::path::PathBuf;
+use tauri_plugin_dialog::DialogExt;
+use tijdig_app::{dto, AppError};
+
+/// Asks which statement file to import (`TIJDIG_PICK_FILE` answers for tests).
+fn pick_statement(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
+    if let Some(file) = std::env::var_os("TIJDIG_PICK_FILE") {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .add_filter(
+            "CAMT.053 / MT940",
+            &["xml", "sta", "940", "swi", "mt940", "txt"],
+        )
+        .blocking_pick_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    picked.into_path().map(Some).map_err(|e| AppError {
+        code: tijdig_app::ErrorCode::Storage,
+        message: format!("Dit bestand kan Tijdig niet openen ({e})."),
+        fields: Vec::new(),
+    })
+}
+
+/// "Afschrift inlezen": picks a file and imports it. `None` when the user cancels.
+#[tauri::command]
+pub async fn import_bank_statement(
+    app: tauri::AppHandle,
+    state: State<'_>,
+) -> Result<Option<dto::BankImportResult>, AppError> {
+    let Some(path) = pick_statement(&app)? else {
+        return Ok(None);
+    };
+    Ok(Some(state.app()?.import_bank_file(&path)?))
+}
+
+#[tauri::command]
+pub fn bank_overview(state: State<'_>) -> Result<dto::BankOverview, AppError> {
+    state.app()?.bank_overview()
+}
+
+#[tauri::command]
+pub fn confirm_bank_transaction(state: State<'_>, id: i64) -> Result<dto::BankOverview, AppError> {
+    state.app()?.confirm_bank_transaction(id)
+}
+
+#[tauri::command]
+pub fn assign_bank_transaction(
+    state: State<'_>,
+    form: dto::BankAssignForm,
+) -> Result<dto::BankOverview, AppError> {
+    state.app()?.assign_bank_transaction(&form)
+}
+
+#[tauri::command]
+pub fn ignore_bank_transaction(
+    state: State<'_>,
+    id: i64,
+    ignored: bool,
+) -> Result<dto::BankOverview, AppError> {
+    state.app()?.ignore_bank_transaction(id, ignored)
+}
+
+#[tauri::command]
+pub fn assignable_invoices(
+    state: State<'_>,
+    query: String,
+    amount: String,
+) -> Result<Vec<dto::AssignableInvoice>, AppError> {
+    state.app()?.assignable_invoices(&query, &amount)
+}
