@@ -329,6 +329,11 @@ fn buyer(c: &Client, endpoint: Option<(&'static str, String)>) -> Party {
 ///   (BR-NL-24); the number identifies the invoice and the embedded PDF prints both.
 /// - Under the KOR no btw is shown (§1.2), but EN 16931 needs a btw breakdown (BR-CO-18): one
 ///   row "E" (vrijgesteld) with the KOR statement as reason, base = the subtotal, btw 0.
+/// - Payment (BR-NL-11 wants it when the client pays): SEPA credit transfer (58, allowed by
+///   BR-NL-12) to the profile's IBAN with the issued betalingskenmerk. A credit note gets none,
+///   as its PDF asks for no payment ("verrekenen of terugbetalen").
+/// - A credit note is a UBL CreditNote (BR-NL-8) with positive quantities and amounts: UBL's
+///   sign convention, where a negative CreditNote would mean a debit.
 pub(crate) fn content(src: &Source<'_>, profile: UblProfile) -> Result<UblInvoice, Missing> {
     let data = &src.record.draft;
     let client = src.client;
