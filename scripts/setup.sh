@@ -10,8 +10,9 @@ packages=(libwebkit2gtk-4.1-dev build-essential file libssl-dev libayatana-appin
   librsvg2-dev libxdo-dev pkg-config fonts-dejavu-core)
 if [ "$mode" = test ]; then
   # Drive the real window headless (X server, WebKit's WebDriver, a session bus), capture it
-  # (imagemagick), and check PDFs (poppler-utils, qpdf).
-  packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3 imagemagick poppler-utils qpdf)
+  # (imagemagick), check PDFs (poppler-utils, qpdf), and a Python venv for the UBL validator.
+  packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3 python3-venv imagemagick
+    poppler-utils qpdf)
 fi
 
 missing=()
@@ -36,4 +37,25 @@ fi
 if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
   echo "setup: installing tauri-driver"
   cargo install tauri-driver --version '^2' --locked
+fi
+
+# The UBL validator (scripts/validate_ubl.py, run by crates/tijdig-app/tests/ubl.rs): Saxon-HE
+# for the XSLT 2.0 Schematron rules and lxml for the XSD, pinned, in .venv (the test's default
+# interpreter); installed only when missing or at another version.
+if [ "$mode" = test ]; then
+  ubl_packages=(saxonche==13.1.1 lxml==6.1.3)
+  if [ ! -x .venv/bin/python ]; then
+    echo "setup: python3 -m venv .venv"
+    python3 -m venv .venv
+  fi
+  if ! .venv/bin/python - "${ubl_packages[@]}" <<'PY' 2>/dev/null; then
+import sys
+from importlib.metadata import version
+import lxml.etree, saxonche  # noqa: F401 (installed, not only registered)
+sys.exit(any(version(n) != v for n, v in (p.split("==") for p in sys.argv[1:])))
+PY
+    echo "setup: pip install ${ubl_packages[*]} into .venv"
+    .venv/bin/python -m pip install --disable-pip-version-check --quiet --force-reinstall \
+      "${ubl_packages[@]}"
+  fi
 fi

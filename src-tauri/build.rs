@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "add_payment",
     "open_invoice_pdf",
     "save_invoice_pdf",
+    "save_invoice_ubl",
     "print_invoice_pdf",
     "get_invoice_settings",
     "save_invoice_settings",

@@ -1,6 +1,6 @@
-//! Opening, saving and printing stored PDFs, and the folder dialogs of the exports: the
-//! desktop's part (viewer, save and folder dialogs, printer). Each command writes through the
-//! app and hands the file to one of the four helpers below.
+//! Opening, saving and printing stored PDFs, saving an e-invoice (UBL), and the folder dialogs
+//! of the exports: the desktop's part (viewer, save and folder dialogs, printer). Each command
+//! writes through the app and hands the file to one of the four helpers below.
 
 use crate::commands::{State, Tijdig};
 use crate::platform;
@@ -54,13 +54,23 @@ fn print(app: &tauri::AppHandle, path: &Path) -> Result<(), AppError> {
         .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
 }
 
-/// "Opslaan als…" for a PDF named `name`; `None` when the user cancels.
-fn save_as(app: &tauri::AppHandle, name: &str) -> Result<Option<PathBuf>, AppError> {
+/// The save dialog's file type for a PDF.
+const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
+/// The save dialog's file type for an e-invoice.
+const UBL: (&str, &[&str]) = ("E-factuur (UBL)", &["xml"]);
+
+/// "Opslaan als…" for a file named `name` of type `(filter name, extensions)`; `None` when the
+/// user cancels.
+fn save_as(
+    app: &tauri::AppHandle,
+    name: &str,
+    (filter, extensions): (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
     let Some(chosen) = app
         .dialog()
         .file()
         .set_file_name(name)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(filter, extensions)
         .blocking_save_file()
     else {
         return Ok(None);
@@ -101,10 +111,27 @@ pub async fn save_invoice_pdf(
     id: i64,
 ) -> Result<Option<String>, AppError> {
     let tijdig: &Tijdig = &state;
-    let Some(target) = save_as(&app, &tijdig.app()?.invoice_pdf_file_name(id)?)? else {
+    let Some(target) = save_as(&app, &tijdig.app()?.invoice_pdf_file_name(id)?, PDF)? else {
         return Ok(None);
     };
     tijdig.app()?.write_invoice_pdf_to(id, &target)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// "E-factuur (UBL) opslaan": makes the SI-UBL e-invoice (a draft is refused before the
+/// dialog opens), asks where, then writes it there. `None` when the user cancels.
+#[tauri::command]
+pub async fn save_invoice_ubl(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    id: i64,
+) -> Result<Option<String>, AppError> {
+    let tijdig: &Tijdig = &state;
+    let (name, _) = tijdig.app()?.invoice_ubl(id)?;
+    let Some(target) = save_as(&app, &name, UBL)? else {
+        return Ok(None);
+    };
+    tijdig.app()?.write_invoice_ubl_to(id, &target)?;
     Ok(Some(target.display().to_string()))
 }
 
@@ -140,7 +167,7 @@ pub async fn save_letter_pdf(
 ) -> Result<Option<String>, AppError> {
     let tijdig: &Tijdig = &state;
     let (name, _) = tijdig.app()?.letter_pdf(id)?;
-    let Some(target) = save_as(&app, &name)? else {
+    let Some(target) = save_as(&app, &name, PDF)? else {
         return Ok(None);
     };
     tijdig.app()?.write_letter_pdf_to(id, &target)?;

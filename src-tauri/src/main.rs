@@ -57,6 +57,7 @@ fn main() {
             commands::save_invoice_settings,
             documents::open_invoice_pdf,
             documents::save_invoice_pdf,
+            documents::save_invoice_ubl,
             documents::print_invoice_pdf,
             commands::list_interest_rates,
             commands::add_interest_rate,

@@ -2,7 +2,19 @@
 
 use crate::{App, AppError};
 use std::path::{Path, PathBuf};
+use tijdig_domain::invoice::InvoiceKind;
+use tijdig_domain::Language;
 use tijdig_store::StoreError;
+
+/// An issued document's file name without extension: its title and number, the number kept to
+/// letters, digits and dashes (`Factuur 2026-0001`). The PDF and the e-invoice share it.
+pub(crate) fn document_base_name(kind: InvoiceKind, number: &str, lang: Language) -> String {
+    let safe: String = number
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    format!("{} {safe}", kind.title(lang))
+}
 
 impl App {
     /// `Factuur 2026-0001.pdf` (or the English title for an English document).
@@ -16,13 +28,9 @@ impl App {
                     .as_ref()
                     .map(|i| i.number.clone())
                     .ok_or(StoreError::NotFound)?;
-                let safe: String = number
-                    .chars()
-                    .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                    .collect();
                 Ok(format!(
-                    "{} {safe}.pdf",
-                    record.draft.kind.title(client.document_language)
+                    "{}.pdf",
+                    document_base_name(record.draft.kind, &number, client.document_language)
                 ))
             };
             run().map_err(|e| AppError::from_store(e, lang))

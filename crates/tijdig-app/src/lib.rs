@@ -24,6 +24,8 @@ mod invoices;
 mod letters;
 mod mapping;
 mod rates;
+mod ubl;
 
 pub use app::App;
 pub use error::{AppError, ErrorCode, FieldMessage};
+pub use ubl::UblProfile;

@@ -115,6 +115,7 @@ export const api = {
   addPayment: (id: number, form: PaymentForm) => call<Invoice>("add_payment", { id, form }),
   openInvoicePdf: (id: number) => call<string>("open_invoice_pdf", { id }),
   saveInvoicePdf: (id: number) => call<string | null>("save_invoice_pdf", { id }),
+  saveInvoiceUbl: (id: number) => call<string | null>("save_invoice_ubl", { id }),
   printInvoicePdf: (id: number) => call<void>("print_invoice_pdf", { id }),
   getInvoiceSettings: () => call<InvoiceSettings>("get_invoice_settings"),
   saveInvoiceSettings: (settings: InvoiceSettings) =>

@@ -265,6 +265,8 @@ export const en: Record<MessageKey, string> = {
   "invoice.documentActions": "Document",
   "invoice.openPdf": "Open PDF",
   "invoice.savePdf": "Save as…",
+  "invoice.saveUbl": "Save e-invoice (UBL)",
+  "invoice.ublSaved": "E-invoice (UBL) saved to {path}.",
   "invoice.printPdf": "Print",
   "invoice.pdfSaved": "PDF saved to {path}.",
   "invoice.pdfOpened": "PDF opened: {path}",

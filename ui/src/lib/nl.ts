@@ -263,6 +263,8 @@ export const nl = {
   "invoice.documentActions": "Document",
   "invoice.openPdf": "PDF openen",
   "invoice.savePdf": "Opslaan als…",
+  "invoice.saveUbl": "E-factuur (UBL) opslaan",
+  "invoice.ublSaved": "E-factuur (UBL) opgeslagen in {path}.",
   "invoice.printPdf": "Afdrukken",
   "invoice.pdfSaved": "PDF opgeslagen in {path}.",
   "invoice.pdfOpened": "PDF geopend: {path}",
