@@ -313,3 +313,53 @@ fn the_schedule_cannot_start_before_the_start_date_or_before_a_later_payment() {
         "firstDue"
     );
 }
+
+/// A bank payment with an instalment's reference is proposed for the arrangement (its money
+/// is split over costs, interest and principal there) and booked on it with one click.
+#[test]
+fn a_bank_payment_of_an_instalment_is_proposed_and_booked_on_the_arrangement() {
+    #[path = "camt_writer.rs"]
+    mod camt_writer;
+    let w = world();
+    let app = w.on(d(2026, 10, 2));
+    let a = app.create_arrangement(&form(&w)).unwrap();
+    let reference = a.instalments[0]
+        .payment_reference
+        .clone()
+        .unwrap()
+        .replace(' ', "");
+    let xml = camt_writer::statement(
+        "NL91ABNA0417164300",
+        &[camt_writer::Entry {
+            amount: "420.00",
+            credit: true,
+            date: "2026-10-01",
+            iban: "NL02ABNA0123456789",
+            name: "P. Bakker",
+            text: "aanbetaling",
+            reference: Some(&reference),
+            bank_ref: "A1",
+        }],
+    );
+    let result = app
+        .import_bank_statement("oktober.xml", xml.as_bytes())
+        .unwrap();
+    assert_eq!((result.booked, result.proposed), (0, 1));
+    let proposal = app.bank_overview().unwrap().proposed.remove(0);
+    assert_eq!(
+        proposal.arrangement_reference.as_deref(),
+        Some("2026-R0001")
+    );
+    assert_eq!(proposal.client_name.as_deref(), Some("Pieter Bakker"));
+    app.confirm_bank_transaction(proposal.id).unwrap();
+    let after = app.arrangement(a.id).unwrap();
+    assert_eq!(after.paid, "420.00");
+    assert_eq!(after.instalments[0].status, "paid");
+    // Booked once; confirming again changes nothing.
+    let overview = app.bank_overview().unwrap();
+    assert_eq!(overview.booked.len(), 1);
+    assert_eq!(
+        app.confirm_bank_transaction(proposal.id).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+}
