@@ -4,7 +4,7 @@
 use crate::parse::{amount, date};
 use crate::{in_transaction, InvoiceRecord, PaymentRecord, Store, StoreError};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{params, Row, TransactionBehavior};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -254,15 +254,6 @@ impl Store {
         }
     }
 
-    /// How many entries are in each state.
-    pub fn bank_counts(&self) -> Result<HashMap<String, u32>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT state, count(*) FROM bank_transactions GROUP BY state")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// The most recent imports.
     pub fn bank_imports(&self, limit: u32) -> Result<Vec<BankImportRecord>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
@@ -386,26 +377,6 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The import a file with this SHA-256 came in with before, if any.
-    pub fn import_of_file(&self, sha256: &str) -> Result<Option<BankImportRecord>, StoreError> {
-        let id: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT max(id) FROM bank_imports WHERE file_sha256 = ?1",
-                [sha256],
-                |r| r.get(0),
-            )
-            .optional()?
-            .flatten();
-        match id {
-            Some(id) => Ok(self
-                .bank_imports(u32::MAX)?
-                .into_iter()
-                .find(|i| i.id == id)),
-            None => Ok(None),
-        }
     }
 }
 
