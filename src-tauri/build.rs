@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "choose_backup_folder",
     "export_csv",
+    "export_everything",
     "set_letter_delivered",
     "import_bank_statement",
     "bank_overview",

@@ -259,3 +259,16 @@ pub async fn export_csv(
     };
     Ok(Some(state.app()?.export_csv(&form, &parent)?))
 }
+
+/// "Alles exporteren": every document, the CSVs and a JSON dump, in a new folder inside the
+/// chosen one. `None` when the user cancels.
+#[tauri::command]
+pub async fn export_everything(
+    app: tauri::AppHandle,
+    state: State<'_>,
+) -> Result<Option<dto::FullExport>, AppError> {
+    let Some(parent) = pick_folder(&app)? else {
+        return Ok(None);
+    };
+    Ok(Some(state.app()?.export_everything(&parent)?))
+}

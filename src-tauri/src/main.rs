@@ -93,6 +93,7 @@ fn main() {
             commands::restore_backup,
             documents::choose_backup_folder,
             documents::export_csv,
+            documents::export_everything,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

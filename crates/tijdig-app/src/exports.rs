@@ -62,18 +62,20 @@ impl App {
                 }];
                 return Err(err);
             }
-            self.write_export(store, form.style, from, to, dir, lang)
+            let folder = dir.join(format!("Tijdig-export-{from}-{to}"));
+            self.write_export(store, form.style, from, to, &folder, lang)
                 .map_err(|e| AppError::from_store(e, lang))
         })
     }
 
-    fn write_export(
+    /// Writes the three CSV files into `folder` (created when missing).
+    pub(crate) fn write_export(
         &self,
         store: &Store,
         style: dto::CsvStyle,
         from: NaiveDate,
         to: NaiveDate,
-        dir: &Path,
+        folder: &Path,
         lang: Language,
     ) -> Result<dto::CsvExport, StoreError> {
         let nl = lang == Language::Nl;
@@ -81,8 +83,7 @@ impl App {
             dto::CsvStyle::Dutch => CsvStyle::Dutch,
             dto::CsvStyle::Rfc4180 => CsvStyle::Rfc4180,
         };
-        let folder = dir.join(format!("Tijdig-export-{from}-{to}"));
-        std::fs::create_dir_all(&folder)?;
+        std::fs::create_dir_all(folder)?;
         let clients: std::collections::HashMap<i64, tijdig_domain::Client> = store
             .list_clients(&ClientFilter {
                 include_archived: true,

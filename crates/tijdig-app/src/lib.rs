@@ -13,6 +13,7 @@ mod dashboard;
 mod dashboard_report;
 pub mod dto;
 mod error;
+mod export_all;
 mod exports;
 mod follow_up;
 mod invoice_claim;

@@ -102,6 +102,7 @@ fn generate() -> String {
         CsvStyle::decl(&cfg),
         CsvExportForm::decl(&cfg),
         CsvExport::decl(&cfg),
+        FullExport::decl(&cfg),
         BankImportResult::decl(&cfg),
         BankTransaction::decl(&cfg),
         BankImportRow::decl(&cfg),

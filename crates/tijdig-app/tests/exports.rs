@@ -5,6 +5,7 @@ mod support;
 
 use support::*;
 use tijdig_app::dto::*;
+use tijdig_app::ErrorCode;
 
 #[test]
 fn the_export_has_btw_per_rate_payments_and_clients_in_dutch_style() {
@@ -83,4 +84,195 @@ fn the_export_has_btw_per_rate_payments_and_clients_in_dutch_style() {
         dir.path(),
     );
     assert_eq!(bad.unwrap_err().fields[0].field, "to");
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// An invoice, its credit note, a payment, a reminder and a draft: everything a move to other
+/// software needs.
+fn a_year_of_work(data: &std::path::Path) -> (tijdig_app::App, i64, i64) {
+    let app = tijdig_app::App::open(data).unwrap().with_today(today());
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "10", "100,00", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-06-01".into();
+    form.delivery_from = "2026-05-01".into();
+    form.delivery_to = "2026-05-31".into();
+    let invoice = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    let credit = app
+        .credit_invoice(invoice.id, &CreditRequest::default())
+        .unwrap();
+    app.issue_invoice(credit.id).unwrap();
+    let second = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    app.add_payment(
+        second.id,
+        &PaymentForm {
+            paid_on: "01-10-2026".into(),
+            amount: "100,00".into(),
+            method: PaymentMethod::Bank,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    // A week later the reminder is due.
+    drop(app);
+    let app = tijdig_app::App::open(data)
+        .unwrap()
+        .with_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    app.produce_letter(&LetterRequest {
+        client_id: client,
+        step: FollowUpStep::Reminder,
+        invoice_ids: vec![second.id],
+        channel: FollowUpChannel::Letter,
+    })
+    .unwrap();
+    app.create_invoice(&invoice_form(
+        client,
+        vec![line("Concept", "1", "1", VatTreatment::Standard21)],
+    ))
+    .unwrap();
+    (app, invoice.id, second.id)
+}
+
+#[test]
+fn everything_is_exported_as_pdfs_e_invoices_csvs_and_a_json_dump_with_checksums() {
+    let data = tempfile::tempdir().unwrap();
+    let (app, first, second) = a_year_of_work(data.path());
+    let dir = tempfile::tempdir().unwrap();
+    let out = app.export_everything(dir.path()).unwrap();
+    let root = dir.path().join("Tijdig-alles-2026-11-30");
+    let _ = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(&root)
+        .status();
+    assert_eq!(out.folder, root.display().to_string());
+    // Two invoices, one credit note, one letter; each invoice and the credit note as UBL too.
+    assert_eq!((out.documents, out.e_invoices), (4, 3), "{out:?}");
+    assert!(out.skipped.is_empty(), "{:?}", out.skipped);
+
+    // The PDFs are the stored ones, byte for byte.
+    let pdf = std::fs::read(root.join("facturen/Factuur 2026-0001.pdf")).unwrap();
+    assert_eq!(pdf, pdf_of(&app, first));
+    assert_eq!(
+        std::fs::read(root.join("facturen/Factuur 2026-0003.pdf")).unwrap(),
+        pdf_of(&app, second)
+    );
+    assert!(root.join("facturen/Creditfactuur 2026-0002.pdf").exists());
+    let ubl = std::fs::read_to_string(root.join("facturen/Factuur 2026-0001.xml")).unwrap();
+    assert!(ubl.contains("<cbc:ID>2026-0001</cbc:ID>"), "{ubl}");
+    let letters: Vec<String> = std::fs::read_dir(root.join("brieven"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(letters.len(), 1);
+    assert!(letters[0].starts_with("Herinnering 2026-B"), "{letters:?}");
+
+    // The accountant's CSVs over all years, drafts left out.
+    let csv = std::fs::read_to_string(root.join("boekhouding/facturen.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 4, "header + 3 issued:\n{csv}");
+    assert!(root.join("boekhouding/betalingen.csv").exists());
+    assert!(root.join("boekhouding/klanten.csv").exists());
+
+    // The dump: every table, amounts as stored, the PDF as a reference to its file.
+    let dump: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("tijdig.json")).unwrap()).unwrap();
+    let tables = dump["tables"].as_object().unwrap();
+    for table in [
+        "business_profile",
+        "clients",
+        "invoices",
+        "invoice_lines",
+        "payments",
+        "letters",
+    ] {
+        assert!(tables.contains_key(table), "{table} missing");
+    }
+    let invoices = tables["invoices"].as_array().unwrap();
+    assert_eq!(invoices.len(), 4, "drafts are data too");
+    let row = invoices.iter().find(|r| r["id"] == first).unwrap();
+    assert_eq!(row["number"], "2026-0001");
+    assert_eq!(row["total"], "1210");
+    assert_eq!(row["pdf"]["file"], "facturen/Factuur 2026-0001.pdf");
+    assert_eq!(row["pdf"]["sha256"], sha256_hex(&pdf));
+    assert_eq!(row["pdf"]["sha256"], row["pdf_sha256"]);
+    let payment = &tables["payments"].as_array().unwrap()[0];
+    assert_eq!(
+        (&payment["invoice_id"], &payment["amount"]),
+        (&serde_json::json!(second), &serde_json::json!("100"))
+    );
+    assert_eq!(dump["schemaVersion"], tijdig_store::SCHEMA_VERSION);
+
+    // SHA256SUMS names every file but itself, with the right hash.
+    let sums = std::fs::read_to_string(root.join("SHA256SUMS")).unwrap();
+    let mut listed = 0;
+    for line in sums.lines() {
+        let (sha, path) = line.split_once("  ").unwrap();
+        assert_eq!(
+            sha,
+            sha256_hex(&std::fs::read(root.join(path)).unwrap()),
+            "{path}"
+        );
+        listed += 1;
+    }
+    assert_eq!(listed + 1, out.files);
+    let on_disk = walk(&root);
+    assert_eq!(on_disk, out.files, "every file on disk is counted");
+    assert!(std::fs::read_to_string(root.join("LEESMIJ.txt"))
+        .unwrap()
+        .contains("sha256sum -c"));
+
+    // A second export the same day gets its own folder; no half-written folder is left.
+    let again = app.export_everything(dir.path()).unwrap();
+    assert!(
+        again.folder.ends_with("Tijdig-alles-2026-11-30-2"),
+        "{}",
+        again.folder
+    );
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+#[test]
+fn an_export_that_cannot_be_written_leaves_nothing_behind() {
+    let data = tempfile::tempdir().unwrap();
+    let (app, _, _) = a_year_of_work(data.path());
+    let dir = tempfile::tempdir().unwrap();
+    // The chosen "folder" is a file: nothing can be made inside it.
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, b"x").unwrap();
+    let err = app.export_everything(&file).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Storage, "{err:?}");
+    assert!(err.message.contains("gekozen map"), "{}", err.message);
+    assert_eq!(std::fs::read(&file).unwrap(), b"x");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

@@ -10,6 +10,7 @@ mod bank;
 mod clients;
 mod dashboard;
 mod dossier;
+mod dump;
 mod error;
 mod follow_up;
 mod invoices;
@@ -32,6 +33,7 @@ pub use bank::{
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::ReceivableRow;
 pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};
+pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
 pub use invoices::{

@@ -7,6 +7,7 @@ import type {
   AppError,
   AppState,
   CsvExport,
+  FullExport,
   AssignableInvoice,
   BankAssignForm,
   BankImportResult,
@@ -162,6 +163,7 @@ export const api = {
   restoreBackup: (name: string) => call<BackupStatus>("restore_backup", { name }),
   chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
   exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
+  exportEverything: () => call<FullExport | null>("export_everything"),
   setLetterDelivered: (letterId: number, deliveredOn: string) =>
     call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
   importBankStatement: () => call<BankImportResult | null>("import_bank_statement"),

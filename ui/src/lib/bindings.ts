@@ -451,6 +451,24 @@ export type CsvExportForm = { from: string, to: string, style: CsvStyle, };
 
 export type CsvExport = { folder: string, files: Array<string>, invoices: number, payments: number, };
 
+export type FullExport = { folder: string, 
+/**
+ * Every file written, `SHA256SUMS` included.
+ */
+files: number, 
+/**
+ * Stored PDFs written: invoices, credit notes, letters, arrangements.
+ */
+documents: number, eInvoices: number, 
+/**
+ * Rows in the JSON dump, over all tables.
+ */
+rows: number, 
+/**
+ * Invoices without e-invoice, with the reason (`2026-0003: …`).
+ */
+skipped: Array<string>, };
+
 export type BankImportResult = { fileName: string, 
 /**
  * `CAMT.053` or `MT940`.

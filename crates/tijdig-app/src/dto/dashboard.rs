@@ -166,3 +166,19 @@ pub struct CsvExport {
     pub invoices: usize,
     pub payments: usize,
 }
+
+/// "Alles exporteren": where it went and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FullExport {
+    pub folder: String,
+    /// Every file written, `SHA256SUMS` included.
+    pub files: usize,
+    /// Stored PDFs written: invoices, credit notes, letters, arrangements.
+    pub documents: usize,
+    pub e_invoices: usize,
+    /// Rows in the JSON dump, over all tables.
+    pub rows: usize,
+    /// Invoices without e-invoice, with the reason (`2026-0003: …`).
+    pub skipped: Vec<String>,
+}

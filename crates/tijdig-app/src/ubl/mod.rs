@@ -19,7 +19,7 @@ use crate::{App, AppError, ErrorCode};
 use std::path::Path;
 use tijdig_domain::invoice::InvoiceKind;
 use tijdig_domain::Language;
-use tijdig_store::StoreError;
+use tijdig_store::{Store, StoreError};
 
 /// Which rule set the e-invoice is made for; they differ in their CustomizationID (BT-24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,45 +103,7 @@ impl App {
         id: i64,
         profile: UblProfile,
     ) -> Result<(String, Vec<u8>), AppError> {
-        self.with_store(|store, lang| {
-            let run = || -> Result<(String, Vec<u8>), Failure> {
-                let record = store.invoice(id)?;
-                let Some(issued) = record.issued.as_ref() else {
-                    return Err(not_issued(lang));
-                };
-                let totals = record_totals(&record);
-                if totals.total != issued.total {
-                    return Err(totals_differ(lang));
-                }
-                let business = store.profile()?.ok_or(StoreError::NotFound)?;
-                let client = store.client(record.draft.client_id)?.client;
-                let original = match record.draft.credits_invoice_id {
-                    Some(o) if record.draft.kind == InvoiceKind::CreditNote => {
-                        Some(store.invoice(o)?)
-                    }
-                    _ => None,
-                };
-                let pdf = store.invoice_pdf(id)?;
-                let base = crate::invoice_files::document_base_name(
-                    record.draft.kind,
-                    &issued.number,
-                    client.document_language,
-                );
-                let source = content::Source {
-                    profile: &business,
-                    client: &client,
-                    record: &record,
-                    issued,
-                    original: original.as_ref(),
-                    totals: &totals,
-                    pdf: &pdf,
-                    pdf_file_name: &format!("{base}.pdf"),
-                };
-                let ubl = content::content(&source, profile).map_err(|m| missing(m, lang))?;
-                Ok((format!("{base}.xml"), document::write(&ubl).into_bytes()))
-            };
-            run().map_err(|f| f.word(lang))
-        })
+        self.with_store(|store, lang| ubl_in_store(store, id, profile, lang))
     }
 
     /// Writes the SI-UBL e-invoice to `path` ("Opslaan als…").
@@ -149,4 +111,48 @@ impl App {
         let (_, bytes) = self.invoice_ubl(id)?;
         self.write_document(path, &bytes)
     }
+}
+
+/// [`App::invoice_ubl_as`] on a store the caller already holds (the full export).
+pub(crate) fn ubl_in_store(
+    store: &Store,
+    id: i64,
+    profile: UblProfile,
+    lang: Language,
+) -> Result<(String, Vec<u8>), AppError> {
+    let run = || -> Result<(String, Vec<u8>), Failure> {
+        let record = store.invoice(id)?;
+        let Some(issued) = record.issued.as_ref() else {
+            return Err(not_issued(lang));
+        };
+        let totals = record_totals(&record);
+        if totals.total != issued.total {
+            return Err(totals_differ(lang));
+        }
+        let business = store.profile()?.ok_or(StoreError::NotFound)?;
+        let client = store.client(record.draft.client_id)?.client;
+        let original = match record.draft.credits_invoice_id {
+            Some(o) if record.draft.kind == InvoiceKind::CreditNote => Some(store.invoice(o)?),
+            _ => None,
+        };
+        let pdf = store.invoice_pdf(id)?;
+        let base = crate::invoice_files::document_base_name(
+            record.draft.kind,
+            &issued.number,
+            client.document_language,
+        );
+        let source = content::Source {
+            profile: &business,
+            client: &client,
+            record: &record,
+            issued,
+            original: original.as_ref(),
+            totals: &totals,
+            pdf: &pdf,
+            pdf_file_name: &format!("{base}.pdf"),
+        };
+        let ubl = content::content(&source, profile).map_err(|m| missing(m, lang))?;
+        Ok((format!("{base}.xml"), document::write(&ubl).into_bytes()))
+    };
+    run().map_err(|f| f.word(lang))
 }
