@@ -92,6 +92,14 @@ impl App {
         result
     }
 
+    /// The user's interface language, for an error worded outside a store call.
+    pub(crate) fn lang(&self) -> Language {
+        match self.store.lock() {
+            Ok(guard) => ui_language(&guard),
+            Err(poisoned) => ui_language(&poisoned.into_inner()),
+        }
+    }
+
     pub(crate) fn data_dir(&self) -> &Path {
         &self.data_dir
     }

@@ -25,7 +25,7 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 impl App {
     /// Reads a statement file from disk and imports it.
     pub fn import_bank_file(&self, path: &Path) -> Result<dto::BankImportResult, AppError> {
-        let lang = self.with_store(|_, lang| Ok(lang))?;
+        let lang = self.lang();
         let too_big = std::fs::metadata(path)
             .map(|m| m.len() > MAX_FILE_BYTES)
             .unwrap_or(false);

@@ -6,6 +6,7 @@ use tijdig_domain::invoice::{check_payment, outstanding};
 use tijdig_domain::Language;
 use tijdig_store::{BankLink, BankState, BankTransactionRecord, Store, StoreError};
 
+use crate::invoice_view::{credited_on, open_amount};
 use crate::invoices::{refused, Failure};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
@@ -181,13 +182,12 @@ impl App {
     }
 
     fn book_on_invoice(&self, id: i64, invoice_id: i64, rule: &str) -> Result<(), AppError> {
-        let in_arrangement = self.with_store(|store, lang| {
-            crate::arrangements::active_invoice_ids(store, self.today())
-                .map(|ids| ids.contains(&invoice_id))
-                .map_err(|e| AppError::from_store(e, lang))
-        })?;
         let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+        // Checked and booked under one hold of the store: no arrangement can start in between.
         self.with_store(|store, lang| {
+            let in_arrangement = crate::arrangements::active_invoice_ids(store, self.today())
+                .map(|ids| ids.contains(&invoice_id))
+                .map_err(|e| AppError::from_store(e, lang))?;
             if in_arrangement {
                 return Err(AppError {
                     code: ErrorCode::Validation,
@@ -199,10 +199,7 @@ impl App {
                     fields: Vec::new(),
                 });
             }
-            let credited = {
-                let credit_notes = store.credit_notes_for(invoice_id).map_err(|e| AppError::from_store(e, lang))?;
-                credit_notes.iter().filter_map(|c| c.issued.as_ref()).map(|i| -i.total).sum::<Decimal>()
-            };
+            let credited = credited_on(store, invoice_id).map_err(|e| AppError::from_store(e, lang))?;
             store
                 .book_bank_transaction(id, invoice_id, rule, &now, |invoice, payments, entry| -> Result<Decimal, Failure> {
                     let Some(issued) = invoice.issued.as_ref() else {
@@ -225,8 +222,7 @@ impl App {
     }
 
     fn already_decided(&self) -> AppError {
-        self.with_store(|_, lang| Ok(already_decided(lang)))
-            .unwrap_or_else(|e| e)
+        already_decided(self.lang())
     }
 }
 
@@ -299,17 +295,7 @@ fn transaction_dto(
 ) -> Result<dto::BankTransaction, StoreError> {
     let invoice = t.invoice_id.map(|id| store.invoice(id)).transpose()?;
     let open_amount = match (&invoice, t.state) {
-        (Some(inv), BankState::Proposed) => {
-            let total = inv.issued.as_ref().map_or(Decimal::ZERO, |i| i.total);
-            let paid: Decimal = store.payments(inv.id)?.iter().map(|p| p.amount).sum();
-            let credited: Decimal = store
-                .credit_notes_for(inv.id)?
-                .iter()
-                .filter_map(|c| c.issued.as_ref())
-                .map(|i| -i.total)
-                .sum();
-            Some(outstanding(total, paid, credited).to_string())
-        }
+        (Some(inv), BankState::Proposed) => Some(open_amount(store, inv)?.to_string()),
         _ => None,
     };
     let arrangement = t

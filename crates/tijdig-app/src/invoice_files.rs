@@ -63,7 +63,6 @@ impl App {
             std::fs::write(path, bytes)?;
             Ok(())
         };
-        let lang = self.with_store(|_, lang| Ok(lang))?;
-        write().map_err(|e| AppError::from_store(e, lang))
+        write().map_err(|e| AppError::from_store(e, self.lang()))
     }
 }

@@ -17,6 +17,34 @@ pub(crate) fn amount(d: Decimal) -> String {
     cents.to_string()
 }
 
+/// What the issued credit notes against invoice `id` took off it (a positive amount).
+pub(crate) fn credited_on(store: &Store, id: i64) -> Result<Decimal, StoreError> {
+    Ok(credited_by(&store.credit_notes_for(id)?))
+}
+
+/// What these credit notes take off (drafts count for nothing).
+fn credited_by(credit_notes: &[InvoiceRecord]) -> Decimal {
+    credit_notes
+        .iter()
+        .filter_map(|c| c.issued.as_ref())
+        .map(|i| -i.total)
+        .sum()
+}
+
+/// Openstaand bedrag of an issued invoice: its total less the payments and the issued credit
+/// notes (a draft has nothing open). Every use-case that books money on an invoice asks here.
+pub(crate) fn open_amount(store: &Store, record: &InvoiceRecord) -> Result<Decimal, StoreError> {
+    let Some(issued) = record.issued.as_ref() else {
+        return Ok(Decimal::ZERO);
+    };
+    let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
+    Ok(rules::outstanding(
+        issued.total,
+        paid,
+        credited_on(store, record.id)?,
+    ))
+}
+
 pub(crate) fn totals_dto(
     totals: &InvoiceTotals,
     lines: &[rules::InvoiceLine],
@@ -80,11 +108,7 @@ impl App {
         let due_date = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
         let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
         let credit_notes = store.credit_notes_for(record.id)?;
-        let credited: Decimal = credit_notes
-            .iter()
-            .filter_map(|c| c.issued.as_ref())
-            .map(|i| -i.total)
-            .sum();
+        let credited = credited_by(&credit_notes);
         let status = rules::status(
             record.issued.is_some(),
             due_date,

@@ -375,14 +375,13 @@ impl App {
 
     /// Registers a (partial) payment; more than what is outstanding is refused.
     pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
-        let in_arrangement = self.with_store(|store, lang| {
-            crate::arrangements::active_invoice_ids(store, self.today())
+        // Checked and booked under one hold of the store: no arrangement can start in between.
+        self.with_store(|store, lang| {
+            let in_arrangement = crate::arrangements::active_invoice_ids(store, self.today())
                 .map(|ids| ids.contains(&id))
-                .map_err(|e| AppError::from_store(e, lang))
-        })?;
-        if in_arrangement {
-            return Err(self.with_store(|_, lang| {
-                Ok(AppError {
+                .map_err(|e| AppError::from_store(e, lang))?;
+            if in_arrangement {
+                return Err(AppError {
                     code: ErrorCode::Validation,
                     message: match lang {
                         Language::Nl => "Deze factuur valt onder een lopende betalingsregeling: registreer de betaling bij de regeling, dan telt ze voor de termijnen.",
@@ -390,10 +389,8 @@ impl App {
                     }
                     .into(),
                     fields: Vec::new(),
-                })
-            })?);
-        }
-        self.with_store(|store, lang| {
+                });
+            }
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
                 let mut issues = Vec::new();
                 let paid_on = invoice_form::parse_date(&form.paid_on)
@@ -405,9 +402,7 @@ impl App {
                 let (Some(paid_on), Some(amount)) = (paid_on, amount) else {
                     return Err(invalid(&issues, lang));
                 };
-                let record = store.invoice(id)?;
-                let facts = self.facts(store, &record)?;
-                let credited = facts.credited;
+                let credited = crate::invoice_view::credited_on(store, id)?;
                 let payment = NewPayment {
                     paid_on,
                     amount,

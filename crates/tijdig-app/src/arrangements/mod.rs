@@ -411,10 +411,7 @@ impl App {
                 let mut rest = principal_after - principal_before;
                 let mut bookings = Vec::new();
                 for r in &records {
-                    let total = r.issued.as_ref().map_or(Decimal::ZERO, |i| i.total);
-                    let paid: Decimal = store.payments(r.id)?.iter().map(|p| p.amount).sum();
-                    let credited: Decimal = store.credit_notes_for(r.id)?.iter().filter_map(|c| c.issued.as_ref()).map(|i| -i.total).sum();
-                    let open = tijdig_domain::invoice::outstanding(total, paid, credited);
+                    let open = crate::invoice_view::open_amount(store, r)?;
                     let part = rest.min(open);
                     if part > Decimal::ZERO {
                         bookings.push((r.id, part));
