@@ -16,12 +16,22 @@ describe("exports", () => {
     await browser?.deleteSession().catch(() => {});
   });
 
-  it("exports the year's invoices as a Dutch CSV for the accountant", async () => {
+  it("saves an issued invoice as e-invoice and exports the year's invoices as a Dutch CSV", async () => {
     browser = await launch(emptyDataDir(), { today: "2026-11-22" });
     await completeWelcome(browser);
     await addClient(browser, { kind: "business", name: "Grafisch Bureau Noord", street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city: "Groningen", kvk: "12345678", btwId: "NL004495445B01" });
     await waitForHeading(browser, "Grafisch Bureau Noord");
     await issueInvoice(browser, { client: "Grafisch Bureau Noord", description: "Ontwerp" });
+
+    // "E-factuur (UBL) opslaan" on the invoice's page.
+    await click(browser, 'button[data-action="save-ubl"]');
+    await waitForText(browser, "E-factuur (UBL) opgeslagen in");
+    const saved = await browser.$('[data-notice="success"]').getText();
+    const ublPath = saved.slice(saved.indexOf("/"), saved.lastIndexOf("."));
+    assert.match(ublPath, /\/Factuur 2026-0001\.xml$/);
+    const ubl = readFileSync(ublPath, "utf8");
+    assert.match(ubl, /<cbc:CustomizationID>urn:cen\.eu:en16931:2017#compliant#urn:fdc:nen\.nl:nlcius:v1\.0<\/cbc:CustomizationID>/);
+    assert.match(ubl, /<cbc:PayableAmount currencyID="EUR">1210\.00<\/cbc:PayableAmount>/);
 
     await click(browser, 'button[data-nav="invoices"]');
     await waitForHeading(browser, "Facturen");

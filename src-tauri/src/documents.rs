@@ -60,12 +60,15 @@ const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
 const UBL: (&str, &[&str]) = ("E-factuur (UBL)", &["xml"]);
 
 /// "Opslaan als…" for a file named `name` of type `(filter name, extensions)`; `None` when the
-/// user cancels.
+/// user cancels. Tests answer through `TIJDIG_PICK_FOLDER`: the file keeps its proposed name.
 fn save_as(
     app: &tauri::AppHandle,
     name: &str,
     (filter, extensions): (&str, &[&str]),
 ) -> Result<Option<PathBuf>, AppError> {
+    if let Some(dir) = std::env::var_os("TIJDIG_PICK_FOLDER") {
+        return Ok(Some(PathBuf::from(dir).join(name)));
+    }
     let Some(chosen) = app
         .dialog()
         .file()
