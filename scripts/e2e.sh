@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export TIJDIG_APP_BINARY="${TIJDIG_APP_BINARY:-$PWD/target/debug/tijdig}"
 [ -x "$TIJDIG_APP_BINARY" ] || npx tauri build --debug --no-bundle
-exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash scripts/e2e-session.sh "$@"
+exec xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- bash scripts/with-keyring.sh bash scripts/e2e-session.sh "$@"

@@ -22,7 +22,9 @@ step "svelte-check" npm run --silent check:ui
 step "ui unit tests" npm run --silent test:ui
 step "app build (debug)" npx tauri build --debug --no-bundle
 # One cargo invocation for every Rust test; the shell's tests reuse the app build's features.
-step "rust tests" cargo test --workspace --locked --features tauri/custom-protocol
+# A session bus with a real, unlocked keychain: documents are signed with a key kept there.
+step "rust tests" dbus-run-session -- bash scripts/with-keyring.sh \
+  cargo test --workspace --locked --features tauri/custom-protocol
 step "end-to-end tests" bash scripts/e2e.sh
 echo
 echo "=== all checks passed in $(($(date +%s) - start)) s"

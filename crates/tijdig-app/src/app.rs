@@ -5,9 +5,12 @@ use crate::{mapping, AppError, FieldMessage};
 use base64::Engine;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
+use tijdig_documents::signing::SigningIdentity;
 use tijdig_domain::validate::{self, ImageKind};
 use tijdig_domain::{BusinessProfile, Client, FieldIssue, Language};
 use tijdig_store::{Logo, Store, StoreError};
+
+use crate::keychain::{KeyVault, MemoryVault, OsKeychain};
 
 const UI_LANGUAGE: &str = "ui_language";
 
@@ -19,6 +22,10 @@ pub struct App {
     today: Option<chrono::NaiveDate>,
     /// The store's changed-row count at the last backup (automatic backups, `backups.rs`).
     pub(crate) changes_at_backup: std::sync::atomic::AtomicU64,
+    /// Where the signing key lives: the OS keychain, or memory for an in-memory Tijdig.
+    pub(crate) vault: Box<dyn KeyVault>,
+    /// The signing identity once read from the keychain, with its certificate's fingerprint.
+    pub(crate) signer_cache: Mutex<Option<(String, std::sync::Arc<SigningIdentity>)>>,
 }
 
 impl App {
@@ -34,6 +41,8 @@ impl App {
             data_dir: data_dir.to_path_buf(),
             today: None,
             changes_at_backup: std::sync::atomic::AtomicU64::new(changes),
+            vault: Box::new(OsKeychain),
+            signer_cache: Mutex::new(None),
         })
     }
 
@@ -47,7 +56,16 @@ impl App {
             data_dir: PathBuf::new(),
             today: None,
             changes_at_backup: std::sync::atomic::AtomicU64::new(0),
+            vault: Box::new(MemoryVault::default()),
+            signer_cache: Mutex::new(None),
         })
+    }
+
+    /// Keeps the signing key in `vault` instead (tests: a vault that can play locked).
+    pub fn with_vault(mut self, vault: Box<dyn KeyVault>) -> App {
+        self.vault = vault;
+        self.signer_cache = Mutex::new(None);
+        self
     }
 
     /// Fixes the date Tijdig takes as today (tests and demonstrations).

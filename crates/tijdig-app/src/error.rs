@@ -23,6 +23,9 @@ pub enum ErrorCode {
     Conflict,
     /// Anything unexpected, e.g. the IPC call itself failed (produced by the UI's api module).
     Internal,
+    /// The OS keychain holding the signing key is locked, absent or lacks the key; nothing was
+    /// produced. The user may retry or choose to produce the document unsigned.
+    KeychainUnavailable,
 }
 
 /// A problem at one form field, worded for the user.

@@ -191,6 +191,9 @@ impl App {
                 .as_ref()
                 .map(|i| printed_reference(&i.payment_reference)),
             pdf_sha256: record.issued.as_ref().map(|i| i.pdf_sha256.clone()),
+            // Read from the stored PDF itself: the bytes are the truth.
+            signed: record.issued.is_some()
+                && crate::signing::is_signed(&store.invoice_pdf(record.id)?),
             payments: payments
                 .iter()
                 .map(|p| dto::Payment {

@@ -2,6 +2,7 @@
 
 use crate::invoice_form::{self, FormIssue};
 use crate::invoice_view::{record_totals, totals_dto};
+use crate::signing::Sealing;
 use crate::{dto, invoice_pdf, App, AppError, ErrorCode, FieldMessage};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
@@ -260,7 +261,14 @@ impl App {
 
     /// Issues a draft: refuses while a factuurvereiste is missing, then numbers it, renders
     /// and stores its PDF with the SHA-256 — all in one transaction.
+    /// Issues a draft, its PDF signed (a locked keychain refuses with
+    /// [`crate::ErrorCode::KeychainUnavailable`] and issues nothing).
     pub fn issue_invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.issue_invoice_as(id, Sealing::Signed)
+    }
+
+    /// Issues a draft signed, or unsigned when the user chose that.
+    pub fn issue_invoice_as(&self, id: i64, sealing: Sealing) -> Result<dto::Invoice, AppError> {
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
                 let record = store.invoice(id)?;
@@ -273,6 +281,7 @@ impl App {
                     };
                     return Err(refused(message.into(), preflight));
                 }
+                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;
                 let client = store.client(record.draft.client_id)?.client;
@@ -301,6 +310,8 @@ impl App {
                         };
                         refused(message.into(), Vec::new())
                     })?;
+                    let title = record.draft.kind.title(client.document_language);
+                    let pdf = sealer.seal(pdf, &format!("{title} {number}"), lang).map_err(Failure::App)?;
                     Ok(IssuedDocument {
                         payment_reference: reference.as_str().to_string(),
                         total: totals.total,

@@ -22,11 +22,14 @@ mod invoice_form;
 mod invoice_pdf;
 mod invoice_view;
 mod invoices;
+pub mod keychain;
 mod letters;
 mod mapping;
 mod rates;
+mod signing;
 mod ubl;
 
 pub use app::App;
 pub use error::{AppError, ErrorCode, FieldMessage};
+pub use signing::Sealing;
 pub use ubl::UblProfile;

@@ -38,6 +38,7 @@ mod measure;
 pub mod model;
 mod pdf;
 mod qr;
+pub mod signing;
 mod table;
 
 use std::sync::OnceLock;

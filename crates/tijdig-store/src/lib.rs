@@ -20,6 +20,7 @@ mod platform;
 mod profile;
 mod rates;
 mod settings;
+mod signing;
 
 pub use arrangements::{
     ArrangementDocument, ArrangementPayment, ArrangementRecord, BankLink, InstalmentAction,
@@ -42,6 +43,7 @@ pub use invoices::{
 pub use migrations::SCHEMA_VERSION;
 pub use profile::Logo;
 pub use rates::RateRecord;
+pub use signing::{NewSigningCertificate, SigningCertificateRecord, StoredDocumentRef};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 // Generated from crates/tijdig-app (transfer types). Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings
 
-export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "conflict" | "internal";
+export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "conflict" | "internal" | "keychain_unavailable";
 
 export type FieldMessage = { field: string, 
 /**
@@ -151,7 +151,12 @@ export type Invoice = { id: number, form: InvoiceForm, clientName: string, numbe
 /**
  * A payment can be registered: issued, not a credit note, something outstanding.
  */
-payable: boolean, paymentReference: string | null, pdfSha256: string | null, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
+payable: boolean, paymentReference: string | null, pdfSha256: string | null, 
+/**
+ * The stored PDF carries an intact signature (false for drafts and for a document the user
+ * chose to issue unsigned).
+ */
+signed: boolean, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
 /**
  * For an overdue invoice: verzuim, interest and costs up to today.
  */
@@ -468,6 +473,62 @@ rows: number,
  * Invoices without e-invoice, with the reason (`2026-0003: …`).
  */
 skipped: Array<string>, };
+
+export type SigningCertificate = { 
+/**
+ * `CN=Studio Jansen,O=Studio Jansen,C=NL`.
+ */
+subject: string, 
+/**
+ * SHA-256 of the certificate, `AB:CD:…`: what a client compares to trust it.
+ */
+fingerprint: string, 
+/**
+ * `generated` (made by Tijdig, self-signed) or `imported`.
+ */
+source: string, 
+/**
+ * yyyy-mm-dd.
+ */
+createdAt: string, };
+
+export type PdfSignature = { 
+/**
+ * The signer's name from the certificate (empty when unreadable).
+ */
+signer: string, 
+/**
+ * `22-11-2026 12:00 UTC`, as the signature states it.
+ */
+signedAt: string, fingerprint: string, 
+/**
+ * The signed bytes are unchanged and the signature is valid.
+ */
+intact: boolean, 
+/**
+ * Nothing was added to the file after this signature.
+ */
+coversWholeFile: boolean, 
+/**
+ * Signed with one of Tijdig's own certificates.
+ */
+ours: boolean, 
+/**
+ * What is wrong, in the user's language.
+ */
+problem: string | null, };
+
+export type DocumentMatch = { 
+/**
+ * `invoice`, `letter` or `arrangement`.
+ */
+kind: string, id: number, reference: string, 
+/**
+ * The file is byte for byte the stored document (not only its signed revision).
+ */
+exact: boolean, };
+
+export type PdfCheck = { signatures: Array<PdfSignature>, sha256: string, matches: Array<DocumentMatch>, };
 
 export type BankImportResult = { fileName: string, 
 /**

@@ -167,6 +167,9 @@ pub struct Invoice {
     pub payable: bool,
     pub payment_reference: Option<String>,
     pub pdf_sha256: Option<String>,
+    /// The stored PDF carries an intact signature (false for drafts and for a document the user
+    /// chose to issue unsigned).
+    pub signed: bool,
     pub payments: Vec<Payment>,
     pub credits: Option<InvoiceRef>,
     pub credit_notes: Vec<InvoiceRef>,

@@ -35,12 +35,14 @@ mod dashboard;
 mod follow_up;
 mod invoice;
 mod rates;
+mod signing;
 pub use arrangement::*;
 pub use bank::*;
 pub use dashboard::*;
 pub use follow_up::*;
 pub use invoice::*;
 pub use rates::*;
+pub use signing::*;
 
 mirror_enum!(
     /// `nl` or `en`.
