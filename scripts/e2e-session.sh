@@ -10,6 +10,9 @@ export TIJDIG_PICK_FOLDER
 # The file that answers the "open file" dialog (a test writes it before it imports).
 TIJDIG_PICK_FILE="$(mktemp -d -t tijdig-import.XXXXXX)/afschrift.xml"
 export TIJDIG_PICK_FILE
+# The PDF that answers "Controleer PDF" (a test copies a document there first).
+TIJDIG_PICK_PDF="$(dirname "$TIJDIG_PICK_FILE")/te-controleren.pdf"
+export TIJDIG_PICK_PDF
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

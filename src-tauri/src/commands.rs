@@ -135,8 +135,18 @@ pub fn delete_invoice(state: State<'_>, id: i64) -> Result<(), AppError> {
 }
 
 #[tauri::command]
-pub fn issue_invoice(state: State<'_>, id: i64) -> Result<dto::Invoice, AppError> {
-    state.app()?.issue_invoice(id)
+pub fn issue_invoice(
+    state: State<'_>,
+    id: i64,
+    unsigned: Option<bool>,
+) -> Result<dto::Invoice, AppError> {
+    // Unsigned only when the user chose it after hearing the keychain is unavailable.
+    let sealing = if unsigned == Some(true) {
+        tijdig_app::Sealing::Unsigned
+    } else {
+        tijdig_app::Sealing::Signed
+    };
+    state.app()?.issue_invoice_as(id, sealing)
 }
 
 #[tauri::command]

@@ -19,7 +19,7 @@ fn failure(message: &str, err: impl std::fmt::Display) -> AppError {
     }
 }
 
-fn unusable_place(err: impl std::fmt::Display) -> AppError {
+pub(crate) fn unusable_place(err: impl std::fmt::Display) -> AppError {
     failure(
         "Deze plek kan Tijdig niet gebruiken. Kies een andere map.",
         err,
@@ -61,7 +61,7 @@ const UBL: (&str, &[&str]) = ("E-factuur (UBL)", &["xml"]);
 
 /// "Opslaan als…" for a file named `name` of type `(filter name, extensions)`; `None` when the
 /// user cancels. Tests answer through `TIJDIG_PICK_FOLDER`: the file keeps its proposed name.
-fn save_as(
+pub(crate) fn save_as(
     app: &tauri::AppHandle,
     name: &str,
     (filter, extensions): (&str, &[&str]),

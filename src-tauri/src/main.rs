@@ -8,6 +8,7 @@ mod commands;
 mod data_dir;
 mod documents;
 mod platform;
+mod signing;
 
 use tauri::Manager;
 
@@ -94,6 +95,10 @@ fn main() {
             documents::choose_backup_folder,
             documents::export_csv,
             documents::export_everything,
+            signing::signing_status,
+            signing::create_signing_certificate,
+            signing::save_signing_certificate,
+            signing::check_pdf,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

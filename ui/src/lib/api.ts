@@ -3,11 +3,14 @@
  * an `AppError` ({code, message, fields}); UI tests swap the transport with `setTransport`.
  */
 import { invoke } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
 import type {
   AppError,
   AppState,
   CsvExport,
   FullExport,
+  PdfCheck,
+  SigningCertificate,
   AssignableInvoice,
   BankAssignForm,
   BankImportResult,
@@ -109,7 +112,11 @@ export const api = {
   createInvoice: (form: InvoiceForm) => call<Invoice>("create_invoice", { form }),
   updateInvoice: (id: number, form: InvoiceForm) => call<Invoice>("update_invoice", { id, form }),
   deleteInvoice: (id: number) => call<void>("delete_invoice", { id }),
-  issueInvoice: (id: number) => call<Invoice>("issue_invoice", { id }),
+  issueInvoice: (id: number, unsigned = false) => call<Invoice>("issue_invoice", { id, unsigned }),
+  signingStatus: () => call<SigningCertificate | null>("signing_status"),
+  createSigningCertificate: () => call<SigningCertificate>("create_signing_certificate"),
+  saveSigningCertificate: () => call<string | null>("save_signing_certificate"),
+  checkPdf: (path: string | null = null) => call<PdfCheck | null>("check_pdf", { path }),
   duplicateInvoice: (id: number) => call<Invoice>("duplicate_invoice", { id }),
   creditInvoice: (id: number, request: CreditRequest) =>
     call<Invoice>("credit_invoice", { id, request }),
@@ -177,3 +184,14 @@ export const api = {
     call<AssignableInvoice[]>("assignable_invoices", { query, amount }),
   markReady: () => call<void>("mark_ready"),
 };
+
+/** Calls `handler` with the path of a PDF dropped on the window ("Controleer PDF"); returns the
+ * function that stops listening. */
+export function onPdfDrop(handler: (path: string) => void): Promise<() => void> {
+  if (!("__TAURI_INTERNALS__" in window)) return Promise.resolve(() => {});
+  return getCurrentWebview().onDragDropEvent((event) => {
+    if (event.payload.type !== "drop") return;
+    const pdf = event.payload.paths.find((p) => p.toLowerCase().endsWith(".pdf"));
+    if (pdf) handler(pdf);
+  });
+}

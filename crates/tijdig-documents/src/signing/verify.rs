@@ -141,24 +141,26 @@ fn check_one(pdf: &[u8], [a, b, c, d]: [usize; 4], signed_at: Option<String>) ->
     hasher.update(&pdf[..b]);
     hasher.update(&pdf[c..end]);
     let digest = hasher.finalize();
-    let mut check = match verify_cms(&cms, &digest) {
-        Ok((signer, fingerprint)) => SignatureCheck {
-            signer: Some(signer),
-            fingerprint: Some(fingerprint),
-            signed_at,
-            intact: true,
-            problem: None,
-            covers_whole_file,
-            signed_length: end,
-        },
-        Err(problem) => broken(&problem, end, signed_at),
-    };
-    check.covers_whole_file = covers_whole_file;
-    check
+    let mut signer = None;
+    let problem = verify_cms(&cms, &digest, &mut signer).err();
+    SignatureCheck {
+        fingerprint: signer.as_ref().map(|(_, f)| f.clone()),
+        signer: signer.map(|(s, _)| s),
+        signed_at,
+        intact: problem.is_none(),
+        problem,
+        covers_whole_file,
+        signed_length: end,
+    }
 }
 
-/// Verifies the CMS over `digest`; returns the signer's subject and certificate fingerprint.
-fn verify_cms(cms: &[u8], digest: &[u8]) -> Result<(String, String), String> {
+/// Verifies the CMS over `digest`. The signer's subject and certificate fingerprint are set as
+/// soon as the certificate is found, so a broken signature still says whose it claims to be.
+fn verify_cms(
+    cms: &[u8],
+    digest: &[u8],
+    signer: &mut Option<(String, String)>,
+) -> Result<(), String> {
     // The reserved space is padded with zeros after the DER value.
     let mut reader = SliceReader::new(cms).map_err(|e| e.to_string())?;
     let info = ContentInfo::decode(&mut reader).map_err(|e| format!("CMS: {e}"))?;
@@ -190,6 +192,11 @@ fn verify_cms(cms: &[u8], digest: &[u8]) -> Result<(String, String), String> {
             })
         })
         .ok_or("the signer's certificate is not in the signature")?;
+    let cert_der = certificate.to_der().map_err(|e| e.to_string())?;
+    *signer = Some((
+        certificate.tbs_certificate().subject().to_string(),
+        fingerprint_of(&cert_der),
+    ));
     let attrs = signer_info
         .signed_attrs
         .as_ref()
@@ -214,11 +221,7 @@ fn verify_cms(cms: &[u8], digest: &[u8]) -> Result<(String, String), String> {
     if !valid {
         return Err("the signature value is not valid for the certificate".into());
     }
-    let cert_der = certificate.to_der().map_err(|e| e.to_string())?;
-    Ok((
-        certificate.tbs_certificate().subject().to_string(),
-        fingerprint_of(&cert_der),
-    ))
+    Ok(())
 }
 
 fn verify_signature(spki_der: &[u8], message: &[u8], signature: &[u8]) -> Result<bool, String> {

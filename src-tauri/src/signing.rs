@@ -1,0 +1,65 @@
+//! Commands of signing: the certificate in Settings and "Controleer PDF".
+
+use crate::commands::State;
+use crate::documents::{save_as, unusable_place};
+use std::path::PathBuf;
+use tauri_plugin_dialog::DialogExt;
+use tijdig_app::{dto, AppError};
+
+#[tauri::command]
+pub fn signing_status(state: State<'_>) -> Result<Option<dto::SigningCertificate>, AppError> {
+    state.app()?.signing_status()
+}
+
+#[tauri::command]
+pub fn create_signing_certificate(state: State<'_>) -> Result<dto::SigningCertificate, AppError> {
+    state.app()?.create_signing_certificate()
+}
+
+/// "Certificaat opslaan…": the `.cer` clients import to trust Tijdig's signatures.
+#[tauri::command]
+pub async fn save_signing_certificate(
+    app: tauri::AppHandle,
+    state: State<'_>,
+) -> Result<Option<String>, AppError> {
+    let (name, der) = state.app()?.signing_certificate_file()?;
+    let Some(target) = save_as(&app, &name, ("Certificaat", &["cer"]))? else {
+        return Ok(None);
+    };
+    std::fs::write(&target, der).map_err(unusable_place)?;
+    Ok(Some(target.display().to_string()))
+}
+
+/// Asks for a PDF to check (`TIJDIG_PICK_PDF` answers for tests).
+fn pick_pdf(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
+    if let Some(file) = std::env::var_os("TIJDIG_PICK_PDF") {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter("PDF", &["pdf"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    picked.into_path().map(Some).map_err(unusable_place)
+}
+
+/// "Controleer PDF": a file the user picks (or drops: `path` given).
+#[tauri::command]
+pub async fn check_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    path: Option<String>,
+) -> Result<Option<dto::PdfCheck>, AppError> {
+    let file = match path {
+        Some(p) => PathBuf::from(p),
+        None => match pick_pdf(&app)? {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let bytes = std::fs::read(&file).map_err(unusable_place)?;
+    Ok(Some(state.app()?.check_pdf(&bytes)?))
+}
