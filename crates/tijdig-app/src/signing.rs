@@ -27,8 +27,8 @@ fn keychain_unavailable(lang: Language) -> AppError {
     AppError {
         code: ErrorCode::KeychainUnavailable,
         message: match lang {
-            Language::Nl => "De sleutelhanger van je computer is niet beschikbaar (vergrendeld of niet gestart), dus Tijdig kan niet ondertekenen. Er is niets gemaakt. Ontgrendel de sleutelhanger en probeer het opnieuw, of maak het document zonder handtekening.",
-            Language::En => "Your computer's keychain is not available (locked or not running), so Tijdig cannot sign. Nothing was made. Unlock the keychain and try again, or produce the document without a signature.",
+            Language::Nl => "De sleutelhanger van je computer is niet beschikbaar (vergrendeld of niet gestart), dus Tijdig kan niet ondertekenen. Er is niets gemaakt. Ontgrendel de sleutelhanger en probeer het opnieuw.",
+            Language::En => "Your computer's keychain is not available (locked or not running), so Tijdig cannot sign. Nothing was made. Unlock the keychain and try again.",
         }
         .into(),
         fields: Vec::new(),
@@ -39,8 +39,8 @@ fn key_missing(lang: Language) -> AppError {
     AppError {
         code: ErrorCode::KeychainUnavailable,
         message: match lang {
-            Language::Nl => "De sleutel van je handtekening staat niet in de sleutelhanger van deze computer (bijvoorbeeld na een overstap naar een andere computer). Er is niets gemaakt. Maak in Instellingen → Ondertekening een nieuw certificaat, of maak het document zonder handtekening.",
-            Language::En => "The key of your signature is not in this computer's keychain (for example after moving to another computer). Nothing was made. Make a new certificate in Settings → Signing, or produce the document without a signature.",
+            Language::Nl => "De sleutel van je handtekening staat niet in de sleutelhanger van deze computer (bijvoorbeeld na een overstap naar een andere computer). Er is niets gemaakt. Maak in Instellingen → Ondertekening een nieuw certificaat.",
+            Language::En => "The key of your signature is not in this computer's keychain (for example after moving to another computer). Nothing was made. Make a new certificate in Settings → Signing.",
         }
         .into(),
         fields: Vec::new(),

@@ -190,3 +190,59 @@ fn a_key_missing_from_the_keychain_is_said_plainly() {
         "signed with the earlier certificate, still ours"
     );
 }
+
+#[test]
+fn a_reminder_letter_is_signed_with_the_same_certificate() {
+    let vault = Arc::new(MemoryVault::default());
+    let data = tempfile::tempdir().unwrap();
+    let open = |day: chrono::NaiveDate| {
+        tijdig_app::App::open(data.path())
+            .unwrap()
+            .with_today(day)
+            .with_vault(Box::new(Shared(vault.clone())))
+    };
+    let app = open(today());
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-06-01".into();
+    form.delivery_from = "2026-05-01".into();
+    form.delivery_to = "2026-05-31".into();
+    let invoice = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    let fingerprint = app.signing_status().unwrap().unwrap().fingerprint;
+    drop(app);
+
+    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let letter = app
+        .produce_letter(&LetterRequest {
+            client_id: client,
+            step: FollowUpStep::Reminder,
+            invoice_ids: vec![invoice.id],
+            channel: FollowUpChannel::Letter,
+        })
+        .unwrap()
+        .letter;
+    let (_, pdf) = app.letter_pdf(letter.id).unwrap();
+    let check = app.check_pdf(&pdf).unwrap();
+    assert!(check.signatures[0].intact && check.signatures[0].ours);
+    assert_eq!(check.signatures[0].fingerprint, fingerprint);
+    assert_eq!(check.matches[0].kind, "letter");
+
+    // A locked keychain produces no letter and records nothing.
+    vault.set_locked(true);
+    let again = open(chrono::NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+    let err = again
+        .produce_letter(&LetterRequest {
+            client_id: client,
+            step: FollowUpStep::Dunning,
+            invoice_ids: vec![invoice.id],
+            channel: FollowUpChannel::Letter,
+        })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::KeychainUnavailable, "{err:?}");
+}

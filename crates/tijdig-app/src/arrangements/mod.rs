@@ -309,6 +309,7 @@ impl App {
                     invoice_ids: new.invoice_ids.clone(),
                     done_on: None,
                 };
+                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
                 let record = store.create_arrangement(&new, &entry, |reference| -> Result<ArrangementDocument, Failure> {
                     let refs = plan
                         .instalments
@@ -324,6 +325,11 @@ impl App {
                             Language::En => "The arrangement's PDF could not be made. Nothing was recorded; try again.",
                         }.into(), Vec::new())
                     })?;
+                    let title = match lang {
+                        Language::Nl => "Betalingsregeling",
+                        Language::En => "Payment arrangement",
+                    };
+                    let bytes = sealer.seal(bytes, &format!("{title} {reference}"), lang).map_err(Failure::App)?;
                     Ok(ArrangementDocument { pdf_sha256: hex(&Sha256::digest(&bytes)), pdf: bytes, payment_references: refs })
                 })?;
                 Ok(arrangement_dto(store, &record, today, lang)?)

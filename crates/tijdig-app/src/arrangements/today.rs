@@ -219,6 +219,7 @@ impl App {
                     invoice_ids: a.invoice_ids.clone(),
                     done_on: None,
                 };
+                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
                 let render = |reference: &str| -> Result<(Vec<u8>, String), Failure> {
                     let content = pdf::reminder(&pdf::ReminderInput {
                         profile: &profile,
@@ -242,6 +243,11 @@ impl App {
                             Language::En => "The reminder could not be made. Nothing was recorded; try again.",
                         }.into(), Vec::new())
                     })?;
+                    let reason = match lang {
+                        Language::Nl => format!("Herinnering {reference}"),
+                        Language::En => format!("Reminder {reference}"),
+                    };
+                    let bytes = sealer.seal(bytes, &reason, lang).map_err(Failure::App)?;
                     let sha = hex(&Sha256::digest(&bytes));
                     Ok((bytes, sha))
                 };

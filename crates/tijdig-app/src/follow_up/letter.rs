@@ -162,6 +162,7 @@ impl App {
                     invoice_ids: req.invoice_ids.clone(),
                     done_on: Some(today),
                 };
+                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
                 let record = store.record_letter(&new_letter, &entry, |reference| -> Result<(Vec<u8>, String), Failure> {
                     let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), at });
                     if channel == FollowUpChannel::Email {
@@ -171,6 +172,7 @@ impl App {
                         eprintln!("tijdig: rendering letter {reference} failed: {err}");
                         say(lang, "De brief kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw of kies een ander logo.", "The letter could not be made. Nothing was recorded; try again or choose another logo.")
                     })?;
+                    let pdf = sealer.seal(pdf, &format!("{} {reference}", policy_step.label(lang)), lang).map_err(Failure::App)?;
                     let sha = hex(&Sha256::digest(&pdf));
                     Ok((pdf, sha))
                 })?;
