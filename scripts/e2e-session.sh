@@ -13,6 +13,9 @@ export TIJDIG_PICK_FILE
 # The PDF that answers "Controleer PDF" (a test copies a document there first).
 TIJDIG_PICK_PDF="$(dirname "$TIJDIG_PICK_FILE")/te-controleren.pdf"
 export TIJDIG_PICK_PDF
+# The .p12 that answers "Certificaat importeren" (a test makes it with OpenSSL).
+TIJDIG_PICK_P12="$(dirname "$TIJDIG_PICK_FILE")/certificaat.p12"
+export TIJDIG_PICK_P12
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

@@ -67,6 +67,7 @@ const COMMANDS: &[&str] = &[
     "create_signing_certificate",
     "save_signing_certificate",
     "check_pdf",
+    "import_signing_certificate",
     "set_letter_delivered",
     "import_bank_statement",
     "bank_overview",

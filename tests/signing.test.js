@@ -3,8 +3,11 @@
 // PDF" recognises the invoice — and sees a changed copy for what it is.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
-import { click, emptyDataDir, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { click, fill, emptyDataDir, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
 
 const pathIn = (notice) => notice.slice(notice.indexOf("/"), notice.lastIndexOf("."));
@@ -64,5 +67,22 @@ describe("signed documents", () => {
     assert.match(verdict, /na het ondertekenen veranderd/);
     assert.match(verdict, /komt niet voor in je administratie/);
     await screenshot(browser, "signing-check-changed");
+  });
+
+  it("imports a bought certificate from a .p12, refusing a wrong password", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tijdig-p12-"));
+    const openssl = (...args) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650", "-subj", "/CN=S. Jansen/O=Studio Jansen/C=NL", "-keyout", "key.pem", "-out", "cert.pem");
+    openssl("pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-passout", "pass:geheim", "-out", "id.p12");
+    writeFileSync(process.env.TIJDIG_PICK_P12, readFileSync(join(dir, "id.p12")));
+
+    await fill(browser, { p12Password: "fout" });
+    await click(browser, 'button[data-action="import-certificate"]');
+    await waitForText(browser, "Het wachtwoord van dit certificaatbestand klopt niet.");
+    await fill(browser, { p12Password: "geheim" });
+    await click(browser, 'button[data-action="import-certificate"]');
+    await waitForText(browser, "Certificaat geïmporteerd");
+    assert.match(await browser.$("[data-signing]").getText(), /C=NL,O=Studio Jansen,CN=S\. Jansen/);
+    await screenshot(browser, "signing-imported");
   });
 });

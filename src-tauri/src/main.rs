@@ -99,6 +99,7 @@ fn main() {
             signing::create_signing_certificate,
             signing::save_signing_certificate,
             signing::check_pdf,
+            signing::import_signing_certificate,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

@@ -63,3 +63,30 @@ pub async fn check_pdf(
     let bytes = std::fs::read(&file).map_err(unusable_place)?;
     Ok(Some(state.app()?.check_pdf(&bytes)?))
 }
+
+/// "Certificaat importeren…": asks for the `.p12`/`.pfx` (`TIJDIG_PICK_P12` answers for tests)
+/// and imports it with `password`. `None` when the user cancels.
+#[tauri::command]
+pub async fn import_signing_certificate(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    password: String,
+) -> Result<Option<dto::SigningCertificate>, AppError> {
+    let file = if let Some(file) = std::env::var_os("TIJDIG_PICK_P12") {
+        PathBuf::from(file)
+    } else {
+        let Some(picked) = app
+            .dialog()
+            .file()
+            .add_filter("PKCS#12", &["p12", "pfx"])
+            .blocking_pick_file()
+        else {
+            return Ok(None);
+        };
+        picked.into_path().map_err(unusable_place)?
+    };
+    let bytes = std::fs::read(&file).map_err(unusable_place)?;
+    Ok(Some(
+        state.app()?.import_signing_certificate(&bytes, &password)?,
+    ))
+}

@@ -6,10 +6,13 @@ use crate::signing::Sealing;
 use crate::{dto, invoice_pdf, App, AppError, ErrorCode, FieldMessage};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
+use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::invoice::{self as rules, InvoiceKind, InvoiceTotals, OriginalInvoice};
 use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
 use tijdig_domain::{Issue, Language};
-use tijdig_store::{InvoiceData, InvoiceRecord, IssuedDocument, NewPayment, Store, StoreError};
+use tijdig_store::{
+    InvoiceData, InvoiceRecord, IssuedDocument, NewDossierEntry, NewPayment, Store, StoreError,
+};
 
 const NUMBER_PREFIX: &str = "invoice_number_prefix";
 const REFERENCE_KIND: &str = "invoice_reference_kind";
@@ -312,11 +315,27 @@ impl App {
                     })?;
                     let title = record.draft.kind.title(client.document_language);
                     let pdf = sealer.seal(pdf, &format!("{title} {number}"), lang).map_err(Failure::App)?;
+                    // An unsigned invoice says so in the client's dossier, in the same transaction.
+                    let dossier = (sealing == Sealing::Unsigned).then(|| NewDossierEntry {
+                        client_id: record.draft.client_id,
+                        at: self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+                        kind: DossierKind::Note,
+                        step: None,
+                        outcome: None,
+                        note: Some(match lang {
+                            Language::Nl => format!("{title} {number} is zonder digitale handtekening uitgereikt: de sleutelhanger was niet beschikbaar."),
+                            Language::En => format!("{title} {number} was issued without a digital signature: the keychain was not available."),
+                        }),
+                        promised_on: None,
+                        invoice_ids: vec![id],
+                        done_on: None,
+                    });
                     Ok(IssuedDocument {
                         payment_reference: reference.as_str().to_string(),
                         total: totals.total,
                         pdf_sha256: hex(&Sha256::digest(&pdf)),
                         pdf,
+                        dossier,
                     })
                 })?;
                 self.invoice_dto(store, &issued, lang)

@@ -8,7 +8,8 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use tijdig_documents::signing::{
-    check_signatures, sign_pdf, SignatureCheck, SignatureInfo, SigningIdentity,
+    check_signatures, sign_pdf, split_certificates, SignError, SignatureCheck, SignatureInfo,
+    SigningIdentity,
 };
 use tijdig_domain::Language;
 use tijdig_store::{NewSigningCertificate, Store, StoreError};
@@ -60,6 +61,9 @@ fn signing_failed(err: impl std::fmt::Display, lang: Language) -> AppError {
     }
 }
 
+/// Windows' Credential Manager holds at most 2,560 bytes per secret; stay under it everywhere.
+const MAX_KEYCHAIN_SECRET: usize = 2500;
+
 /// The keychain account of a certificate's key: `signing-key-` and the start of its
 /// fingerprint, so every certificate has its own entry.
 fn account_for(fingerprint: &str) -> String {
@@ -106,8 +110,9 @@ impl App {
                 keychain_unavailable(lang)
             })?
             .ok_or_else(|| key_missing(lang))?;
+        let chain = split_certificates(&active.chain).map_err(|e| signing_failed(e, lang))?;
         let identity = Arc::new(
-            SigningIdentity::from_parts(&pkcs8, &active.certificate)
+            SigningIdentity::from_parts_with_chain(&pkcs8, &active.certificate, &chain)
                 .map_err(|e| signing_failed(e, lang))?,
         );
         if let Ok(mut cache) = self.signer_cache.lock() {
@@ -126,6 +131,18 @@ impl App {
         let name = business_name(store).map_err(|e| AppError::from_store(e, lang))?;
         let identity = SigningIdentity::generate(&name, self.now_system())
             .map_err(|e| signing_failed(e, lang))?;
+        self.keep_identity(store, identity, "generated", lang)
+    }
+
+    /// Puts the key into the keychain (first: a refused keychain leaves nothing in the
+    /// database), then the certificate into the database as the active one.
+    fn keep_identity(
+        &self,
+        store: &mut Store,
+        identity: SigningIdentity,
+        source: &str,
+        lang: Language,
+    ) -> Result<Arc<SigningIdentity>, AppError> {
         let fingerprint = identity
             .fingerprint()
             .map_err(|e| signing_failed(e, lang))?;
@@ -138,13 +155,18 @@ impl App {
         let certificate = identity
             .certificate_der()
             .map_err(|e| signing_failed(e, lang))?;
+        let chain = identity
+            .chain_der()
+            .map_err(|e| signing_failed(e, lang))?
+            .concat();
         store
             .add_signing_certificate(&NewSigningCertificate {
                 fingerprint: &fingerprint,
                 subject: &identity.subject(),
                 certificate: &certificate,
+                chain: &chain,
                 keychain_account: &account,
-                source: "generated",
+                source,
             })
             .map_err(|e| AppError::from_store(e, lang))?;
         let identity = Arc::new(identity);
@@ -202,6 +224,61 @@ impl App {
         })?;
         self.signing_status()?
             .ok_or_else(|| AppError::from_store(StoreError::NotFound, self.lang()))
+    }
+
+    /// Imports a certificate bought from a provider (`.p12`/`.pfx` with its password): the key
+    /// into the keychain, the certificate and its chain into the database; new documents are
+    /// signed with it.
+    pub fn import_signing_certificate(
+        &self,
+        p12: &[u8],
+        password: &str,
+    ) -> Result<dto::SigningCertificate, AppError> {
+        let lang = self.lang();
+        let invalid = |field: &str, nl: &str, en: &str| {
+            let message = match lang {
+                Language::Nl => nl.to_string(),
+                Language::En => en.to_string(),
+            };
+            AppError {
+                code: ErrorCode::Validation,
+                message: message.clone(),
+                fields: vec![crate::FieldMessage {
+                    field: field.into(),
+                    code: "invalid".into(),
+                    message,
+                }],
+            }
+        };
+        let identity = SigningIdentity::from_pkcs12(p12, password).map_err(|e| match e {
+            SignError::Password => invalid(
+                "password",
+                "Het wachtwoord van dit certificaatbestand klopt niet.",
+                "The password of this certificate file is not right.",
+            ),
+            other => {
+                eprintln!("tijdig: certificate import: {other}");
+                invalid(
+                    "file",
+                    "Tijdig kan dit bestand niet lezen als certificaat met sleutel (.p12 of .pfx, met een RSA- of P-256-sleutel).",
+                    "Tijdig cannot read this file as a certificate with key (.p12 or .pfx, with an RSA or P-256 key).",
+                )
+            }
+        })?;
+        let pkcs8 = identity.pkcs8_der().map_err(|e| signing_failed(e, lang))?;
+        if pkcs8.len() > MAX_KEYCHAIN_SECRET {
+            return Err(invalid(
+                "file",
+                "De sleutel in dit bestand is te groot voor de sleutelhanger van elk besturingssysteem (meer dan 2.500 bytes). Kies een certificaat met een RSA-sleutel tot 4096 bits of een P-256-sleutel.",
+                "The key in this file is too large for every operating system's keychain (over 2,500 bytes). Choose a certificate with an RSA key up to 4096 bits or a P-256 key.",
+            ));
+        }
+        self.with_store(|store, lang| {
+            self.keep_identity(store, identity, "imported", lang)?;
+            Ok(())
+        })?;
+        self.signing_status()?
+            .ok_or_else(|| AppError::from_store(StoreError::NotFound, lang))
     }
 
     /// The active certificate as a `.cer` (DER) file: its name and bytes, for clients to trust.

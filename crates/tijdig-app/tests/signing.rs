@@ -152,6 +152,12 @@ fn a_locked_keychain_issues_nothing_until_the_user_chooses_unsigned() {
         .unwrap()
         .signatures
         .is_empty());
+    let dossier = app.dossier(client).unwrap();
+    assert!(
+        dossier.iter().any(|e| e.note
+            == "Factuur 2026-0001 is zonder digitale handtekening uitgereikt: de sleutelhanger was niet beschikbaar."),
+        "{dossier:?}"
+    );
 
     // Unlocked again: the next one is signed, and the series has no gap.
     vault.set_locked(false);
@@ -245,4 +251,79 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
         })
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::KeychainUnavailable, "{err:?}");
+}
+
+/// A self-signed RSA certificate with key in a password-protected .p12, as OpenSSL 3 writes it.
+fn bought_p12(dir: &std::path::Path) -> Vec<u8> {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new("openssl")
+            .current_dir(dir)
+            .args(args)
+            .output()
+            .expect("openssl is installed");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-days",
+        "3650",
+        "-subj",
+        "/CN=S. Jansen/O=Studio Jansen/C=NL",
+        "-keyout",
+        "key.pem",
+        "-out",
+        "cert.pem",
+    ]);
+    run(&[
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "key.pem",
+        "-in",
+        "cert.pem",
+        "-passout",
+        "pass:geheim",
+        "-out",
+        "id.p12",
+    ]);
+    std::fs::read(dir.join("id.p12")).unwrap()
+}
+
+#[test]
+fn a_bought_certificate_is_imported_and_signs_from_then_on() {
+    let (app, client) = setup();
+    let dir = tempfile::tempdir().unwrap();
+    let p12 = bought_p12(dir.path());
+
+    let wrong = app.import_signing_certificate(&p12, "fout").unwrap_err();
+    assert_eq!(wrong.code, ErrorCode::Validation);
+    assert_eq!(wrong.fields[0].field, "password");
+    assert!(wrong.message.contains("wachtwoord"), "{}", wrong.message);
+    let garbage = app
+        .import_signing_certificate(b"geen certificaat", "geheim")
+        .unwrap_err();
+    assert_eq!(garbage.fields[0].field, "file");
+    assert_eq!(
+        app.signing_status().unwrap(),
+        None,
+        "nothing kept after a refusal"
+    );
+
+    let imported = app.import_signing_certificate(&p12, "geheim").unwrap();
+    assert_eq!(imported.source, "imported");
+    // OpenSSL wrote CN first; RFC 4514 prints the last RDN first.
+    assert_eq!(imported.subject, "C=NL,O=Studio Jansen,CN=S. Jansen");
+    let invoice = app.issue_invoice(draft(&app, client)).unwrap();
+    let check = app.check_pdf(&pdf_of(&app, invoice.id)).unwrap();
+    assert!(check.signatures[0].intact && check.signatures[0].ours);
+    assert_eq!(check.signatures[0].signer, "S. Jansen");
+    assert_eq!(check.signatures[0].fingerprint, imported.fingerprint);
 }

@@ -349,3 +349,147 @@ fn an_identity_survives_the_keychain_round_trip_and_refuses_a_foreign_key() {
     let odd = identity("Jansen, Bakker & Zn. \"De Zon\"");
     assert!(odd.subject().contains("Bakker"), "{}", odd.subject());
 }
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl is installed");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_bought_certificate_in_a_p12_signs_with_its_chain() {
+    // A provider's CA and a P-256 certificate it issued to the business, in an OpenSSL 3 .p12
+    // (AES-256 + PBKDF2) with the CA certificate as chain.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    openssl(
+        d,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Test CA/O=Certificaten B.V./C=NL",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-subj",
+            "/CN=Studio Jansen/O=Studio Jansen/C=NL",
+            "-keyout",
+            "leaf.key",
+            "-out",
+            "leaf.csr",
+        ],
+    );
+    std::fs::write(
+        d.join("leaf.ext"),
+        "keyUsage=critical,digitalSignature,nonRepudiation\n",
+    )
+    .unwrap();
+    openssl(
+        d,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-set_serial",
+            "4242",
+            "-days",
+            "3650",
+            "-extfile",
+            "leaf.ext",
+            "-out",
+            "leaf.pem",
+        ],
+    );
+    openssl(
+        d,
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "leaf.key",
+            "-in",
+            "leaf.pem",
+            "-certfile",
+            "ca.pem",
+            "-passout",
+            "pass:geheim",
+            "-out",
+            "id.p12",
+        ],
+    );
+    let p12 = std::fs::read(d.join("id.p12")).unwrap();
+
+    assert!(matches!(
+        SigningIdentity::from_pkcs12(&p12, "fout"),
+        Err(tijdig_documents::signing::SignError::Password)
+    ));
+    let id = SigningIdentity::from_pkcs12(&p12, "geheim").unwrap();
+    // OpenSSL wrote CN first; RFC 4514 prints the last RDN first.
+    assert_eq!(id.subject(), "C=NL,O=Studio Jansen,CN=Studio Jansen");
+    assert_eq!(
+        id.chain_der().unwrap().len(),
+        1,
+        "the CA certificate came along"
+    );
+    let signed = sign_pdf(&invoice_pdf(), &id, &info(), SystemTime::now()).unwrap();
+    let path = save("signed-p12", &signed);
+    assert!(pdfsig(&path).contains("Signature is Valid."));
+    assert!(check_signatures(&signed)[0].intact);
+
+    // pyHanko trusts only the provider's CA: the path to it comes from the signature itself.
+    let ca_pem = d.join("ca.pem");
+    let out = Command::new(repo_root().join(".venv/bin/pyhanko"))
+        .args([
+            "sign",
+            "validate",
+            "--no-revocation-check",
+            "--trust-replace",
+            "--trust",
+        ])
+        .arg(&ca_pem)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pyHanko with the CA as only trust root:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

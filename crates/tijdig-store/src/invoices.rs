@@ -46,6 +46,8 @@ pub struct IssuedDocument {
     pub total: Decimal,
     pub pdf: Vec<u8>,
     pub pdf_sha256: String,
+    /// A dossier entry written in the same transaction (an invoice issued unsigned says so).
+    pub dossier: Option<crate::NewDossierEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +168,9 @@ impl Store {
             },
         )
         .map_err(StoreError::from)?;
+        if let Some(entry) = &doc.dossier {
+            crate::dossier::insert_entry(&tx, entry, None)?;
+        }
         let record = read_invoice(&tx, id)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(record)

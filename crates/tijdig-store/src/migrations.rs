@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_dashboard_indexes.sql"),
     include_str!("migrations/0008_bank_import.sql"),
     include_str!("migrations/0009_signing.sql"),
+    include_str!("migrations/0010_signing_chain.sql"),
 ];
 
 /// The schema version this build writes.

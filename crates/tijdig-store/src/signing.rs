@@ -13,6 +13,8 @@ pub struct SigningCertificateRecord {
     pub fingerprint: String,
     pub subject: String,
     pub certificate: Vec<u8>,
+    /// The issuing certificates, DER one after the other (empty when self-signed).
+    pub chain: Vec<u8>,
     pub keychain_account: String,
     /// `generated` (made by Tijdig) or `imported` (a .p12 from a certificate provider).
     pub source: String,
@@ -25,6 +27,7 @@ pub struct NewSigningCertificate<'a> {
     pub fingerprint: &'a str,
     pub subject: &'a str,
     pub certificate: &'a [u8],
+    pub chain: &'a [u8],
     pub keychain_account: &'a str,
     pub source: &'a str,
 }
@@ -40,7 +43,7 @@ pub struct StoredDocumentRef {
 }
 
 const COLUMNS: &str =
-    "id, fingerprint, subject, certificate, keychain_account, source, active, created_at";
+    "id, fingerprint, subject, certificate, keychain_account, source, active, created_at, chain";
 
 fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<SigningCertificateRecord> {
     Ok(SigningCertificateRecord {
@@ -52,6 +55,7 @@ fn read(row: &rusqlite::Row<'_>) -> rusqlite::Result<SigningCertificateRecord> {
         source: row.get(5)?,
         active: row.get::<_, i64>(6)? == 1,
         created_at: row.get(7)?,
+        chain: row.get(8)?,
     })
 }
 
@@ -92,14 +96,15 @@ impl Store {
             )?;
             tx.execute(
                 "INSERT INTO signing_certificates
-                     (fingerprint, subject, certificate, keychain_account, source, active)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 1)",
+                     (fingerprint, subject, certificate, keychain_account, source, active, chain)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
                 (
                     new.fingerprint,
                     new.subject,
                     new.certificate,
                     new.keychain_account,
                     new.source,
+                    new.chain,
                 ),
             )?;
             let id = tx.last_insert_rowid();

@@ -116,6 +116,8 @@ export const api = {
   signingStatus: () => call<SigningCertificate | null>("signing_status"),
   createSigningCertificate: () => call<SigningCertificate>("create_signing_certificate"),
   saveSigningCertificate: () => call<string | null>("save_signing_certificate"),
+  importSigningCertificate: (password: string) =>
+    call<SigningCertificate | null>("import_signing_certificate", { password }),
   checkPdf: (path: string | null = null) => call<PdfCheck | null>("check_pdf", { path }),
   duplicateInvoice: (id: number) => call<Invoice>("duplicate_invoice", { id }),
   creditInvoice: (id: number, request: CreditRequest) =>

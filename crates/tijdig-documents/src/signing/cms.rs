@@ -107,6 +107,11 @@ pub(crate) fn signed_data(identity: &SigningIdentity, digest: &[u8]) -> Result<V
             identity.certificate.clone(),
         ))
         .map_err(der_err)?;
+    for issuer in &identity.chain {
+        builder
+            .add_certificate(CertificateChoices::Certificate(issuer.clone()))
+            .map_err(der_err)?;
+    }
     match &identity.key {
         SigningKey::P256(key) => builder
             .add_signer_info::<_, p256::ecdsa::DerSignature>(signer_info, key)

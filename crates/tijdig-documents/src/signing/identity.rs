@@ -28,6 +28,9 @@ pub enum SigningKey {
 pub struct SigningIdentity {
     pub(crate) key: SigningKey,
     pub(crate) certificate: Certificate,
+    /// The issuing certificates of a bought certificate (leaf first is `certificate`), carried
+    /// in every signature so a verifier can build the path.
+    pub(crate) chain: Vec<Certificate>,
 }
 
 /// How long a self-made certificate is valid.
@@ -125,7 +128,50 @@ impl SigningIdentity {
         Ok(SigningIdentity {
             key: SigningKey::P256(key),
             certificate,
+            chain: Vec::new(),
         })
+    }
+
+    /// Reads a `.p12`/`.pfx` from a certificate provider (RSA or EC P-256 key, OpenSSL 3's
+    /// AES/PBKDF2 protection included): the key, its certificate and the issuing chain.
+    pub fn from_pkcs12(data: &[u8], password: &str) -> Result<SigningIdentity, SignError> {
+        let store = p12_keystore::KeyStore::from_pkcs12(data, password).map_err(|e| match e {
+            p12_keystore::error::Error::MacError(_) => SignError::Password,
+            other => SignError::Identity(format!("PKCS#12: {other}")),
+        })?;
+        let (_, entry) = store
+            .private_key_chain()
+            .ok_or_else(|| SignError::Identity("the file holds no private key".into()))?;
+        let (leaf, rest) = entry
+            .chain()
+            .split_first()
+            .ok_or_else(|| SignError::Identity("the file holds no certificate".into()))?;
+        let chain: Vec<Vec<u8>> = rest.iter().map(|c| c.as_der().to_vec()).collect();
+        SigningIdentity::from_parts_with_chain(entry.key(), leaf.as_der(), &chain)
+    }
+
+    /// [`SigningIdentity::from_parts`] with the issuing certificates (DER each).
+    pub fn from_parts_with_chain(
+        pkcs8: &[u8],
+        certificate_der: &[u8],
+        chain: &[Vec<u8>],
+    ) -> Result<SigningIdentity, SignError> {
+        let mut identity = SigningIdentity::from_parts(pkcs8, certificate_der)?;
+        for der in chain {
+            identity.chain.push(
+                Certificate::from_der(der)
+                    .map_err(|e| SignError::Identity(format!("chain certificate: {e}")))?,
+            );
+        }
+        Ok(identity)
+    }
+
+    /// The issuing certificates, DER each (empty for a self-signed certificate).
+    pub fn chain_der(&self) -> Result<Vec<Vec<u8>>, SignError> {
+        self.chain
+            .iter()
+            .map(|c| c.to_der().map_err(|e| SignError::Identity(e.to_string())))
+            .collect()
     }
 
     /// Rebuilds an identity from the keychain's PKCS#8 and the stored certificate (DER).
@@ -141,7 +187,11 @@ impl SigningIdentity {
                 private,
             )))
         };
-        let identity = SigningIdentity { key, certificate };
+        let identity = SigningIdentity {
+            key,
+            certificate,
+            chain: Vec::new(),
+        };
         if identity.public_key_der()?
             != identity
                 .certificate
@@ -197,6 +247,23 @@ impl SigningIdentity {
     pub fn subject(&self) -> String {
         self.certificate.tbs_certificate().subject().to_string()
     }
+}
+
+/// Splits DER certificates written one after the other (a stored chain).
+pub fn split_certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, SignError> {
+    use der::Reader;
+    let mut reader =
+        der::SliceReader::new(bytes).map_err(|e| SignError::Identity(format!("chain: {e}")))?;
+    let mut out = Vec::new();
+    while !reader.is_finished() {
+        let cert = Certificate::decode(&mut reader)
+            .map_err(|e| SignError::Identity(format!("chain: {e}")))?;
+        out.push(
+            cert.to_der()
+                .map_err(|e| SignError::Identity(e.to_string()))?,
+        );
+    }
+    Ok(out)
 }
 
 /// SHA-256 of DER bytes as `AB:CD:…`.

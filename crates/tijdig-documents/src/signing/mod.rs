@@ -13,7 +13,7 @@ mod verify;
 #[cfg(test)]
 mod tests;
 
-pub use identity::{certificate_pem, fingerprint_of, SigningIdentity};
+pub use identity::{certificate_pem, fingerprint_of, split_certificates, SigningIdentity};
 pub use pades::{sign_pdf, SignatureInfo};
 pub use verify::{check_signatures, SignatureCheck};
 
@@ -23,6 +23,9 @@ pub enum SignError {
     /// The key or certificate could not be made or read.
     #[error("signing identity: {0}")]
     Identity(String),
+    /// The password of a `.p12`/`.pfx` file is wrong.
+    #[error("wrong password")]
+    Password,
     /// The CMS signature could not be built.
     #[error("CMS: {0}")]
     Cms(String),

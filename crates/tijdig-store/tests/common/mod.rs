@@ -65,6 +65,7 @@ pub fn document(number: &str, _seq: u32) -> Result<IssuedDocument, StoreError> {
         total: dec("205.70"),
         pdf: format!("%PDF {number}").into_bytes(),
         pdf_sha256: "00".repeat(32),
+        dossier: None,
     })
 }
 
