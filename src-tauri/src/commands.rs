@@ -140,13 +140,16 @@ pub fn issue_invoice(
     id: i64,
     unsigned: Option<bool>,
 ) -> Result<dto::Invoice, AppError> {
-    // Unsigned only when the user chose it after hearing the keychain is unavailable.
-    let sealing = if unsigned == Some(true) {
+    state.app()?.issue_invoice_as(id, sealing(unsigned))
+}
+
+/// Unsigned only when the user chose it after hearing the keychain is unavailable.
+fn sealing(unsigned: Option<bool>) -> tijdig_app::Sealing {
+    if unsigned == Some(true) {
         tijdig_app::Sealing::Unsigned
     } else {
         tijdig_app::Sealing::Signed
-    };
-    state.app()?.issue_invoice_as(id, sealing)
+    }
 }
 
 #[tauri::command]
@@ -232,8 +235,9 @@ pub fn save_follow_up_policy(
 pub fn produce_letter(
     state: State<'_>,
     request: dto::LetterRequest,
+    unsigned: Option<bool>,
 ) -> Result<dto::LetterResult, AppError> {
-    state.app()?.produce_letter(&request)
+    state.app()?.produce_letter_as(&request, sealing(unsigned))
 }
 
 #[tauri::command]
@@ -276,8 +280,9 @@ pub fn preview_arrangement(
 pub fn create_arrangement(
     state: State<'_>,
     form: dto::ArrangementForm,
+    unsigned: Option<bool>,
 ) -> Result<dto::Arrangement, AppError> {
-    state.app()?.create_arrangement(&form)
+    state.app()?.create_arrangement_as(&form, sealing(unsigned))
 }
 
 #[tauri::command]
@@ -315,10 +320,11 @@ pub fn produce_instalment_reminder(
     state: State<'_>,
     arrangement_id: i64,
     instalment: u32,
+    unsigned: Option<bool>,
 ) -> Result<dto::LetterResult, AppError> {
     state
         .app()?
-        .produce_instalment_reminder(arrangement_id, instalment)
+        .produce_instalment_reminder_as(arrangement_id, instalment, sealing(unsigned))
 }
 
 #[tauri::command]

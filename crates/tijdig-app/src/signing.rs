@@ -378,6 +378,19 @@ impl Sealer {
     }
 }
 
+/// A dossier note, with "unsigned" added when the document was produced without signature.
+pub(crate) fn unsigned_note(note: String, sealing: Sealing, lang: Language) -> String {
+    match (sealing, lang) {
+        (Sealing::Signed, _) => note,
+        (Sealing::Unsigned, Language::Nl) => {
+            format!("{note} — zonder digitale handtekening (de sleutelhanger was niet beschikbaar)")
+        }
+        (Sealing::Unsigned, Language::En) => {
+            format!("{note} — without digital signature (the keychain was not available)")
+        }
+    }
+}
+
 /// Whether a stored PDF carries an intact signature (shown on the document).
 pub(crate) fn is_signed(pdf: &[u8]) -> bool {
     check_signatures(pdf).iter().any(|c| c.intact)

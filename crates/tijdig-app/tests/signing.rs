@@ -251,6 +251,28 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
         })
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::KeychainUnavailable, "{err:?}");
+    // The user makes it unsigned on purpose: the letter is there, and the dossier says so.
+    let dunning = again
+        .produce_letter_as(
+            &LetterRequest {
+                client_id: client,
+                step: FollowUpStep::Dunning,
+                invoice_ids: vec![invoice.id],
+                channel: FollowUpChannel::Letter,
+            },
+            Sealing::Unsigned,
+        )
+        .unwrap()
+        .letter;
+    let (_, pdf) = again.letter_pdf(dunning.id).unwrap();
+    assert!(again.check_pdf(&pdf).unwrap().signatures.is_empty());
+    let dossier = again.dossier(client).unwrap();
+    assert!(
+        dossier
+            .iter()
+            .any(|e| e.note.contains("zonder digitale handtekening")),
+        "{dossier:?}"
+    );
 }
 
 /// A self-signed RSA certificate with key in a password-protected .p12, as OpenSSL 3 writes it.

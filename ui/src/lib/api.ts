@@ -138,7 +138,8 @@ export const api = {
   getFollowUpPolicy: (clientId: number | null) =>
     call<FollowUpPolicy>("get_follow_up_policy", { clientId }),
   saveFollowUpPolicy: (form: PolicyForm) => call<FollowUpPolicy>("save_follow_up_policy", { form }),
-  produceLetter: (request: LetterRequest) => call<LetterResult>("produce_letter", { request }),
+  produceLetter: (request: LetterRequest, unsigned = false) =>
+    call<LetterResult>("produce_letter", { request, unsigned }),
   recordContact: (form: ContactForm) => call<DossierEntry[]>("record_contact", { form }),
   skipStep: (request: SkipRequest) => call<void>("skip_step", { request }),
   getDossier: (clientId: number) => call<DossierEntry[]>("get_dossier", { clientId }),
@@ -150,7 +151,8 @@ export const api = {
   exportDossier: (clientId: number) => call<string | null>("export_dossier", { clientId }),
   previewArrangement: (form: ArrangementForm) =>
     call<ArrangementPreview>("preview_arrangement", { form }),
-  createArrangement: (form: ArrangementForm) => call<Arrangement>("create_arrangement", { form }),
+  createArrangement: (form: ArrangementForm, unsigned = false) =>
+    call<Arrangement>("create_arrangement", { form, unsigned }),
   getArrangement: (id: number) => call<Arrangement>("get_arrangement", { id }),
   listArrangements: (clientId: number | null) =>
     call<Arrangement[]>("list_arrangements", { clientId }),
@@ -158,8 +160,8 @@ export const api = {
     call<Arrangement>("add_arrangement_payment", { id, form }),
   recordInstalmentContact: (form: InstalmentContactForm) =>
     call<void>("record_instalment_contact", { form }),
-  produceInstalmentReminder: (arrangementId: number, instalment: number) =>
-    call<LetterResult>("produce_instalment_reminder", { arrangementId, instalment }),
+  produceInstalmentReminder: (arrangementId: number, instalment: number, unsigned = false) =>
+    call<LetterResult>("produce_instalment_reminder", { arrangementId, instalment, unsigned }),
   openArrangementPdf: (id: number) => call<string>("open_arrangement_pdf", { id }),
   printArrangementPdf: (id: number) => call<void>("print_arrangement_pdf", { id }),
   getDashboard: () => call<Dashboard>("get_dashboard"),

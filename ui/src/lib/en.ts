@@ -527,6 +527,7 @@ export const en: Record<MessageKey, string> = {
   "signing.problemTitle": "Signing does not work",
   "signing.retry": "Try again",
   "signing.issueUnsigned": "Issue without signature",
+  "signing.makeUnsigned": "Make without signature",
   "signing.title": "Digital signature",
   "signing.lead": "Tijdig signs every document it makes (PAdES). Your client cannot change anything unnoticed, and you can prove later what you sent. The key is only in your computer's keychain.",
   "signing.none": "There is no certificate yet. Tijdig makes one with the first document, or now:",

@@ -525,6 +525,7 @@ export const nl = {
   "signing.problemTitle": "Ondertekenen lukt niet",
   "signing.retry": "Opnieuw proberen",
   "signing.issueUnsigned": "Zonder handtekening uitreiken",
+  "signing.makeUnsigned": "Zonder handtekening maken",
   "signing.title": "Digitale handtekening",
   "signing.lead": "Tijdig ondertekent elk document dat het maakt (PAdES). Je klant kan dan niets ongemerkt veranderen, en jij kunt later bewijzen wat je hebt gestuurd. De sleutel staat alleen in de sleutelhanger van je computer.",
   "signing.none": "Er is nog geen certificaat. Tijdig maakt er een bij het eerste document, of nu:",

@@ -278,6 +278,16 @@ impl App {
         &self,
         form: &dto::ArrangementForm,
     ) -> Result<dto::Arrangement, AppError> {
+        self.create_arrangement_as(form, crate::signing::Sealing::Signed)
+    }
+
+    /// [`App::create_arrangement`], its agreement unsigned when the user chose that (the
+    /// dossier says so).
+    pub fn create_arrangement_as(
+        &self,
+        form: &dto::ArrangementForm,
+        sealing: crate::signing::Sealing,
+    ) -> Result<dto::Arrangement, AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<dto::Arrangement, Failure> {
@@ -301,15 +311,15 @@ impl App {
                     kind: DossierKind::Arrangement,
                     step: None,
                     outcome: None,
-                    note: Some(match lang {
+                    note: Some(crate::signing::unsigned_note(match lang {
                         Language::Nl => format!("Betalingsregeling over {} in {} termijnen", format_eur(plan.debt.total(), lang), plan.instalments.len()),
                         Language::En => format!("Payment arrangement over {} in {} instalments", format_eur(plan.debt.total(), lang), plan.instalments.len()),
-                    }),
+                    }, sealing, lang)),
                     promised_on: None,
                     invoice_ids: new.invoice_ids.clone(),
                     done_on: None,
                 };
-                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
+                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let record = store.create_arrangement(&new, &entry, |reference| -> Result<ArrangementDocument, Failure> {
                     let refs = plan
                         .instalments

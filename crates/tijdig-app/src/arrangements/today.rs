@@ -171,6 +171,21 @@ impl App {
         arrangement_id: i64,
         instalment: u32,
     ) -> Result<dto::LetterResult, AppError> {
+        self.produce_instalment_reminder_as(
+            arrangement_id,
+            instalment,
+            crate::signing::Sealing::Signed,
+        )
+    }
+
+    /// [`App::produce_instalment_reminder`], unsigned when the user chose that (the dossier
+    /// says so).
+    pub fn produce_instalment_reminder_as(
+        &self,
+        arrangement_id: i64,
+        instalment: u32,
+        sealing: crate::signing::Sealing,
+    ) -> Result<dto::LetterResult, AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<dto::LetterResult, Failure> {
@@ -214,12 +229,12 @@ impl App {
                     kind: DossierKind::Letter,
                     step: Some(FollowUpStep::Reminder),
                     outcome: None,
-                    note: Some(subject),
+                    note: Some(crate::signing::unsigned_note(subject, sealing, lang)),
                     promised_on: None,
                     invoice_ids: a.invoice_ids.clone(),
                     done_on: None,
                 };
-                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
+                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let render = |reference: &str| -> Result<(Vec<u8>, String), Failure> {
                     let content = pdf::reminder(&pdf::ReminderInput {
                         profile: &profile,

@@ -12,6 +12,7 @@ use crate::invoice_claim::{
 };
 use crate::invoices::{hex, refused, Failure};
 use crate::letters::{self, LetterInput, LetterInvoice};
+use crate::signing::{unsigned_note, Sealing};
 use crate::{dto, App, AppError};
 
 use super::ladder::load;
@@ -53,6 +54,15 @@ impl App {
     /// all in one transaction. Refused when a step is not the invoices' next one (never twice),
     /// when an invoice is disputed or settled, and a 14-dagenbrief before verzuim (§4.5).
     pub fn produce_letter(&self, req: &dto::LetterRequest) -> Result<dto::LetterResult, AppError> {
+        self.produce_letter_as(req, Sealing::Signed)
+    }
+
+    /// [`App::produce_letter`], unsigned when the user chose that (the dossier says so).
+    pub fn produce_letter_as(
+        &self,
+        req: &dto::LetterRequest,
+        sealing: Sealing,
+    ) -> Result<dto::LetterResult, AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut tijdig_store::Store| -> Result<dto::LetterResult, Failure> {
@@ -157,12 +167,12 @@ impl App {
                     kind: if channel == FollowUpChannel::Email { DossierKind::Email } else { DossierKind::Letter },
                     step: Some(policy_step),
                     outcome: None,
-                    note: Some(probe.email.subject.clone()),
+                    note: Some(unsigned_note(probe.email.subject.clone(), sealing, lang)),
                     promised_on: None,
                     invoice_ids: req.invoice_ids.clone(),
                     done_on: Some(today),
                 };
-                let sealer = self.sealer(store, crate::signing::Sealing::Signed, lang).map_err(Failure::App)?;
+                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let record = store.record_letter(&new_letter, &entry, |reference| -> Result<(Vec<u8>, String), Failure> {
                     let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), at });
                     if channel == FollowUpChannel::Email {
