@@ -16,6 +16,19 @@ export TIJDIG_PICK_PDF
 # The .p12 that answers "Certificaat importeren" (a test makes it with OpenSSL).
 TIJDIG_PICK_P12="$(dirname "$TIJDIG_PICK_FILE")/certificaat.p12"
 export TIJDIG_PICK_P12
+# A test CA and a server certificate for the e-mail tests' own SMTP server on loopback; the app
+# trusts the CA besides the public roots.
+TIJDIG_SMTP_TEST_DIR="$(mktemp -d -t tijdig-smtp.XXXXXX)"
+(
+  cd "$TIJDIG_SMTP_TEST_DIR"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Test CA" \
+    -keyout ca.key -out ca.pem 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout key.pem -out server.csr 2>/dev/null
+  printf 'basicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n' >server.ext
+  openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -set_serial 7 -days 3650 \
+    -extfile server.ext -out cert.pem 2>/dev/null
+)
+export TIJDIG_SMTP_TEST_DIR TIJDIG_SMTP_EXTRA_ROOT="$TIJDIG_SMTP_TEST_DIR/ca.pem"
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!

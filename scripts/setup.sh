@@ -41,10 +41,11 @@ fi
 
 # The UBL validator (scripts/validate_ubl.py, run by crates/tijdig-app/tests/ubl.rs): Saxon-HE
 # for the XSLT 2.0 Schematron rules and lxml for the XSD; and pyHanko, the second independent
-# verifier of Tijdig's PDF signatures (crates/tijdig-documents/tests/signing.rs). Pinned, in
+# verifier of Tijdig's PDF signatures (crates/tijdig-documents/tests/signing.rs); aiosmtpd, the
+# SMTP server the e-mail tests send to (scripts/smtp_test_server.py). Pinned, in
 # .venv (the tests' interpreter); installed only when missing or at another version.
 if [ "$mode" = test ]; then
-  ubl_packages=(saxonche==13.1.1 lxml==6.1.3 pyhanko==0.38.0 pyhanko-cli==0.6.0)
+  ubl_packages=(saxonche==13.1.1 lxml==6.1.3 pyhanko==0.38.0 pyhanko-cli==0.6.0 aiosmtpd==1.4.6)
   if [ ! -x .venv/bin/python ]; then
     echo "setup: python3 -m venv .venv"
     python3 -m venv .venv
@@ -52,7 +53,7 @@ if [ "$mode" = test ]; then
   if ! .venv/bin/python - "${ubl_packages[@]}" <<'PY' 2>/dev/null; then
 import sys
 from importlib.metadata import version
-import lxml.etree, saxonche, pyhanko.sign  # noqa: F401 (installed, not only registered)
+import lxml.etree, saxonche, pyhanko.sign, aiosmtpd  # noqa: F401 (installed, not only registered)
 sys.exit(any(version(n) != v for n, v in (p.split("==") for p in sys.argv[1:])))
 PY
     echo "setup: pip install ${ubl_packages[*]} into .venv"

@@ -22,6 +22,15 @@ pub fn resolve(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
 /// `--today YYYY-MM-DD` or `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as today:
 /// the end-to-end tests' clock (due dates, overdue invoices, the follow-up ladder). Ignored
 /// when it is not a date.
+/// `TIJDIG_SMTP_EXTRA_ROOT` (a PEM file) is trusted for the mail server's TLS besides the
+/// public roots: the end-to-end tests' own SMTP server.
+pub fn apply_mail_root(app: tijdig_app::App) -> tijdig_app::App {
+    match std::env::var_os("TIJDIG_SMTP_EXTRA_ROOT").and_then(|p| std::fs::read(p).ok()) {
+        Some(pem) => app.with_mail_root(pem),
+        None => app,
+    }
+}
+
 pub fn apply_fixed_today(app: tijdig_app::App) -> tijdig_app::App {
     let from_args = {
         let args: Vec<String> = std::env::args().collect();

@@ -7,6 +7,7 @@ mod bank;
 mod commands;
 mod data_dir;
 mod documents;
+mod mail;
 mod platform;
 mod signing;
 
@@ -20,7 +21,8 @@ fn main() {
         .setup(|app| {
             let opened = data_dir::resolve(app.handle())
                 .and_then(|dir| tijdig_app::App::open(&dir))
-                .map(data_dir::apply_fixed_today);
+                .map(data_dir::apply_fixed_today)
+                .map(data_dir::apply_mail_root);
             app.manage(commands::Tijdig::new(opened));
             // The start-up backup runs beside the first screen (it takes the store's lock
             // briefly; at most once an hour).
@@ -100,6 +102,14 @@ fn main() {
             signing::save_signing_certificate,
             signing::check_pdf,
             signing::import_signing_certificate,
+            mail::mail_settings,
+            mail::save_mail_settings,
+            mail::test_mail_connection,
+            mail::invoice_email_draft,
+            mail::send_invoice_email,
+            mail::retry_email,
+            mail::invoice_emails,
+            mail::unsent_emails,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

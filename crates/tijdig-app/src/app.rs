@@ -26,6 +26,8 @@ pub struct App {
     pub(crate) vault: Box<dyn KeyVault>,
     /// The signing identity once read from the keychain, with its certificate's fingerprint.
     pub(crate) signer_cache: Mutex<Option<(String, std::sync::Arc<SigningIdentity>)>>,
+    /// Extra trusted root certificates (PEM) for the mail server (a test's own server).
+    pub(crate) mail_roots: Vec<Vec<u8>>,
 }
 
 impl App {
@@ -43,6 +45,7 @@ impl App {
             changes_at_backup: std::sync::atomic::AtomicU64::new(changes),
             vault: Box::new(OsKeychain),
             signer_cache: Mutex::new(None),
+            mail_roots: Vec::new(),
         })
     }
 
@@ -58,6 +61,7 @@ impl App {
             changes_at_backup: std::sync::atomic::AtomicU64::new(0),
             vault: Box::new(MemoryVault::default()),
             signer_cache: Mutex::new(None),
+            mail_roots: Vec::new(),
         })
     }
 
@@ -65,6 +69,12 @@ impl App {
     pub fn with_vault(mut self, vault: Box<dyn KeyVault>) -> App {
         self.vault = vault;
         self.signer_cache = Mutex::new(None);
+        self
+    }
+
+    /// Also trusts this root certificate (PEM) for the mail server's TLS: a test's own server.
+    pub fn with_mail_root(mut self, pem: Vec<u8>) -> App {
+        self.mail_roots.push(pem);
         self
     }
 

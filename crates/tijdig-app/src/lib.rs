@@ -24,6 +24,7 @@ mod invoice_view;
 mod invoices;
 pub mod keychain;
 mod letters;
+mod mail;
 mod mapping;
 mod rates;
 mod signing;

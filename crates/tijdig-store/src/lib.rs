@@ -14,6 +14,7 @@ mod dump;
 mod error;
 mod follow_up;
 mod invoices;
+mod mail;
 mod migrations;
 mod parse;
 mod platform;
@@ -40,6 +41,7 @@ pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };
+pub use mail::{NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
 pub use profile::Logo;
 pub use rates::RateRecord;

@@ -13,6 +13,16 @@ impl Store {
             .optional()?)
     }
 
+    /// Sets several settings in one transaction.
+    pub fn set_settings(&mut self, pairs: &[(&str, &str)]) -> Result<(), StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            for (key, value) in pairs {
+                put_setting(tx, key, value)?;
+            }
+            Ok(())
+        })
+    }
+
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         in_transaction(&mut self.conn, |tx| {
             put_setting(tx, key, value)?;

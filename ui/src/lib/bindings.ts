@@ -530,6 +530,48 @@ exact: boolean, };
 
 export type PdfCheck = { signatures: Array<PdfSignature>, sha256: string, matches: Array<DocumentMatch>, };
 
+export type MailSecurity = "starttls" | "tls";
+
+export type MailSettingsForm = { host: string, port: string, security: MailSecurity, username: string, password: string, fromName: string, fromAddress: string, replyTo: string, bccSelf: boolean, };
+
+export type MailSettings = { host: string, port: string, security: MailSecurity, username: string, hasPassword: boolean, fromName: string, fromAddress: string, replyTo: string, bccSelf: boolean, 
+/**
+ * Everything needed to send is filled in.
+ */
+configured: boolean, };
+
+export type MailTestResult = { ok: boolean, message: string, };
+
+export type EmailDraft = { to: string, subject: string, body: string, 
+/**
+ * The files that go along (`Factuur 2026-0001.pdf`, `Factuur 2026-0001.xml`).
+ */
+attachments: Array<string>, };
+
+export type EmailForm = { 
+/**
+ * One or more addresses, separated by commas or semicolons.
+ */
+to: string, subject: string, body: string, };
+
+export type SentEmail = { id: number, 
+/**
+ * `sending`, `sent` or `failed`.
+ */
+status: string, recipients: string, subject: string, 
+/**
+ * dd-mm-jjjj hh:mm (when sent, or when tried).
+ */
+at: string, attachments: Array<string>, serverResponse: string | null, 
+/**
+ * Why it failed, in the user's language.
+ */
+error: string | null, 
+/**
+ * `invoice`, and the document's number, for "Vandaag".
+ */
+documentKind: string, documentId: number, };
+
 export type BankImportResult = { fileName: string, 
 /**
  * `CAMT.053` or `MT940`.

@@ -1,7 +1,7 @@
 /** The screen being shown. A desktop app needs no URLs: a small state machine suffices. */
 import { tick } from "svelte";
 
-export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "backups" | "signing" | "display" | "about";
+export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "backups" | "signing" | "mail" | "display" | "about";
 
 export type Route =
   | { name: "today" }

@@ -34,6 +34,7 @@ mod bank;
 mod dashboard;
 mod follow_up;
 mod invoice;
+mod mail;
 mod rates;
 mod signing;
 pub use arrangement::*;
@@ -41,6 +42,7 @@ pub use bank::*;
 pub use dashboard::*;
 pub use follow_up::*;
 pub use invoice::*;
+pub use mail::*;
 pub use rates::*;
 pub use signing::*;
 

@@ -1,0 +1,409 @@
+//! Sending an issued invoice by e-mail: the composer's draft from the template, the message
+//! with the signed PDF (and the UBL e-invoice) attached byte for byte as stored, and the record.
+//!
+//! Order of events, so nothing is lost and nothing goes twice: the message is stored as
+//! `sending` (committed) before the server is contacted; the server is contacted without
+//! holding the database; the outcome and its dossier entry are stored in one transaction. Only
+//! a failed message can be sent again, under the same Message-ID.
+
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::{Message, Transport};
+use sha2::{Digest, Sha256};
+use tijdig_domain::follow_up::DossierKind;
+use tijdig_domain::Language;
+use tijdig_store::{NewDossierEntry, NewSentEmail, SentEmailRecord, Store, StoreError};
+
+use super::{explain, say, templates, unresolvable, valid_address, MailConfig};
+use crate::invoice_files::document_base_name;
+use crate::ubl::{ubl_in_store, UblProfile};
+use crate::{dto, App, AppError, ErrorCode, FieldMessage};
+
+/// One file that goes along.
+struct Part {
+    name: String,
+    mime: &'static str,
+    bytes: Vec<u8>,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn store_err(lang: Language) -> impl Fn(StoreError) -> AppError {
+    move |e| AppError::from_store(e, lang)
+}
+
+/// The recipients of `to`: addresses separated by commas or semicolons.
+fn recipients(to: &str) -> Vec<String> {
+    to.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl App {
+    /// The issued invoice's PDF and, when it can be made, its UBL e-invoice.
+    fn invoice_parts(
+        &self,
+        store: &Store,
+        id: i64,
+        lang: Language,
+    ) -> Result<(String, Vec<Part>), AppError> {
+        let record = store.invoice(id).map_err(store_err(lang))?;
+        let Some(issued) = record.issued.as_ref() else {
+            return Err(AppError {
+                code: ErrorCode::Validation,
+                message: say(
+                    lang,
+                    "Alleen een uitgereikte factuur kan worden verstuurd.",
+                    "Only an issued invoice can be sent.",
+                ),
+                fields: Vec::new(),
+            });
+        };
+        let client = store
+            .client(record.draft.client_id)
+            .map_err(store_err(lang))?
+            .client;
+        let base = document_base_name(record.draft.kind, &issued.number, client.document_language);
+        let mut parts = vec![Part {
+            name: format!("{base}.pdf"),
+            mime: "application/pdf",
+            bytes: store.invoice_pdf(id).map_err(store_err(lang))?,
+        }];
+        if let Ok((name, bytes)) = ubl_in_store(store, id, UblProfile::SiUbl, lang) {
+            parts.push(Part {
+                name,
+                mime: "application/xml",
+                bytes,
+            });
+        }
+        Ok((issued.number.clone(), parts))
+    }
+
+    /// The composer for an issued invoice, from the template in the client's language.
+    pub fn invoice_email_draft(&self, id: i64) -> Result<dto::EmailDraft, AppError> {
+        self.with_store(|store, lang| {
+            let record = store.invoice(id).map_err(store_err(lang))?;
+            let (number, parts) = self.invoice_parts(store, id, lang)?;
+            let client = store
+                .client(record.draft.client_id)
+                .map_err(store_err(lang))?
+                .client;
+            let profile = store
+                .profile()
+                .map_err(store_err(lang))?
+                .ok_or_else(|| AppError::from_store(StoreError::NotFound, lang))?;
+            let facts = self.facts(store, &record).map_err(store_err(lang))?;
+            let doc_lang = client.document_language;
+            let sender = store
+                .setting(super::FROM_NAME)
+                .map_err(store_err(lang))?
+                .unwrap_or_default();
+            // Printed in groups of four, as on the invoice.
+            let iban = crate::invoice_pdf::grouped(profile.iban.as_deref().unwrap_or_default());
+            let holder = profile
+                .account_holder
+                .clone()
+                .unwrap_or_else(|| profile.trade_name.clone());
+            let reference = crate::invoice_pdf::grouped(
+                record
+                    .issued
+                    .as_ref()
+                    .map_or("", |i| i.payment_reference.as_str()),
+            );
+            let fields = templates::Fields {
+                client: client.contact_person.as_deref().unwrap_or(&client.name),
+                number: &number,
+                amount: &tijdig_domain::money::format_eur(facts.total, doc_lang),
+                due_date: &crate::letters::long_date(facts.due_date, doc_lang),
+                reference: &reference,
+                iban: &iban,
+                holder: &holder,
+                sender: if sender.is_empty() {
+                    &profile.trade_name
+                } else {
+                    &sender
+                },
+                business: &profile.trade_name,
+            };
+            let (subject, body) = templates::invoice(doc_lang, &fields);
+            Ok(dto::EmailDraft {
+                to: client.email.clone().unwrap_or_default(),
+                subject,
+                body,
+                attachments: parts.into_iter().map(|p| p.name).collect(),
+            })
+        })
+    }
+
+    /// Sends an issued invoice as the user wrote the message. Returns the record: `sent`, or
+    /// `failed` with the reason (also logged in the dossier and offered again in "Vandaag").
+    pub fn send_invoice_email(
+        &self,
+        id: i64,
+        form: &dto::EmailForm,
+    ) -> Result<dto::SentEmail, AppError> {
+        let lang = self.lang();
+        let to = recipients(&form.to);
+        let mut fields = Vec::new();
+        if to.is_empty() || to.iter().any(|a| !valid_address(a)) {
+            fields.push(FieldMessage {
+                field: "to".into(),
+                code: "invalid".into(),
+                message: say(
+                    lang,
+                    "Vul één of meer geldige e-mailadressen in, gescheiden door komma's.",
+                    "Enter one or more valid e-mail addresses, separated by commas.",
+                ),
+            });
+        }
+        if form.subject.trim().is_empty() {
+            fields.push(FieldMessage {
+                field: "subject".into(),
+                code: "required".into(),
+                message: say(lang, "Vul een onderwerp in.", "Enter a subject."),
+            });
+        }
+        if form.body.trim().is_empty() {
+            fields.push(FieldMessage {
+                field: "body".into(),
+                code: "required".into(),
+                message: say(lang, "Schrijf een bericht.", "Write a message."),
+            });
+        }
+        if !fields.is_empty() {
+            let mut err = AppError::validation(&[], lang);
+            err.fields = fields;
+            return Err(err);
+        }
+        // Phase 1: the message, stored as `sending`.
+        let (config, password, row, message) = self.with_store(|store, lang| {
+            let (config, password) = self.mail_setup(store, lang)?;
+            let record = store.invoice(id).map_err(store_err(lang))?;
+            let (_, parts) = self.invoice_parts(store, id, lang)?;
+            let domain = config
+                .from_address
+                .rsplit('@')
+                .next()
+                .unwrap_or("tijdig.local")
+                .to_string();
+            let stamp = self
+                .now()
+                .and_utc()
+                .timestamp_nanos_opt()
+                .unwrap_or_default();
+            let message_id = format!("<tijdig.invoice.{id}.{stamp}@{domain}>");
+            let attachments: Vec<String> = parts
+                .iter()
+                .map(|p| format!("{} {}", hex(&p.bytes), p.name))
+                .collect();
+            let row = store
+                .begin_email(&NewSentEmail {
+                    client_id: record.draft.client_id,
+                    document_kind: "invoice",
+                    document_id: id,
+                    message_id: &message_id,
+                    sender: &config.from_address,
+                    recipients: &to.join(", "),
+                    subject: form.subject.trim(),
+                    body: &form.body,
+                    attachments: &attachments.join("\n"),
+                })
+                .map_err(store_err(lang))?;
+            let message = build(
+                &config,
+                &message_id,
+                &to,
+                form.subject.trim(),
+                &form.body,
+                parts,
+                lang,
+            )?;
+            Ok((config, password, row, message))
+        })?;
+        self.deliver(row, &config, password, &message)
+    }
+
+    /// Sends a failed message again (same recipients, text, attachments and Message-ID).
+    pub fn retry_email(&self, id: i64) -> Result<dto::SentEmail, AppError> {
+        let (config, password, message) = self.with_store(|store, lang| {
+            let (config, password) = self.mail_setup(store, lang)?;
+            let row = store.retry_email(id).map_err(|e| match e {
+                StoreError::AlreadyDone => AppError {
+                    code: ErrorCode::Conflict,
+                    message: say(lang, "Dit bericht is al verstuurd (of wordt nu verstuurd); het gaat geen tweede keer.", "This message was already sent (or is being sent); it does not go twice."),
+                    fields: Vec::new(),
+                },
+                other => AppError::from_store(other, lang),
+            })?;
+            let (_, parts) = self.invoice_parts(store, row.document_id, lang)?;
+            let to = recipients(&row.recipients);
+            let message = build(&config, &row.message_id, &to, &row.subject, &row.body, parts, lang)?;
+            Ok((config, password, message))
+        })?;
+        self.deliver(id, &config, password, &message)
+    }
+
+    /// Phase 2 and 3: the server, without holding the database; then the outcome.
+    fn deliver(
+        &self,
+        row: i64,
+        config: &MailConfig,
+        password: String,
+        message: &Message,
+    ) -> Result<dto::SentEmail, AppError> {
+        let lang = self.lang();
+        let outcome: Result<String, String> = match unresolvable(config, lang) {
+            Some(problem) => Err(problem),
+            None => self
+                .transport(config, password)
+                .and_then(|t| t.send(message))
+                .map(|r| format!("{} {}", r.code(), r.message().collect::<Vec<_>>().join(" ")))
+                .map_err(|e| explain(&e, config, lang)),
+        };
+        let at = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+        self.with_store(|store, lang| {
+            let before = store.sent_email(row).map_err(store_err(lang))?;
+            let number = store
+                .invoice(before.document_id)
+                .ok()
+                .and_then(|r| r.issued.map(|i| i.number))
+                .unwrap_or_default();
+            let note = match (&outcome, lang) {
+                (Ok(_), Language::Nl) => format!(
+                    "Factuur {number} per e-mail verstuurd aan {} (onderwerp: {}).",
+                    before.recipients, before.subject
+                ),
+                (Ok(_), Language::En) => format!(
+                    "Invoice {number} sent by e-mail to {} (subject: {}).",
+                    before.recipients, before.subject
+                ),
+                (Err(why), Language::Nl) => format!(
+                    "E-mail met factuur {number} aan {} is niet verstuurd: {why}",
+                    before.recipients
+                ),
+                (Err(why), Language::En) => format!(
+                    "E-mail with invoice {number} to {} was not sent: {why}",
+                    before.recipients
+                ),
+            };
+            let entry = NewDossierEntry {
+                client_id: before.client_id,
+                at: at.clone(),
+                kind: DossierKind::Email,
+                step: None,
+                outcome: None,
+                note: Some(note),
+                promised_on: None,
+                invoice_ids: vec![before.document_id],
+                done_on: None,
+            };
+            let record = store
+                .finish_email(row, outcome.as_deref().map_err(String::as_str), &at, &entry)
+                .map_err(store_err(lang))?;
+            Ok(sent_dto(&record))
+        })
+    }
+
+    /// What was sent (or tried) for an invoice, oldest first.
+    pub fn invoice_emails(&self, id: i64) -> Result<Vec<dto::SentEmail>, AppError> {
+        self.with_store(|store, lang| {
+            Ok(store
+                .emails_of("invoice", id)
+                .map_err(store_err(lang))?
+                .iter()
+                .map(sent_dto)
+                .collect())
+        })
+    }
+
+    /// Messages that did not go out: failed ones (to send again) and any cut off mid-send.
+    pub fn unsent_emails(&self) -> Result<Vec<dto::SentEmail>, AppError> {
+        self.with_store(|store, lang| {
+            Ok(store
+                .unsent_emails()
+                .map_err(store_err(lang))?
+                .iter()
+                .map(sent_dto)
+                .collect())
+        })
+    }
+}
+
+fn build(
+    config: &MailConfig,
+    message_id: &str,
+    to: &[String],
+    subject: &str,
+    body: &str,
+    parts: Vec<Part>,
+    lang: Language,
+) -> Result<Message, AppError> {
+    let bad = |e: &dyn std::fmt::Display| AppError {
+        code: ErrorCode::Validation,
+        message: say(
+            lang,
+            &format!("Het bericht kon niet worden opgesteld: {e}"),
+            &format!("The message could not be composed: {e}"),
+        ),
+        fields: Vec::new(),
+    };
+    let from_address: lettre::Address = config.from_address.parse().map_err(|e| bad(&e))?;
+    let from = Mailbox::new(
+        (!config.from_name.is_empty()).then(|| config.from_name.clone()),
+        from_address,
+    );
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .subject(subject)
+        .message_id(Some(message_id.to_string()))
+        .date_now();
+    for address in to {
+        builder = builder.to(Mailbox::new(None, address.parse().map_err(|e| bad(&e))?));
+    }
+    if !config.reply_to.is_empty() {
+        builder = builder.reply_to(Mailbox::new(
+            None,
+            config.reply_to.parse().map_err(|e| bad(&e))?,
+        ));
+    }
+    if config.bcc_self {
+        builder = builder.bcc(from);
+    }
+    let mut multipart = MultiPart::mixed().singlepart(SinglePart::plain(body.to_string()));
+    for part in parts {
+        let mime = ContentType::parse(part.mime).map_err(|e| bad(&e))?;
+        multipart = multipart.singlepart(Attachment::new(part.name).body(part.bytes, mime));
+    }
+    builder.multipart(multipart).map_err(|e| bad(&e))
+}
+
+fn sent_dto(r: &SentEmailRecord) -> dto::SentEmail {
+    let when = r.sent_at.clone().unwrap_or_else(|| r.created_at.clone());
+    let at =
+        chrono::NaiveDateTime::parse_from_str(&when[..19.min(when.len())], "%Y-%m-%dT%H:%M:%S")
+            .map(|d| d.format("%d-%m-%Y %H:%M").to_string())
+            .unwrap_or(when);
+    dto::SentEmail {
+        id: r.id,
+        status: r.status.clone(),
+        recipients: r.recipients.clone(),
+        subject: r.subject.clone(),
+        at,
+        attachments: r
+            .attachments
+            .lines()
+            .filter_map(|l| l.split_once(' ').map(|(_, name)| name.to_string()))
+            .collect(),
+        server_response: r.server_response.clone(),
+        error: r.error.clone(),
+        document_kind: r.document_kind.clone(),
+        document_id: r.document_id,
+    }
+}

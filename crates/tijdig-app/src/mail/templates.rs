@@ -1,0 +1,100 @@
+//! The message templates per document kind and language. Placeholders in braces are filled from
+//! the document: `{klant}`, `{factuurnummer}`, `{bedrag}`, `{vervaldatum}`,
+//! `{betalingskenmerk}`, `{iban}`, `{rekeninghouder}`, `{afzender}`, `{bedrijf}`. The user edits
+//! the result in the composer before anything is sent.
+
+use tijdig_domain::Language;
+
+/// The values the placeholders stand for.
+pub(crate) struct Fields<'a> {
+    pub client: &'a str,
+    pub number: &'a str,
+    pub amount: &'a str,
+    pub due_date: &'a str,
+    pub reference: &'a str,
+    pub iban: &'a str,
+    pub holder: &'a str,
+    pub sender: &'a str,
+    pub business: &'a str,
+}
+
+const INVOICE_NL: (&str, &str) = (
+    "Factuur {factuurnummer} van {bedrijf}",
+    "Beste {klant},
+
+Hierbij stuur ik je factuur {factuurnummer} van {bedrag}. Wil je dit bedrag uiterlijk {vervaldatum} overmaken naar {iban} ten name van {rekeninghouder}, onder vermelding van betalingskenmerk {betalingskenmerk}?
+
+De factuur zit als PDF in de bijlage, digitaal ondertekend.
+
+Met vriendelijke groet,
+{afzender}
+{bedrijf}",
+);
+
+const INVOICE_EN: (&str, &str) = (
+    "Invoice {factuurnummer} from {bedrijf}",
+    "Dear {klant},
+
+Please find attached invoice {factuurnummer} for {bedrag}. Kindly transfer this amount by {vervaldatum} to {iban} in the name of {rekeninghouder}, quoting payment reference {betalingskenmerk}.
+
+The invoice is attached as a digitally signed PDF.
+
+Kind regards,
+{afzender}
+{bedrijf}",
+);
+
+/// The subject and body of an invoice e-mail, placeholders filled.
+pub(crate) fn invoice(lang: Language, f: &Fields<'_>) -> (String, String) {
+    let (subject, body) = match lang {
+        Language::Nl => INVOICE_NL,
+        Language::En => INVOICE_EN,
+    };
+    (fill(subject, f), fill(body, f))
+}
+
+fn fill(template: &str, f: &Fields<'_>) -> String {
+    [
+        ("{klant}", f.client),
+        ("{factuurnummer}", f.number),
+        ("{bedrag}", f.amount),
+        ("{vervaldatum}", f.due_date),
+        ("{betalingskenmerk}", f.reference),
+        ("{iban}", f.iban),
+        ("{rekeninghouder}", f.holder),
+        ("{afzender}", f.sender),
+        ("{bedrijf}", f.business),
+    ]
+    .iter()
+    .fold(template.to_string(), |text, (key, value)| {
+        text.replace(key, value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_is_filled() {
+        let f = Fields {
+            client: "Eva de Vries",
+            number: "2026-0001",
+            amount: "€ 1.210,00",
+            due_date: "6 december 2026",
+            reference: "RF18 2026 0001",
+            iban: "NL91 ABNA 0417 1643 00",
+            holder: "S. Jansen",
+            sender: "Sanne Jansen",
+            business: "Studio Jansen",
+        };
+        for lang in [Language::Nl, Language::En] {
+            let (subject, body) = invoice(lang, &f);
+            assert!(
+                !subject.contains('{') && !body.contains('{'),
+                "{subject}\n{body}"
+            );
+            assert!(body.contains("RF18 2026 0001") && body.contains("€ 1.210,00"));
+        }
+    }
+}

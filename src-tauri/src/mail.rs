@@ -1,0 +1,52 @@
+//! Commands of e-mail: the mail server in Settings, the composer, sending and sending again.
+
+use crate::commands::State;
+use tijdig_app::{dto, AppError};
+
+#[tauri::command]
+pub fn mail_settings(state: State<'_>) -> Result<dto::MailSettings, AppError> {
+    state.app()?.mail_settings()
+}
+
+#[tauri::command]
+pub fn save_mail_settings(
+    state: State<'_>,
+    form: dto::MailSettingsForm,
+) -> Result<dto::MailSettings, AppError> {
+    state.app()?.save_mail_settings(&form)
+}
+
+/// Connecting can take a while: off the main thread.
+#[tauri::command]
+pub async fn test_mail_connection(state: State<'_>) -> Result<dto::MailTestResult, AppError> {
+    state.app()?.test_mail_connection()
+}
+
+#[tauri::command]
+pub fn invoice_email_draft(state: State<'_>, id: i64) -> Result<dto::EmailDraft, AppError> {
+    state.app()?.invoice_email_draft(id)
+}
+
+#[tauri::command]
+pub async fn send_invoice_email(
+    state: State<'_>,
+    id: i64,
+    form: dto::EmailForm,
+) -> Result<dto::SentEmail, AppError> {
+    state.app()?.send_invoice_email(id, &form)
+}
+
+#[tauri::command]
+pub async fn retry_email(state: State<'_>, id: i64) -> Result<dto::SentEmail, AppError> {
+    state.app()?.retry_email(id)
+}
+
+#[tauri::command]
+pub fn invoice_emails(state: State<'_>, id: i64) -> Result<Vec<dto::SentEmail>, AppError> {
+    state.app()?.invoice_emails(id)
+}
+
+#[tauri::command]
+pub fn unsent_emails(state: State<'_>) -> Result<Vec<dto::SentEmail>, AppError> {
+    state.app()?.unsent_emails()
+}
