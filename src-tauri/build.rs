@@ -76,6 +76,8 @@ const COMMANDS: &[&str] = &[
     "retry_email",
     "invoice_emails",
     "unsent_emails",
+    "letter_email_draft",
+    "send_letter_email",
     "set_letter_delivered",
     "import_bank_statement",
     "bank_overview",

@@ -50,3 +50,17 @@ pub fn invoice_emails(state: State<'_>, id: i64) -> Result<Vec<dto::SentEmail>, 
 pub fn unsent_emails(state: State<'_>) -> Result<Vec<dto::SentEmail>, AppError> {
     state.app()?.unsent_emails()
 }
+
+#[tauri::command]
+pub fn letter_email_draft(state: State<'_>, id: i64) -> Result<dto::EmailDraft, AppError> {
+    state.app()?.letter_email_draft(id)
+}
+
+#[tauri::command]
+pub async fn send_letter_email(
+    state: State<'_>,
+    id: i64,
+    form: dto::EmailForm,
+) -> Result<dto::SentEmail, AppError> {
+    state.app()?.send_letter_email(id, &form)
+}

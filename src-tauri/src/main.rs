@@ -110,6 +110,8 @@ fn main() {
             mail::retry_email,
             mail::invoice_emails,
             mail::unsent_emails,
+            mail::letter_email_draft,
+            mail::send_letter_email,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

@@ -447,3 +447,93 @@ fn the_mail_password_is_in_the_keychain_not_in_the_database() {
         }
     }
 }
+
+/// A vault shared by two opens of the same data folder (a later "today").
+struct Shared(std::sync::Arc<tijdig_app::keychain::MemoryVault>);
+
+impl tijdig_app::keychain::KeyVault for Shared {
+    fn get(&self, account: &str) -> Result<Option<Vec<u8>>, tijdig_app::keychain::VaultError> {
+        self.0.get(account)
+    }
+    fn set(&self, account: &str, secret: &[u8]) -> Result<(), tijdig_app::keychain::VaultError> {
+        self.0.set(account, secret)
+    }
+}
+
+#[test]
+fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
+    let dir = tempfile::tempdir().unwrap();
+    let pem = certificate(dir.path());
+    let server = Server::start(dir.path(), "starttls");
+    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
+    let data = tempfile::tempdir().unwrap();
+    let open = |day: chrono::NaiveDate| {
+        App::open(data.path())
+            .unwrap()
+            .with_today(day)
+            .with_vault(Box::new(Shared(vault.clone())))
+            .with_mail_root(pem.clone())
+    };
+    let app = open(today());
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    app.save_mail_settings(&settings(server.port, MailSecurity::Starttls, "geheim"))
+        .unwrap();
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-06-01".into();
+    form.delivery_from = "2026-05-01".into();
+    form.delivery_to = "2026-05-31".into();
+    let invoice = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    drop(app);
+
+    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let produced = app
+        .produce_letter(&LetterRequest {
+            client_id: client,
+            step: FollowUpStep::Reminder,
+            invoice_ids: vec![invoice.id],
+            channel: FollowUpChannel::Email,
+        })
+        .unwrap();
+    let text = produced.email.expect("the e-mail text of the step");
+    let draft = app.letter_email_draft(produced.letter.id).unwrap();
+    assert_eq!(
+        draft.attachments,
+        vec![format!("Herinnering {}.pdf", produced.letter.reference)]
+    );
+    let sent = app
+        .send_letter_email(
+            produced.letter.id,
+            &EmailForm {
+                to: text.to.unwrap_or(draft.to),
+                subject: text.subject.clone(),
+                body: text.body,
+            },
+        )
+        .unwrap();
+    assert_eq!(sent.status, "sent", "{sent:?}");
+    let received = server.received();
+    let message = mail_parser::MessageParser::default()
+        .parse(&received[0].0)
+        .unwrap();
+    assert_eq!(message.subject(), Some(text.subject.as_str()));
+    let attachment = message.attachments().next().unwrap();
+    assert_eq!(
+        attachment.contents(),
+        app.letter_pdf(produced.letter.id).unwrap().1.as_slice()
+    );
+    let dossier = app.dossier(client).unwrap();
+    let note = format!(
+        "Herinnering {} per e-mail verstuurd aan eva@korenbloem.nl",
+        produced.letter.reference
+    );
+    assert!(
+        dossier.iter().any(|e| e.note.starts_with(&note)),
+        "{dossier:?}"
+    );
+}

@@ -529,6 +529,8 @@ export const en: Record<MessageKey, string> = {
   "mail.test": "Test connection",
   "mail.send": "Send by e-mail…",
   "mail.composeTitle": "Send invoice by e-mail",
+  "mail.composeLetterTitle": "Send letter by e-mail",
+  "mail.sendLetter": "Send by e-mail…",
   "mail.to": "To",
   "mail.toHint": "Separate several addresses with a comma.",
   "mail.subject": "Subject",

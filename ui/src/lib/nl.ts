@@ -527,6 +527,8 @@ export const nl = {
   "mail.test": "Test verbinding",
   "mail.send": "Versturen per e-mail…",
   "mail.composeTitle": "Factuur versturen per e-mail",
+  "mail.composeLetterTitle": "Brief versturen per e-mail",
+  "mail.sendLetter": "Versturen per e-mail…",
   "mail.to": "Aan",
   "mail.toHint": "Meerdere adressen scheiden met een komma.",
   "mail.subject": "Onderwerp",

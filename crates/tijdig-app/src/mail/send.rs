@@ -86,6 +86,86 @@ impl App {
         Ok((issued.number.clone(), parts))
     }
 
+    /// A stored letter's PDF (`Herinnering 2026-B0001.pdf`), its client and reference.
+    fn letter_parts(
+        &self,
+        store: &Store,
+        id: i64,
+        lang: Language,
+    ) -> Result<(i64, String, Vec<Part>), AppError> {
+        let record = store.letter(id).map_err(store_err(lang))?;
+        let client = store
+            .client(record.client_id)
+            .map_err(store_err(lang))?
+            .client;
+        let title = record.step.label(client.document_language);
+        let name = format!("{title} {}.pdf", record.reference).replace(['/', '\\'], "-");
+        let pdf = store.letter_pdf(id).map_err(store_err(lang))?;
+        Ok((
+            record.client_id,
+            format!("{title} {}", record.reference),
+            vec![Part {
+                name,
+                mime: "application/pdf",
+                bytes: pdf,
+            }],
+        ))
+    }
+
+    /// What a document is called in the dossier, its client and its attachments.
+    fn document_parts(
+        &self,
+        store: &Store,
+        kind: &str,
+        id: i64,
+        lang: Language,
+    ) -> Result<(i64, String, Vec<Part>), AppError> {
+        match kind {
+            "letter" => self.letter_parts(store, id, lang),
+            _ => {
+                let record = store.invoice(id).map_err(store_err(lang))?;
+                let (number, parts) = self.invoice_parts(store, id, lang)?;
+                let title = record.draft.kind.title(lang);
+                Ok((record.draft.client_id, format!("{title} {number}"), parts))
+            }
+        }
+    }
+
+    /// The composer for a letter: to the client's address, the letter attached. (The message
+    /// text made with the letter is what the screen fills in; this is the fallback.)
+    pub fn letter_email_draft(&self, id: i64) -> Result<dto::EmailDraft, AppError> {
+        self.with_store(|store, lang| {
+            let (client_id, label, parts) = self.letter_parts(store, id, lang)?;
+            let client = store.client(client_id).map_err(store_err(lang))?.client;
+            Ok(dto::EmailDraft {
+                to: client.email.clone().unwrap_or_default(),
+                subject: label.clone(),
+                body: match client.document_language {
+                    Language::Nl => format!(
+                        "Beste {},\n\nIn de bijlage vind je {}.\n",
+                        client.contact_person.as_deref().unwrap_or(&client.name),
+                        label.to_lowercase()
+                    ),
+                    Language::En => format!(
+                        "Dear {},\n\nPlease find attached {}.\n",
+                        client.contact_person.as_deref().unwrap_or(&client.name),
+                        label.to_lowercase()
+                    ),
+                },
+                attachments: parts.into_iter().map(|p| p.name).collect(),
+            })
+        })
+    }
+
+    /// Sends a produced letter (a reminder, dunning letter …) by e-mail, as written.
+    pub fn send_letter_email(
+        &self,
+        id: i64,
+        form: &dto::EmailForm,
+    ) -> Result<dto::SentEmail, AppError> {
+        self.send_document_email("letter", id, form)
+    }
+
     /// The composer for an issued invoice, from the template in the client's language.
     pub fn invoice_email_draft(&self, id: i64) -> Result<dto::EmailDraft, AppError> {
         self.with_store(|store, lang| {
@@ -149,6 +229,15 @@ impl App {
         id: i64,
         form: &dto::EmailForm,
     ) -> Result<dto::SentEmail, AppError> {
+        self.send_document_email("invoice", id, form)
+    }
+
+    fn send_document_email(
+        &self,
+        kind: &'static str,
+        id: i64,
+        form: &dto::EmailForm,
+    ) -> Result<dto::SentEmail, AppError> {
         let lang = self.lang();
         let to = recipients(&form.to);
         let mut fields = Vec::new();
@@ -185,28 +274,23 @@ impl App {
         // Phase 1: the message, stored as `sending`.
         let (config, password, row, message) = self.with_store(|store, lang| {
             let (config, password) = self.mail_setup(store, lang)?;
-            let record = store.invoice(id).map_err(store_err(lang))?;
-            let (_, parts) = self.invoice_parts(store, id, lang)?;
+            let (client_id, _, parts) = self.document_parts(store, kind, id, lang)?;
             let domain = config
                 .from_address
                 .rsplit('@')
                 .next()
                 .unwrap_or("tijdig.local")
                 .to_string();
-            let stamp = self
-                .now()
-                .and_utc()
-                .timestamp_nanos_opt()
-                .unwrap_or_default();
-            let message_id = format!("<tijdig.invoice.{id}.{stamp}@{domain}>");
+            let stamp = chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default();
+            let message_id = format!("<tijdig.{kind}.{id}.{stamp}@{domain}>");
             let attachments: Vec<String> = parts
                 .iter()
                 .map(|p| format!("{} {}", hex(&p.bytes), p.name))
                 .collect();
             let row = store
                 .begin_email(&NewSentEmail {
-                    client_id: record.draft.client_id,
-                    document_kind: "invoice",
+                    client_id,
+                    document_kind: kind,
                     document_id: id,
                     message_id: &message_id,
                     sender: &config.from_address,
@@ -242,7 +326,8 @@ impl App {
                 },
                 other => AppError::from_store(other, lang),
             })?;
-            let (_, parts) = self.invoice_parts(store, row.document_id, lang)?;
+            let (_, _, parts) =
+                self.document_parts(store, &row.document_kind, row.document_id, lang)?;
             let to = recipients(&row.recipients);
             let message = build(&config, &row.message_id, &to, &row.subject, &row.body, parts, lang)?;
             Ok((config, password, message))
@@ -270,26 +355,31 @@ impl App {
         let at = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
         self.with_store(|store, lang| {
             let before = store.sent_email(row).map_err(store_err(lang))?;
-            let number = store
-                .invoice(before.document_id)
-                .ok()
-                .and_then(|r| r.issued.map(|i| i.number))
-                .unwrap_or_default();
+            let (_, label, _) =
+                self.document_parts(store, &before.document_kind, before.document_id, lang)?;
+            let invoice_ids = match before.document_kind.as_str() {
+                "letter" => store
+                    .letter(before.document_id)
+                    .map(|l| l.invoice_ids)
+                    .unwrap_or_default(),
+                _ => vec![before.document_id],
+            };
+            let lower = label.to_lowercase();
             let note = match (&outcome, lang) {
                 (Ok(_), Language::Nl) => format!(
-                    "Factuur {number} per e-mail verstuurd aan {} (onderwerp: {}).",
+                    "{label} per e-mail verstuurd aan {} (onderwerp: {}).",
                     before.recipients, before.subject
                 ),
                 (Ok(_), Language::En) => format!(
-                    "Invoice {number} sent by e-mail to {} (subject: {}).",
+                    "{label} sent by e-mail to {} (subject: {}).",
                     before.recipients, before.subject
                 ),
                 (Err(why), Language::Nl) => format!(
-                    "E-mail met factuur {number} aan {} is niet verstuurd: {why}",
+                    "E-mail met {lower} aan {} is niet verstuurd: {why}",
                     before.recipients
                 ),
                 (Err(why), Language::En) => format!(
-                    "E-mail with invoice {number} to {} was not sent: {why}",
+                    "E-mail with {lower} to {} was not sent: {why}",
                     before.recipients
                 ),
             };
@@ -301,7 +391,7 @@ impl App {
                 outcome: None,
                 note: Some(note),
                 promised_on: None,
-                invoice_ids: vec![before.document_id],
+                invoice_ids,
                 done_on: None,
             };
             let record = store
