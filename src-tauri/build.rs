@@ -78,6 +78,7 @@ const COMMANDS: &[&str] = &[
     "unsent_emails",
     "letter_email_draft",
     "send_letter_email",
+    "send_due_emails",
     "set_letter_delivered",
     "import_bank_statement",
     "bank_overview",

@@ -61,6 +61,15 @@ pub async fn send_letter_email(
     state: State<'_>,
     id: i64,
     form: dto::EmailForm,
+    timing: Option<dto::SendTiming>,
 ) -> Result<dto::SentEmail, AppError> {
-    state.app()?.send_letter_email(id, &form)
+    state
+        .app()?
+        .send_letter_email(id, &form, timing.unwrap_or_default())
+}
+
+/// Scheduled messages whose moment has come go out (also at start-up).
+#[tauri::command]
+pub async fn send_due_emails(state: State<'_>) -> Result<Vec<dto::SentEmail>, AppError> {
+    state.app()?.send_due_emails()
 }

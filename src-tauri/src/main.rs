@@ -30,6 +30,10 @@ fn main() {
             std::thread::spawn(move || {
                 if let Ok(tijdig_app) = handle.state::<commands::Tijdig>().app() {
                     tijdig_app.backup_at_startup();
+                    // Scheduled e-mails whose moment passed while Tijdig was closed.
+                    if let Err(e) = tijdig_app.send_due_emails() {
+                        eprintln!("tijdig: scheduled e-mail: {}", e.message);
+                    }
                 }
             });
             Ok(())
@@ -112,6 +116,7 @@ fn main() {
             mail::unsent_emails,
             mail::letter_email_draft,
             mail::send_letter_email,
+            mail::send_due_emails,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     /// The OS keychain holding the signing key is locked, absent or lacks the key; nothing was
     /// produced. The user may retry or choose to produce the document unsigned.
     KeychainUnavailable,
+    /// A message to a debtor outside the contact hours (20:00–07:00, Sundays, feestdagen): the
+    /// user confirms sending now, or schedules it for the next allowed moment. Nothing was sent.
+    OutsideContactHours,
 }
 
 /// A problem at one form field, worded for the user.

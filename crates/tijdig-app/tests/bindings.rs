@@ -113,6 +113,7 @@ fn generate() -> String {
         MailTestResult::decl(&cfg),
         EmailDraft::decl(&cfg),
         EmailForm::decl(&cfg),
+        SendTiming::decl(&cfg),
         SentEmail::decl(&cfg),
         BankImportResult::decl(&cfg),
         BankTransaction::decl(&cfg),

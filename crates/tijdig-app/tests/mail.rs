@@ -514,6 +514,7 @@ fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
                 subject: text.subject.clone(),
                 body: text.body,
             },
+            SendTiming::Check,
         )
         .unwrap();
     assert_eq!(sent.status, "sent", "{sent:?}");
@@ -536,4 +537,104 @@ fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
         dossier.iter().any(|e| e.note.starts_with(&note)),
         "{dossier:?}"
     );
+}
+
+#[test]
+fn a_reminder_on_a_sunday_asks_first_and_goes_out_once_at_the_next_allowed_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let pem = certificate(dir.path());
+    let server = Server::start(dir.path(), "starttls");
+    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
+    let data = tempfile::tempdir().unwrap();
+    let open = |day: chrono::NaiveDate| {
+        App::open(data.path())
+            .unwrap()
+            .with_today(day)
+            .with_vault(Box::new(Shared(vault.clone())))
+            .with_mail_root(pem.clone())
+    };
+    // Sunday 22 November 2026, noon.
+    let app = open(today());
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    app.save_mail_settings(&settings(server.port, MailSecurity::Starttls, "geheim"))
+        .unwrap();
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-06-01".into();
+    form.delivery_from = "2026-05-01".into();
+    form.delivery_to = "2026-05-31".into();
+    let invoice = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    drop(app);
+    // The reminder is made on Monday 23 November; it is sent on Sunday 29 November.
+    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let produced = app
+        .produce_letter(&LetterRequest {
+            client_id: client,
+            step: FollowUpStep::Reminder,
+            invoice_ids: vec![invoice.id],
+            channel: FollowUpChannel::Email,
+        })
+        .unwrap();
+    let text = produced.email.unwrap();
+    drop(app);
+    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    let email = EmailForm {
+        to: "eva@korenbloem.nl".into(),
+        subject: text.subject,
+        body: text.body,
+    };
+
+    let asked = app
+        .send_letter_email(produced.letter.id, &email, SendTiming::Check)
+        .unwrap_err();
+    assert_eq!(asked.code, ErrorCode::OutsideContactHours);
+    assert!(
+        asked.message.contains("30 november 2026 om 07:00"),
+        "{}",
+        asked.message
+    );
+    assert!(
+        server.received().is_empty(),
+        "nothing sent on a Sunday without asking"
+    );
+
+    let scheduled = app
+        .send_letter_email(produced.letter.id, &email, SendTiming::Schedule)
+        .unwrap();
+    assert_eq!(scheduled.status, "scheduled");
+    assert_eq!(scheduled.scheduled_for.as_deref(), Some("30-11-2026 07:00"));
+    assert!(
+        app.send_due_emails().unwrap().is_empty(),
+        "not before its moment"
+    );
+    assert!(server.received().is_empty());
+    assert!(app
+        .dossier(client)
+        .unwrap()
+        .iter()
+        .any(|e| e.note.contains("ingepland") && e.note.contains("30-11-2026 07:00")));
+    drop(app);
+
+    // Monday: the app is opened, the message goes out — once.
+    let monday = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let went = monday.send_due_emails().unwrap();
+    assert_eq!(went.len(), 1);
+    assert_eq!(went[0].status, "sent", "{:?}", went[0]);
+    assert!(monday.send_due_emails().unwrap().is_empty());
+    assert_eq!(server.received().len(), 1);
+    assert!(monday.unsent_emails().unwrap().is_empty());
+
+    // Sending now anyway, on a Sunday, when the user confirms.
+    drop(monday);
+    let sunday = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    let now = sunday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Now)
+        .unwrap();
+    assert_eq!(now.status, "sent");
+    assert_eq!(server.received().len(), 2);
 }

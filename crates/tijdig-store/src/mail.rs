@@ -33,8 +33,10 @@ pub struct SentEmailRecord {
     pub subject: String,
     pub body: String,
     pub attachments: String,
-    /// `sending`, `sent` or `failed`.
+    /// `scheduled`, `sending`, `sent` or `failed`.
     pub status: String,
+    /// For a scheduled message: when it goes out (local time).
+    pub scheduled_for: Option<String>,
     pub server_response: Option<String>,
     pub error: Option<String>,
     pub attempts: i64,
@@ -43,7 +45,8 @@ pub struct SentEmailRecord {
 }
 
 const COLUMNS: &str = "id, client_id, document_kind, document_id, message_id, sender, recipients,
-    subject, body, attachments, status, server_response, error, attempts, created_at, sent_at";
+    subject, body, attachments, status, server_response, error, attempts, created_at, sent_at,
+    scheduled_for";
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<SentEmailRecord> {
     Ok(SentEmailRecord {
@@ -63,6 +66,7 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<SentEmailRecord> {
         attempts: r.get(13)?,
         created_at: r.get(14)?,
         sent_at: r.get(15)?,
+        scheduled_for: r.get(16)?,
     })
 }
 
@@ -87,6 +91,65 @@ impl Store {
                 ),
             )?;
             Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Stores a message to go out at `at` (local time, `2026-11-23T07:00:00`), with its dossier
+    /// entry, in one transaction.
+    pub fn schedule_email(
+        &mut self,
+        new: &NewSentEmail<'_>,
+        at: &str,
+        entry: &NewDossierEntry,
+    ) -> Result<i64, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            tx.execute(
+                "INSERT INTO sent_emails (client_id, document_kind, document_id, message_id, sender,
+                     recipients, subject, body, attachments, status, scheduled_for, attempts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'scheduled', ?10, 0)",
+                (
+                    new.client_id,
+                    new.document_kind,
+                    new.document_id,
+                    new.message_id,
+                    new.sender,
+                    new.recipients,
+                    new.subject,
+                    new.body,
+                    new.attachments,
+                    at,
+                ),
+            )?;
+            let id = tx.last_insert_rowid();
+            insert_entry(tx, entry, None)?;
+            Ok(id)
+        })
+    }
+
+    /// Takes the scheduled messages whose moment has come (`now`, local time): each moves to
+    /// `sending` here, once, so a second caller gets none of them.
+    pub fn take_due_emails(&mut self, now: &str) -> Result<Vec<SentEmailRecord>, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let ids: Vec<i64> = tx
+                .prepare(
+                    "SELECT id FROM sent_emails WHERE status = 'scheduled' AND scheduled_for <= ?1
+                     ORDER BY scheduled_for, id",
+                )?
+                .query_map([now], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let mut taken = Vec::new();
+            for id in ids {
+                tx.execute(
+                    "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1 WHERE id = ?1",
+                    [id],
+                )?;
+                taken.push(tx.query_row(
+                    &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),
+                    [id],
+                    read,
+                )?);
+            }
+            Ok(taken)
         })
     }
 

@@ -15,6 +15,7 @@ import type {
   MailSettingsForm,
   MailTestResult,
   SentEmail,
+  SendTiming,
   PdfCheck,
   SigningCertificate,
   AssignableInvoice,
@@ -128,7 +129,9 @@ export const api = {
   saveMailSettings: (form: MailSettingsForm) => call<MailSettings>("save_mail_settings", { form }),
   testMailConnection: () => call<MailTestResult>("test_mail_connection"),
   letterEmailDraft: (id: number) => call<EmailDraft>("letter_email_draft", { id }),
-  sendLetterEmail: (id: number, form: EmailForm) => call<SentEmail>("send_letter_email", { id, form }),
+  sendLetterEmail: (id: number, form: EmailForm, timing: SendTiming = "check") =>
+    call<SentEmail>("send_letter_email", { id, form, timing }),
+  sendDueEmails: () => call<SentEmail[]>("send_due_emails"),
   invoiceEmailDraft: (id: number) => call<EmailDraft>("invoice_email_draft", { id }),
   sendInvoiceEmail: (id: number, form: EmailForm) => call<SentEmail>("send_invoice_email", { id, form }),
   retryEmail: (id: number) => call<SentEmail>("retry_email", { id }),

@@ -1,7 +1,7 @@
 // Generated from crates/tijdig-app (transfer types). Do not edit by hand:
 // UPDATE_BINDINGS=1 cargo test -p tijdig-app --test bindings
 
-export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "conflict" | "internal" | "keychain_unavailable";
+export type ErrorCode = "validation" | "not_found" | "database_too_new" | "not_a_tijdig_database" | "storage" | "conflict" | "internal" | "keychain_unavailable" | "outside_contact_hours";
 
 export type FieldMessage = { field: string, 
 /**
@@ -554,11 +554,17 @@ export type EmailForm = {
  */
 to: string, subject: string, body: string, };
 
+export type SendTiming = "check" | "now" | "schedule";
+
 export type SentEmail = { id: number, 
 /**
- * `sending`, `sent` or `failed`.
+ * `scheduled`, `sending`, `sent` or `failed`.
  */
-status: string, recipients: string, subject: string, 
+status: string, 
+/**
+ * For a scheduled message: dd-mm-jjjj hh:mm.
+ */
+scheduledFor: string | null, recipients: string, subject: string, 
 /**
  * dd-mm-jjjj hh:mm (when sent, or when tried).
  */

@@ -75,13 +75,28 @@ pub struct EmailForm {
     pub body: String,
 }
 
+/// When a reminder goes out, after Tijdig said it is outside the contact hours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SendTiming {
+    /// Now if the contact hours allow it; otherwise refused with `outside_contact_hours`.
+    #[default]
+    Check,
+    /// Now, the user confirmed it.
+    Now,
+    /// At the next allowed moment (it goes out when Tijdig is open at or after it, once).
+    Schedule,
+}
+
 /// A message Tijdig sent or tried to send.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SentEmail {
     pub id: i64,
-    /// `sending`, `sent` or `failed`.
+    /// `scheduled`, `sending`, `sent` or `failed`.
     pub status: String,
+    /// For a scheduled message: dd-mm-jjjj hh:mm.
+    pub scheduled_for: Option<String>,
     pub recipients: String,
     pub subject: String,
     /// dd-mm-jjjj hh:mm (when sent, or when tried).

@@ -20,7 +20,7 @@ use crate::ubl::{ubl_in_store, UblProfile};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// One file that goes along.
-struct Part {
+pub(super) struct Part {
     name: String,
     mime: &'static str,
     bytes: Vec<u8>,
@@ -33,12 +33,12 @@ fn hex(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn store_err(lang: Language) -> impl Fn(StoreError) -> AppError {
+pub(super) fn store_err(lang: Language) -> impl Fn(StoreError) -> AppError {
     move |e| AppError::from_store(e, lang)
 }
 
 /// The recipients of `to`: addresses separated by commas or semicolons.
-fn recipients(to: &str) -> Vec<String> {
+pub(super) fn recipients(to: &str) -> Vec<String> {
     to.split([',', ';'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -113,7 +113,7 @@ impl App {
     }
 
     /// What a document is called in the dossier, its client and its attachments.
-    fn document_parts(
+    pub(super) fn document_parts(
         &self,
         store: &Store,
         kind: &str,
@@ -158,12 +158,15 @@ impl App {
     }
 
     /// Sends a produced letter (a reminder, dunning letter …) by e-mail, as written.
+    /// A letter goes to a debtor: outside the contact hours it is refused unless the user
+    /// confirms (`Now`) or schedules it (`Schedule`).
     pub fn send_letter_email(
         &self,
         id: i64,
         form: &dto::EmailForm,
+        timing: dto::SendTiming,
     ) -> Result<dto::SentEmail, AppError> {
-        self.send_document_email("letter", id, form)
+        self.send_document_email("letter", id, form, timing)
     }
 
     /// The composer for an issued invoice, from the template in the client's language.
@@ -229,7 +232,7 @@ impl App {
         id: i64,
         form: &dto::EmailForm,
     ) -> Result<dto::SentEmail, AppError> {
-        self.send_document_email("invoice", id, form)
+        self.send_document_email("invoice", id, form, dto::SendTiming::Now)
     }
 
     fn send_document_email(
@@ -237,6 +240,7 @@ impl App {
         kind: &'static str,
         id: i64,
         form: &dto::EmailForm,
+        timing: dto::SendTiming,
     ) -> Result<dto::SentEmail, AppError> {
         let lang = self.lang();
         let to = recipients(&form.to);
@@ -271,8 +275,13 @@ impl App {
             err.fields = fields;
             return Err(err);
         }
-        // Phase 1: the message, stored as `sending`.
-        let (config, password, row, message) = self.with_store(|store, lang| {
+        // Outside the contact hours: refused, or kept for the next allowed moment.
+        let schedule_at = match kind {
+            "letter" => self.contact_moment(timing, lang)?,
+            _ => None,
+        };
+        // Phase 1: the message, stored as `sending` (or `scheduled`).
+        let phase = self.with_store(|store, lang| {
             let (config, password) = self.mail_setup(store, lang)?;
             let (client_id, _, parts) = self.document_parts(store, kind, id, lang)?;
             let domain = config
@@ -287,19 +296,22 @@ impl App {
                 .iter()
                 .map(|p| format!("{} {}", hex(&p.bytes), p.name))
                 .collect();
-            let row = store
-                .begin_email(&NewSentEmail {
-                    client_id,
-                    document_kind: kind,
-                    document_id: id,
-                    message_id: &message_id,
-                    sender: &config.from_address,
-                    recipients: &to.join(", "),
-                    subject: form.subject.trim(),
-                    body: &form.body,
-                    attachments: &attachments.join("\n"),
-                })
-                .map_err(store_err(lang))?;
+            let new = NewSentEmail {
+                client_id,
+                document_kind: kind,
+                document_id: id,
+                message_id: &message_id,
+                sender: &config.from_address,
+                recipients: &to.join(", "),
+                subject: form.subject.trim(),
+                body: &form.body,
+                attachments: &attachments.join("\n"),
+            };
+            if let Some(at) = schedule_at {
+                let record = self.schedule(store, kind, id, &new, at, lang)?;
+                return Ok(Phase::Scheduled(Box::new(sent_dto(&record))));
+            }
+            let row = store.begin_email(&new).map_err(store_err(lang))?;
             let message = build(
                 &config,
                 &message_id,
@@ -309,9 +321,15 @@ impl App {
                 parts,
                 lang,
             )?;
-            Ok((config, password, row, message))
+            Ok(Phase::Send(Box::new((config, password, row, message))))
         })?;
-        self.deliver(row, &config, password, &message)
+        match phase {
+            Phase::Scheduled(dto) => Ok(*dto),
+            Phase::Send(parts) => {
+                let (config, password, row, message) = *parts;
+                self.deliver(row, &config, password, &message)
+            }
+        }
     }
 
     /// Sends a failed message again (same recipients, text, attachments and Message-ID).
@@ -336,7 +354,7 @@ impl App {
     }
 
     /// Phase 2 and 3: the server, without holding the database; then the outcome.
-    fn deliver(
+    pub(super) fn deliver(
         &self,
         row: i64,
         config: &MailConfig,
@@ -426,7 +444,13 @@ impl App {
     }
 }
 
-fn build(
+/// What phase 1 decided: stored for later, or to be sent now.
+enum Phase {
+    Scheduled(Box<dto::SentEmail>),
+    Send(Box<(MailConfig, String, i64, Message)>),
+}
+
+pub(super) fn build(
     config: &MailConfig,
     message_id: &str,
     to: &[String],
@@ -474,7 +498,7 @@ fn build(
     builder.multipart(multipart).map_err(|e| bad(&e))
 }
 
-fn sent_dto(r: &SentEmailRecord) -> dto::SentEmail {
+pub(super) fn sent_dto(r: &SentEmailRecord) -> dto::SentEmail {
     let when = r.sent_at.clone().unwrap_or_else(|| r.created_at.clone());
     let at =
         chrono::NaiveDateTime::parse_from_str(&when[..19.min(when.len())], "%Y-%m-%dT%H:%M:%S")
@@ -492,6 +516,11 @@ fn sent_dto(r: &SentEmailRecord) -> dto::SentEmail {
             .filter_map(|l| l.split_once(' ').map(|(_, name)| name.to_string()))
             .collect(),
         server_response: r.server_response.clone(),
+        scheduled_for: r.scheduled_for.as_deref().and_then(|s| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+                .ok()
+                .map(|d| d.format("%d-%m-%Y %H:%M").to_string())
+        }),
         error: r.error.clone(),
         document_kind: r.document_kind.clone(),
         document_id: r.document_id,

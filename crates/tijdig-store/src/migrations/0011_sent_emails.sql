@@ -1,7 +1,9 @@
 -- 0011: every e-mail Tijdig sent (or tried to send) from the user's own mailbox. A message is
 -- written as 'sending' before the server is contacted and then marked 'sent' (with the server's
 -- answer) or 'failed' (with why); only a failed one may be sent again, under the same
--- Message-ID, so a retry never sends twice. Never deleted.
+-- Message-ID, so a retry never sends twice. A reminder the user chose to send at the next
+-- allowed contact moment waits as 'scheduled' until then (taken once: 'scheduled' → 'sending').
+-- Never deleted.
 CREATE TABLE sent_emails (
     id              INTEGER PRIMARY KEY,
     client_id       INTEGER NOT NULL REFERENCES clients (id),
@@ -15,7 +17,8 @@ CREATE TABLE sent_emails (
     body            TEXT NOT NULL,
     -- One line per attachment: "<sha256> <file name>".
     attachments     TEXT NOT NULL,
-    status          TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+    status          TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'failed')),
+    scheduled_for   TEXT,
     server_response TEXT,
     error           TEXT,
     attempts        INTEGER NOT NULL DEFAULT 0,
