@@ -22,18 +22,7 @@ fn repo_root() -> PathBuf {
 /// A throwaway CA and a server certificate it issued for "localhost" / 127.0.0.1
 /// (`cert.pem`, `key.pem`); returns the CA's PEM, which Tijdig is told to trust.
 fn certificate(dir: &Path) -> Vec<u8> {
-    let openssl = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .expect("openssl is installed");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let openssl = |args: &[&str]| openssl(dir, args);
     openssl(&[
         "req",
         "-x509",
@@ -460,46 +449,85 @@ impl tijdig_app::keychain::KeyVault for Shared {
     }
 }
 
-#[test]
-fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
-    let dir = tempfile::tempdir().unwrap();
-    let pem = certificate(dir.path());
-    let server = Server::start(dir.path(), "starttls");
-    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
-    let data = tempfile::tempdir().unwrap();
-    let open = |day: chrono::NaiveDate| {
-        App::open(data.path())
+/// A business with mail settings and an invoice of 1 June 2026, overdue by the autumn, in a data
+/// folder that can be opened on any day (the password in a vault shared by every open).
+struct OverdueWorld {
+    _certs: tempfile::TempDir,
+    server: Server,
+    pem: Vec<u8>,
+    vault: std::sync::Arc<tijdig_app::keychain::MemoryVault>,
+    data: tempfile::TempDir,
+    client: i64,
+    invoice: i64,
+}
+
+impl OverdueWorld {
+    fn new() -> OverdueWorld {
+        let certs = tempfile::tempdir().unwrap();
+        let pem = certificate(certs.path());
+        let server = Server::start(certs.path(), "starttls");
+        let mut world = OverdueWorld {
+            _certs: certs,
+            server,
+            pem,
+            vault: std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default()),
+            data: tempfile::tempdir().unwrap(),
+            client: 0,
+            invoice: 0,
+        };
+        let app = world.open(today());
+        app.save_profile(&profile_form()).unwrap();
+        world.client = app.create_client(&business_client()).unwrap().value.id;
+        app.save_mail_settings(&settings(
+            world.server.port,
+            MailSecurity::Starttls,
+            "geheim",
+        ))
+        .unwrap();
+        let mut form = invoice_form(
+            world.client,
+            vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+        );
+        form.invoice_date = "2026-06-01".into();
+        form.delivery_from = "2026-05-01".into();
+        form.delivery_to = "2026-05-31".into();
+        world.invoice = app
+            .issue_invoice(app.create_invoice(&form).unwrap().id)
+            .unwrap()
+            .id;
+        world
+    }
+
+    fn open(&self, day: chrono::NaiveDate) -> App {
+        App::open(self.data.path())
             .unwrap()
             .with_today(day)
-            .with_vault(Box::new(Shared(vault.clone())))
-            .with_mail_root(pem.clone())
-    };
-    let app = open(today());
-    app.save_profile(&profile_form()).unwrap();
-    let client = app.create_client(&business_client()).unwrap().value.id;
-    app.save_mail_settings(&settings(server.port, MailSecurity::Starttls, "geheim"))
-        .unwrap();
-    let mut form = invoice_form(
-        client,
-        vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
-    );
-    form.invoice_date = "2026-06-01".into();
-    form.delivery_from = "2026-05-01".into();
-    form.delivery_to = "2026-05-31".into();
-    let invoice = app
-        .issue_invoice(app.create_invoice(&form).unwrap().id)
-        .unwrap();
-    drop(app);
+            .with_vault(Box::new(Shared(self.vault.clone())))
+            .with_mail_root(self.pem.clone())
+    }
 
-    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
-    let produced = app
-        .produce_letter(&LetterRequest {
-            client_id: client,
+    /// The reminder of the invoice, made on `day` for the e-mail channel.
+    fn reminder(&self, app: &App) -> LetterResult {
+        app.produce_letter(&LetterRequest {
+            client_id: self.client,
             step: FollowUpStep::Reminder,
-            invoice_ids: vec![invoice.id],
+            invoice_ids: vec![self.invoice],
             channel: FollowUpChannel::Email,
         })
-        .unwrap();
+        .unwrap()
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
+    let world = OverdueWorld::new();
+    let (server, client) = (&world.server, world.client);
+    let app = world.open(day(2026, 11, 30));
+    let produced = world.reminder(&app);
     let text = produced.email.expect("the e-mail text of the step");
     let draft = app.letter_email_draft(produced.letter.id).unwrap();
     assert_eq!(
@@ -541,45 +569,12 @@ fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
 
 #[test]
 fn a_reminder_on_a_sunday_asks_first_and_goes_out_once_at_the_next_allowed_moment() {
-    let dir = tempfile::tempdir().unwrap();
-    let pem = certificate(dir.path());
-    let server = Server::start(dir.path(), "starttls");
-    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
-    let data = tempfile::tempdir().unwrap();
-    let open = |day: chrono::NaiveDate| {
-        App::open(data.path())
-            .unwrap()
-            .with_today(day)
-            .with_vault(Box::new(Shared(vault.clone())))
-            .with_mail_root(pem.clone())
-    };
-    // Sunday 22 November 2026, noon.
-    let app = open(today());
-    app.save_profile(&profile_form()).unwrap();
-    let client = app.create_client(&business_client()).unwrap().value.id;
-    app.save_mail_settings(&settings(server.port, MailSecurity::Starttls, "geheim"))
-        .unwrap();
-    let mut form = invoice_form(
-        client,
-        vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
-    );
-    form.invoice_date = "2026-06-01".into();
-    form.delivery_from = "2026-05-01".into();
-    form.delivery_to = "2026-05-31".into();
-    let invoice = app
-        .issue_invoice(app.create_invoice(&form).unwrap().id)
-        .unwrap();
-    drop(app);
+    let world = OverdueWorld::new();
+    let (server, client) = (&world.server, world.client);
+    let open = |d: chrono::NaiveDate| world.open(d);
     // The reminder is made on Monday 23 November; it is sent on Sunday 29 November.
-    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-    let produced = app
-        .produce_letter(&LetterRequest {
-            client_id: client,
-            step: FollowUpStep::Reminder,
-            invoice_ids: vec![invoice.id],
-            channel: FollowUpChannel::Email,
-        })
-        .unwrap();
+    let app = open(day(2026, 11, 23));
+    let produced = world.reminder(&app);
     let text = produced.email.unwrap();
     drop(app);
     let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());

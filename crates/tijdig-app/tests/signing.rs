@@ -277,18 +277,7 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
 
 /// A self-signed RSA certificate with key in a password-protected .p12, as OpenSSL 3 writes it.
 fn bought_p12(dir: &std::path::Path) -> Vec<u8> {
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new("openssl")
-            .current_dir(dir)
-            .args(args)
-            .output()
-            .expect("openssl is installed");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let run = |args: &[&str]| openssl(dir, args);
     run(&[
         "req",
         "-x509",

@@ -133,3 +133,17 @@ pub fn assert_contains_all(text: &str, expected: &[&str], what: &str) {
         assert!(text.contains(e), "{what}: missing {e:?} in\n{text}");
     }
 }
+
+/// Runs OpenSSL in `dir` (test keys, certificates and .p12 files); fails the test on an error.
+pub fn openssl(dir: &std::path::Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("openssl is installed");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
