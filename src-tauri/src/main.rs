@@ -30,9 +30,13 @@ fn main() {
             std::thread::spawn(move || {
                 if let Ok(tijdig_app) = handle.state::<commands::Tijdig>().app() {
                     tijdig_app.backup_at_startup();
-                    // Scheduled e-mails whose moment passed while Tijdig was closed.
-                    if let Err(e) = tijdig_app.send_due_emails() {
-                        eprintln!("tijdig: scheduled e-mail: {}", e.message);
+                    // Scheduled e-mails: those whose moment passed while Tijdig was closed, then
+                    // every minute while it is open (each goes out once).
+                    loop {
+                        if let Err(e) = tijdig_app.send_due_emails() {
+                            eprintln!("tijdig: scheduled e-mail: {}", e.message);
+                        }
+                        std::thread::sleep(std::time::Duration::from_secs(60));
                     }
                 }
             });
