@@ -24,6 +24,7 @@ pub mod issues;
 pub mod language;
 pub mod limitation;
 pub mod money;
+pub mod offer;
 pub mod payment_reference;
 pub mod profile;
 pub mod validate;
