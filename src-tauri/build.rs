@@ -79,6 +79,8 @@ const COMMANDS: &[&str] = &[
     "letter_email_draft",
     "send_letter_email",
     "send_due_emails",
+    "mail_templates",
+    "save_mail_template",
     "set_letter_delivered",
     "import_bank_statement",
     "bank_overview",

@@ -45,6 +45,12 @@ describe("e-mail", () => {
     await browser.$('[data-mail-test="true"]').waitForExist({ timeout: 15000 });
     assert.match(await browser.$("[data-mail-test]").getText(), /ingelogd als sanne/);
     await screenshot(browser, "mail-settings");
+    // The invoice template: the user's own subject, used by the composer below.
+    await browser.$("[data-mail-template]").scrollIntoView();
+    await fill(browser, { templateSubject: "Factuur {factuurnummer} van Studio Jansen (met bijlage)" });
+    await click(browser, 'button[data-action="save-template"]');
+    await waitForText(browser, "Sjabloon opgeslagen.");
+    await screenshot(browser, "mail-template");
 
     await click(browser, 'button[data-nav="clients"]');
     await waitForHeading(browser, "Klanten");
@@ -56,7 +62,7 @@ describe("e-mail", () => {
     await browser.$('[data-composer] [name="emailSubject"]').waitForDisplayed();
     await browser.waitUntil(async () => (await browser.$('[name="emailSubject"]').getValue()) !== "");
     assert.equal(await browser.$('[name="emailTo"]').getValue(), "piet@drukkerijvos.nl");
-    assert.equal(await browser.$('[name="emailSubject"]').getValue(), "Factuur 2026-0001 van Studio Jansen");
+    assert.equal(await browser.$('[name="emailSubject"]').getValue(), "Factuur 2026-0001 van Studio Jansen (met bijlage)");
     assert.match(await browser.$('[name="emailBody"]').getValue(), /^Beste Piet Vos,/);
     assert.match(await browser.$("[data-composer]").getText(), /Factuur 2026-0001\.pdf/);
     await screenshot(browser, "mail-composer");
@@ -67,7 +73,7 @@ describe("e-mail", () => {
     // What the server received: the message with the PDF attached.
     assert.ok(existsSync(join(inbox, "1.eml")));
     const raw = readFileSync(join(inbox, "1.eml"), "latin1");
-    assert.match(raw, /^Subject: Factuur 2026-0001 van Studio Jansen/m);
+    assert.match(raw, /^Subject: Factuur 2026-0001 van Studio Jansen \(met bijlage\)/m);
     assert.match(raw, /filename="Factuur 2026-0001\.pdf"/);
     assert.equal(JSON.parse(readFileSync(join(inbox, "1.json"), "utf8")).login, "sanne");
 

@@ -73,3 +73,16 @@ pub async fn send_letter_email(
 pub async fn send_due_emails(state: State<'_>) -> Result<Vec<dto::SentEmail>, AppError> {
     state.app()?.send_due_emails()
 }
+
+#[tauri::command]
+pub fn mail_templates(state: State<'_>) -> Result<dto::MailTemplates, AppError> {
+    state.app()?.mail_templates()
+}
+
+#[tauri::command]
+pub fn save_mail_template(
+    state: State<'_>,
+    form: dto::MailTemplateForm,
+) -> Result<dto::MailTemplates, AppError> {
+    state.app()?.save_mail_template(&form)
+}

@@ -121,6 +121,8 @@ fn main() {
             mail::letter_email_draft,
             mail::send_letter_email,
             mail::send_due_emails,
+            mail::mail_templates,
+            mail::save_mail_template,
             commands::set_letter_delivered,
             bank::import_bank_statement,
             bank::bank_overview,

@@ -633,3 +633,57 @@ fn a_reminder_on_a_sunday_asks_first_and_goes_out_once_at_the_next_allowed_momen
     assert_eq!(now.status, "sent");
     assert_eq!(server.received().len(), 2);
 }
+
+#[test]
+fn the_user_writes_the_invoice_template_and_the_composer_uses_it() {
+    let (app, client) = setup();
+    let id = issued_invoice(&app, client);
+    let built_in = app.mail_templates().unwrap();
+    assert!(built_in.invoice.iter().all(|t| !t.custom));
+    assert!(built_in
+        .placeholders
+        .contains(&"{betalingskenmerk}".to_string()));
+
+    let mine = MailTemplateForm {
+        language: Language::Nl,
+        subject: "Nota {factuurnummer}".into(),
+        body: "Hoi {klant}, graag {bedrag} voor {vervaldatum} o.v.v. {betalingskenmerk}.".into(),
+    };
+    let saved = app.save_mail_template(&mine).unwrap();
+    assert!(saved.invoice[0].custom && !saved.invoice[1].custom);
+    let draft = app.invoice_email_draft(id).unwrap();
+    assert_eq!(draft.subject, "Nota 2026-0001");
+    assert_eq!(
+        draft.body,
+        "Hoi Eva de Vries, graag € 1.210,00 voor 22 december 2026 o.v.v. RF31 2026 0001."
+    );
+
+    // A placeholder Tijdig does not know is refused on its field; nothing changes.
+    let wrong = MailTemplateForm {
+        body: "Hoi {klantnaam}".into(),
+        ..mine
+    };
+    let err = app.save_mail_template(&wrong).unwrap_err();
+    assert_eq!(err.fields[0].field, "body");
+    assert!(
+        err.fields[0].message.contains("{klantnaam}"),
+        "{}",
+        err.fields[0].message
+    );
+    assert_eq!(
+        app.invoice_email_draft(id).unwrap().subject,
+        "Nota 2026-0001"
+    );
+
+    // Both empty: the built-in template again.
+    app.save_mail_template(&MailTemplateForm {
+        language: Language::Nl,
+        subject: String::new(),
+        body: String::new(),
+    })
+    .unwrap();
+    assert_eq!(
+        app.invoice_email_draft(id).unwrap().subject,
+        "Factuur 2026-0001 van Studio Jansen"
+    );
+}

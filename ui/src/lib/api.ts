@@ -15,6 +15,8 @@ import type {
   MailSettingsForm,
   MailTestResult,
   SentEmail,
+  MailTemplates,
+  MailTemplateForm,
   SendTiming,
   PdfCheck,
   SigningCertificate,
@@ -132,6 +134,8 @@ export const api = {
   sendLetterEmail: (id: number, form: EmailForm, timing: SendTiming = "check") =>
     call<SentEmail>("send_letter_email", { id, form, timing }),
   sendDueEmails: () => call<SentEmail[]>("send_due_emails"),
+  mailTemplates: () => call<MailTemplates>("mail_templates"),
+  saveMailTemplate: (form: MailTemplateForm) => call<MailTemplates>("save_mail_template", { form }),
   invoiceEmailDraft: (id: number) => call<EmailDraft>("invoice_email_draft", { id }),
   sendInvoiceEmail: (id: number, form: EmailForm) => call<SentEmail>("send_invoice_email", { id, form }),
   retryEmail: (id: number) => call<SentEmail>("retry_email", { id }),

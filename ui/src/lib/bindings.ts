@@ -578,6 +578,16 @@ error: string | null,
  */
 documentKind: string, documentId: number, };
 
+export type MailTemplate = { language: Language, subject: string, body: string, 
+/**
+ * The user's own (false: Tijdig's built-in one).
+ */
+custom: boolean, };
+
+export type MailTemplates = { invoice: Array<MailTemplate>, placeholders: Array<string>, };
+
+export type MailTemplateForm = { language: Language, subject: string, body: string, };
+
 export type BankImportResult = { fileName: string, 
 /**
  * `CAMT.053` or `MT940`.

@@ -109,3 +109,31 @@ pub struct SentEmail {
     pub document_kind: String,
     pub document_id: i64,
 }
+
+/// The invoice message template of one language, as Settings shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MailTemplate {
+    pub language: super::Language,
+    pub subject: String,
+    pub body: String,
+    /// The user's own (false: Tijdig's built-in one).
+    pub custom: bool,
+}
+
+/// Settings → E-mail → templates: one per document language, and the placeholders they may use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MailTemplates {
+    pub invoice: Vec<MailTemplate>,
+    pub placeholders: Vec<String>,
+}
+
+/// A template as the user wrote it; both fields empty restores the built-in one.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MailTemplateForm {
+    pub language: super::Language,
+    pub subject: String,
+    pub body: String,
+}

@@ -4,6 +4,7 @@
 
 mod schedule;
 mod send;
+mod template_settings;
 mod templates;
 
 use std::net::ToSocketAddrs;

@@ -215,7 +215,9 @@ impl App {
                 },
                 business: &profile.trade_name,
             };
-            let (subject, body) = templates::invoice(doc_lang, &fields);
+            let (subject, body, _) = super::template_settings::invoice_template(store, doc_lang)
+                .map_err(store_err(lang))?;
+            let (subject, body) = templates::invoice((&subject, &body), &fields);
             Ok(dto::EmailDraft {
                 to: client.email.clone().unwrap_or_default(),
                 subject,

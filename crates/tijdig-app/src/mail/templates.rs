@@ -1,7 +1,8 @@
 //! The message templates per document kind and language. Placeholders in braces are filled from
 //! the document: `{klant}`, `{factuurnummer}`, `{bedrag}`, `{vervaldatum}`,
-//! `{betalingskenmerk}`, `{iban}`, `{rekeninghouder}`, `{afzender}`, `{bedrijf}`. The user edits
-//! the result in the composer before anything is sent.
+//! `{betalingskenmerk}`, `{iban}`, `{rekeninghouder}`, `{afzender}`, `{bedrijf}`. The user may
+//! replace the built-in template per language (Instellingen → E-mail) and edits the result in
+//! the composer before anything is sent.
 
 use tijdig_domain::Language;
 
@@ -44,13 +45,48 @@ Kind regards,
 {bedrijf}",
 );
 
-/// The subject and body of an invoice e-mail, placeholders filled.
-pub(crate) fn invoice(lang: Language, f: &Fields<'_>) -> (String, String) {
-    let (subject, body) = match lang {
+/// Every placeholder a template may use.
+pub(crate) const PLACEHOLDERS: [&str; 9] = [
+    "{klant}",
+    "{factuurnummer}",
+    "{bedrag}",
+    "{vervaldatum}",
+    "{betalingskenmerk}",
+    "{iban}",
+    "{rekeninghouder}",
+    "{afzender}",
+    "{bedrijf}",
+];
+
+/// The built-in invoice template (subject, body) of a language.
+pub(crate) fn default_invoice(lang: Language) -> (&'static str, &'static str) {
+    match lang {
         Language::Nl => INVOICE_NL,
         Language::En => INVOICE_EN,
-    };
-    (fill(subject, f), fill(body, f))
+    }
+}
+
+/// The placeholders in `text` Tijdig does not know (`{klantnaam}`), to refuse before saving.
+pub(crate) fn unknown_placeholders(text: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            unknown.push(rest[open..].to_string());
+            break;
+        };
+        let name = &rest[open..open + close + 1];
+        if !PLACEHOLDERS.contains(&name) {
+            unknown.push(name.to_string());
+        }
+        rest = &rest[open + close + 1..];
+    }
+    unknown
+}
+
+/// The subject and body of an invoice e-mail from `template` (subject, body), filled.
+pub(crate) fn invoice(template: (&str, &str), f: &Fields<'_>) -> (String, String) {
+    (fill(template.0, f), fill(template.1, f))
 }
 
 fn fill(template: &str, f: &Fields<'_>) -> String {
@@ -89,12 +125,22 @@ mod tests {
             business: "Studio Jansen",
         };
         for lang in [Language::Nl, Language::En] {
-            let (subject, body) = invoice(lang, &f);
+            let (subject, body) = invoice(default_invoice(lang), &f);
             assert!(
                 !subject.contains('{') && !body.contains('{'),
                 "{subject}\n{body}"
             );
             assert!(body.contains("RF18 2026 0001") && body.contains("€ 1.210,00"));
+            assert!(unknown_placeholders(default_invoice(lang).1).is_empty());
         }
+    }
+
+    #[test]
+    fn unknown_or_unclosed_placeholders_are_found() {
+        assert_eq!(
+            unknown_placeholders("Beste {klant}, {klantnaam} {bedrag"),
+            vec!["{klantnaam}", "{bedrag"]
+        );
+        assert!(unknown_placeholders("Geen accolades").is_empty());
     }
 }
