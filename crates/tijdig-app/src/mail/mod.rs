@@ -290,45 +290,45 @@ impl App {
 
     /// "Test verbinding": connects, secures and logs in; sends nothing.
     pub fn test_mail_connection(&self) -> Result<dto::MailTestResult, AppError> {
-        self.with_store(|store, lang| {
-            let (config, password) = self.mail_setup(store, lang)?;
-            if let Some(problem) = unresolvable(&config, lang) {
-                return Ok(dto::MailTestResult {
-                    ok: false,
-                    message: problem,
-                });
-            }
-            let outcome = self
-                .transport(&config, password)
-                .and_then(|t| t.test_connection());
-            Ok(match outcome {
-                Ok(true) => dto::MailTestResult {
-                    ok: true,
-                    message: say(
-                        lang,
-                        &format!(
-                            "Verbonden met {}:{} en ingelogd als {}. Er is niets verstuurd.",
-                            config.host, config.port, config.username
-                        ),
-                        &format!(
-                            "Connected to {}:{} and logged in as {}. Nothing was sent.",
-                            config.host, config.port, config.username
-                        ),
+        // The settings under the store's lock; the server without it (it may take a while).
+        let (config, password) = self.with_store(|store, lang| self.mail_setup(store, lang))?;
+        let lang = self.lang();
+        if let Some(problem) = unresolvable(&config, lang) {
+            return Ok(dto::MailTestResult {
+                ok: false,
+                message: problem,
+            });
+        }
+        let outcome = self
+            .transport(&config, password)
+            .and_then(|t| t.test_connection());
+        Ok(match outcome {
+            Ok(true) => dto::MailTestResult {
+                ok: true,
+                message: say(
+                    lang,
+                    &format!(
+                        "Verbonden met {}:{} en ingelogd als {}. Er is niets verstuurd.",
+                        config.host, config.port, config.username
                     ),
-                },
-                Ok(false) => dto::MailTestResult {
-                    ok: false,
-                    message: say(
-                        lang,
-                        "De server antwoordde niet zoals een mailserver.",
-                        "The server did not answer like a mail server.",
+                    &format!(
+                        "Connected to {}:{} and logged in as {}. Nothing was sent.",
+                        config.host, config.port, config.username
                     ),
-                },
-                Err(e) => dto::MailTestResult {
-                    ok: false,
-                    message: explain(&e, &config, lang),
-                },
-            })
+                ),
+            },
+            Ok(false) => dto::MailTestResult {
+                ok: false,
+                message: say(
+                    lang,
+                    "De server antwoordde niet zoals een mailserver.",
+                    "The server did not answer like a mail server.",
+                ),
+            },
+            Err(e) => dto::MailTestResult {
+                ok: false,
+                message: explain(&e, &config, lang),
+            },
         })
     }
 }
