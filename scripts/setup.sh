@@ -10,9 +10,11 @@ packages=(libwebkit2gtk-4.1-dev build-essential file libssl-dev libayatana-appin
   librsvg2-dev libxdo-dev pkg-config fonts-dejavu-core)
 if [ "$mode" = test ]; then
   # Drive the real window headless (X server, WebKit's WebDriver, a session bus), capture it
-  # (imagemagick), check PDFs (poppler-utils, qpdf), and a Python venv for the UBL validator.
+  # (imagemagick), check PDFs and signatures (poppler-utils: pdfsig, qpdf), a real keychain for
+  # the signing key and the mail password (gnome-keyring, see with-keyring.sh), test keys and
+  # certificates (openssl), and a Python venv for the UBL validator, pyHanko and the SMTP server.
   packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3 python3-venv imagemagick
-    poppler-utils qpdf)
+    poppler-utils qpdf gnome-keyring openssl)
 fi
 
 missing=()
