@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use tijdig_documents::signing::{
     check_signatures, sign_pdf, split_certificates, SignError, SignatureCheck, SignatureInfo,
-    SigningIdentity,
+    SignatureProblem, SigningIdentity,
 };
 use tijdig_domain::Language;
 use tijdig_store::{NewSigningCertificate, Store, StoreError};
@@ -402,23 +402,23 @@ fn signature_dto(
     lang: Language,
 ) -> dto::PdfSignature {
     let nl = lang == Language::Nl;
-    let problem = match (&check.problem, check.intact, check.covers_whole_file) {
-        (Some(p), false, _) if p.contains("digest") => Some(if nl {
+    let problem = match (&check.problem, check.covers_whole_file) {
+        (Some(SignatureProblem::Changed), _) => Some(if nl {
             "Het document is na het ondertekenen veranderd: de handtekening klopt niet meer."
         } else {
             "The document was changed after signing: the signature no longer holds."
         }),
-        (Some(_), false, _) => Some(if nl {
+        (Some(_), _) => Some(if nl {
             "De handtekening is beschadigd of ongeldig."
         } else {
             "The signature is damaged or invalid."
         }),
-        (_, true, false) => Some(if nl {
+        (None, false) => Some(if nl {
             "Na deze handtekening is er iets aan het bestand toegevoegd (een latere versie)."
         } else {
             "Something was added to the file after this signature (a later revision)."
         }),
-        _ => None,
+        (None, true) => None,
     };
     dto::PdfSignature {
         signer: check.signer.as_deref().map(common_name).unwrap_or_default(),

@@ -179,7 +179,12 @@ fn a_changed_byte_in_the_document_is_caught_by_all_three() {
     let check = &check_signatures(&tampered)[0];
     assert!(!check.intact);
     assert!(
-        check.problem.as_deref().unwrap().contains("digest"),
+        check
+            .problem
+            .as_ref()
+            .unwrap()
+            .to_string()
+            .contains("digest"),
         "{check:?}"
     );
 }

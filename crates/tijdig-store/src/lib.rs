@@ -41,7 +41,7 @@ pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };
-pub use mail::{NewSentEmail, SentEmailRecord};
+pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
 pub use profile::Logo;
 pub use rates::RateRecord;

@@ -20,6 +20,13 @@ pub struct NewSentEmail<'a> {
     pub attachments: &'a str,
 }
 
+/// How the attempt went: the server's answer, or why it failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailOutcome<'a> {
+    Sent { response: &'a str },
+    Failed { error: &'a str },
+}
+
 /// A stored message and how it went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentEmailRecord {
@@ -177,18 +184,18 @@ impl Store {
     pub fn finish_email(
         &mut self,
         id: i64,
-        outcome: Result<&str, &str>,
+        outcome: EmailOutcome<'_>,
         sent_at: &str,
         entry: &NewDossierEntry,
     ) -> Result<SentEmailRecord, StoreError> {
         in_transaction(&mut self.conn, |tx| {
             match outcome {
-                Ok(response) => tx.execute(
+                EmailOutcome::Sent { response } => tx.execute(
                     "UPDATE sent_emails SET status = 'sent', server_response = ?2, sent_at = ?3
                      WHERE id = ?1",
                     (id, response, sent_at),
                 )?,
-                Err(error) => tx.execute(
+                EmailOutcome::Failed { error } => tx.execute(
                     "UPDATE sent_emails SET status = 'failed', error = ?2 WHERE id = ?1",
                     (id, error),
                 )?,

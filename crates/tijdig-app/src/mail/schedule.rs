@@ -7,10 +7,10 @@ use chrono::{NaiveDate, Timelike};
 use tijdig_domain::dates::{is_contact_allowed, next_contact_moment};
 use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::Language;
-use tijdig_store::{NewDossierEntry, NewSentEmail, SentEmailRecord, Store};
+use tijdig_store::{EmailOutcome, NewDossierEntry, NewSentEmail, SentEmailRecord, Store};
 
 use super::say;
-use super::send::{build, recipients, sent_dto, store_err};
+use super::send::{build, document_invoice_ids, recipients, sent_dto, store_err};
 use crate::{dto, App, AppError, ErrorCode};
 
 impl App {
@@ -58,10 +58,7 @@ impl App {
         lang: Language,
     ) -> Result<SentEmailRecord, AppError> {
         let (_, label, _) = self.document_parts(store, kind, id, lang)?;
-        let invoice_ids = match kind {
-            "letter" => store.letter(id).map(|l| l.invoice_ids).unwrap_or_default(),
-            _ => vec![id],
-        };
+        let invoice_ids = document_invoice_ids(store, kind, id);
         let when = format!("{} {hour:02}:00", day.format("%d-%m-%Y"));
         let entry = NewDossierEntry {
             client_id: new.client_id,
@@ -142,7 +139,12 @@ impl App {
                             done_on: None,
                         };
                         store
-                            .finish_email(row.id, Err(&e.message), &now, &entry)
+                            .finish_email(
+                                row.id,
+                                EmailOutcome::Failed { error: &e.message },
+                                &now,
+                                &entry,
+                            )
                             .map_err(store_err(lang))
                     })?;
                     out.push(sent_dto(&record));

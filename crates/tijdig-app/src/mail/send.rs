@@ -12,7 +12,9 @@ use lettre::{Message, Transport};
 use sha2::{Digest, Sha256};
 use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::Language;
-use tijdig_store::{NewDossierEntry, NewSentEmail, SentEmailRecord, Store, StoreError};
+use tijdig_store::{
+    EmailOutcome, NewDossierEntry, NewSentEmail, SentEmailRecord, Store, StoreError,
+};
 
 use super::{explain, say, templates, unresolvable, valid_address, MailConfig};
 use crate::invoice_files::document_base_name;
@@ -364,41 +366,44 @@ impl App {
         message: &Message,
     ) -> Result<dto::SentEmail, AppError> {
         let lang = self.lang();
-        let outcome: Result<String, String> = match unresolvable(config, lang) {
-            Some(problem) => Err(problem),
-            None => self
+        // The server's answer (`250 …`) or, worded for the user, why it did not take it.
+        let attempt = match unresolvable(config, lang) {
+            Some(problem) => Attempt::Failed(problem),
+            None => match self
                 .transport(config, password)
                 .and_then(|t| t.send(message))
-                .map(|r| format!("{} {}", r.code(), r.message().collect::<Vec<_>>().join(" ")))
-                .map_err(|e| explain(&e, config, lang)),
+            {
+                Ok(r) => Attempt::Sent(format!(
+                    "{} {}",
+                    r.code(),
+                    r.message().collect::<Vec<_>>().join(" ")
+                )),
+                Err(e) => Attempt::Failed(explain(&e, config, lang)),
+            },
         };
+        let outcome = attempt.outcome();
         let at = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
         self.with_store(|store, lang| {
             let before = store.sent_email(row).map_err(store_err(lang))?;
             let (_, label, _) =
                 self.document_parts(store, &before.document_kind, before.document_id, lang)?;
-            let invoice_ids = match before.document_kind.as_str() {
-                "letter" => store
-                    .letter(before.document_id)
-                    .map(|l| l.invoice_ids)
-                    .unwrap_or_default(),
-                _ => vec![before.document_id],
-            };
+            let invoice_ids =
+                document_invoice_ids(store, &before.document_kind, before.document_id);
             let lower = label.to_lowercase();
-            let note = match (&outcome, lang) {
-                (Ok(_), Language::Nl) => format!(
+            let note = match (outcome, lang) {
+                (EmailOutcome::Sent { .. }, Language::Nl) => format!(
                     "{label} per e-mail verstuurd aan {} (onderwerp: {}).",
                     before.recipients, before.subject
                 ),
-                (Ok(_), Language::En) => format!(
+                (EmailOutcome::Sent { .. }, Language::En) => format!(
                     "{label} sent by e-mail to {} (subject: {}).",
                     before.recipients, before.subject
                 ),
-                (Err(why), Language::Nl) => format!(
+                (EmailOutcome::Failed { error: why }, Language::Nl) => format!(
                     "E-mail met {lower} aan {} is niet verstuurd: {why}",
                     before.recipients
                 ),
-                (Err(why), Language::En) => format!(
+                (EmailOutcome::Failed { error: why }, Language::En) => format!(
                     "E-mail with {lower} to {} was not sent: {why}",
                     before.recipients
                 ),
@@ -415,7 +420,7 @@ impl App {
                 done_on: None,
             };
             let record = store
-                .finish_email(row, outcome.as_deref().map_err(String::as_str), &at, &entry)
+                .finish_email(row, outcome, &at, &entry)
                 .map_err(store_err(lang))?;
             Ok(sent_dto(&record))
         })
@@ -443,6 +448,30 @@ impl App {
                 .map(sent_dto)
                 .collect())
         })
+    }
+}
+
+/// What the mail server made of one attempt.
+enum Attempt {
+    Sent(String),
+    Failed(String),
+}
+
+impl Attempt {
+    fn outcome(&self) -> EmailOutcome<'_> {
+        match self {
+            Attempt::Sent(response) => EmailOutcome::Sent { response },
+            Attempt::Failed(error) => EmailOutcome::Failed { error },
+        }
+    }
+}
+
+/// The invoices a document is about, for its dossier entries: the invoice itself, or the
+/// letter's invoices.
+pub(super) fn document_invoice_ids(store: &Store, kind: &str, id: i64) -> Vec<i64> {
+    match kind {
+        "letter" => store.letter(id).map(|l| l.invoice_ids).unwrap_or_default(),
+        _ => vec![id],
     }
 }
 

@@ -15,7 +15,7 @@ mod tests;
 
 pub use identity::{certificate_pem, fingerprint_of, split_certificates, SigningIdentity};
 pub use pades::{sign_pdf, SignatureInfo};
-pub use verify::{check_signatures, SignatureCheck};
+pub use verify::{check_signatures, SignatureCheck, SignatureProblem};
 
 /// Why a document could not be signed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

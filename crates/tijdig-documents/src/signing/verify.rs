@@ -8,13 +8,38 @@
 
 use cms::content_info::ContentInfo;
 use cms::signed_data::{SignedData, SignerIdentifier};
-use der::{Decode, Encode, Reader, SliceReader};
+use der::{Decode, Encode, SliceReader};
 use sha2::{Digest, Sha256};
 use x509_cert::Certificate;
 
 use super::cms::ID_MESSAGE_DIGEST;
 use super::identity::fingerprint_of;
 use super::pades::find;
+
+/// Why a signature does not hold.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureProblem {
+    #[error("the byte range does not fit the file")]
+    ByteRange,
+    #[error("the signature is not hexadecimal")]
+    NotHex,
+    /// The CMS structure cannot be read or lacks a part a signature needs.
+    #[error("the signature cannot be read: {0}")]
+    Unreadable(String),
+    #[error("the signer's certificate is not in the signature")]
+    NoCertificate,
+    /// The signed bytes were changed after signing.
+    #[error("the document was changed after signing (digest mismatch)")]
+    Changed,
+    #[error("the signature value is not valid for the certificate")]
+    Invalid,
+    #[error("the signer's key type is not supported (only ECDSA P-256 and RSA)")]
+    UnsupportedKey,
+}
+
+fn unreadable(e: impl std::fmt::Display) -> SignatureProblem {
+    SignatureProblem::Unreadable(e.to_string())
+}
 
 /// What one signature in a PDF says and whether it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +52,8 @@ pub struct SignatureCheck {
     pub signed_at: Option<String>,
     /// The covered bytes are unchanged and the signature is valid for the certificate.
     pub intact: bool,
-    /// Why not intact, in English for logs (the app words it for the user).
-    pub problem: Option<String>,
+    /// Why not intact (the app words it for the user).
+    pub problem: Option<SignatureProblem>,
     /// The signature covers the file up to its last byte (nothing appended after signing).
     pub covers_whole_file: bool,
     /// Where the signed revision ends: the bytes `..signed_length` are what was signed.
@@ -97,13 +122,17 @@ pub fn check_signatures(pdf: &[u8]) -> Vec<SignatureCheck> {
     checks
 }
 
-fn broken(problem: &str, signed_length: usize, signed_at: Option<String>) -> SignatureCheck {
+fn broken(
+    problem: SignatureProblem,
+    signed_length: usize,
+    signed_at: Option<String>,
+) -> SignatureCheck {
     SignatureCheck {
         signer: None,
         fingerprint: None,
         signed_at,
         intact: false,
-        problem: Some(problem.to_string()),
+        problem: Some(problem),
         covers_whole_file: false,
         signed_length,
     }
@@ -117,11 +146,7 @@ fn check_one(pdf: &[u8], [a, b, c, d]: [usize; 4], signed_at: Option<String>) ->
         || pdf.get(b) != Some(&b'<')
         || pdf.get(c - 1) != Some(&b'>')
     {
-        return broken(
-            "the byte range does not fit the file",
-            end.min(pdf.len()),
-            signed_at,
-        );
+        return broken(SignatureProblem::ByteRange, end.min(pdf.len()), signed_at);
     }
     let covers_whole_file = end == pdf.len()
         // A trailing end-of-line after %%EOF is not a change.
@@ -134,7 +159,7 @@ fn check_one(pdf: &[u8], [a, b, c, d]: [usize; 4], signed_at: Option<String>) ->
             pair.get(1).and_then(|l| hex_value(*l)),
         ) {
             (Some(h), Some(l)) => cms.push(h << 4 | l),
-            _ => return broken("the signature is not hexadecimal", end, signed_at),
+            _ => return broken(SignatureProblem::NotHex, end, signed_at),
         }
     }
     let mut hasher = Sha256::new();
@@ -160,22 +185,18 @@ fn verify_cms(
     cms: &[u8],
     digest: &[u8],
     signer: &mut Option<(String, String)>,
-) -> Result<(), String> {
+) -> Result<(), SignatureProblem> {
     // The reserved space is padded with zeros after the DER value.
-    let mut reader = SliceReader::new(cms).map_err(|e| e.to_string())?;
-    let info = ContentInfo::decode(&mut reader).map_err(|e| format!("CMS: {e}"))?;
-    let _ = reader.remaining_len();
-    let signed: SignedData = info
-        .content
-        .decode_as()
-        .map_err(|e| format!("SignedData: {e}"))?;
+    let mut reader = SliceReader::new(cms).map_err(unreadable)?;
+    let info = ContentInfo::decode(&mut reader).map_err(unreadable)?;
+    let signed: SignedData = info.content.decode_as().map_err(unreadable)?;
     let signer_info = signed
         .signer_infos
         .0
         .get(0)
-        .ok_or("no signer in the signature")?;
+        .ok_or_else(|| unreadable("no signer in the signature"))?;
     let SignerIdentifier::IssuerAndSerialNumber(sid) = &signer_info.sid else {
-        return Err("signer identified by key id, not supported".into());
+        return Err(unreadable("signer identified by key id, not supported"));
     };
     let certificate: &Certificate = signed
         .certificates
@@ -191,8 +212,8 @@ fn verify_cms(
                 _ => None,
             })
         })
-        .ok_or("the signer's certificate is not in the signature")?;
-    let cert_der = certificate.to_der().map_err(|e| e.to_string())?;
+        .ok_or(SignatureProblem::NoCertificate)?;
+    let cert_der = certificate.to_der().map_err(unreadable)?;
     *signer = Some((
         certificate.tbs_certificate().subject().to_string(),
         fingerprint_of(&cert_der),
@@ -200,45 +221,47 @@ fn verify_cms(
     let attrs = signer_info
         .signed_attrs
         .as_ref()
-        .ok_or("no signed attributes")?;
+        .ok_or_else(|| unreadable("no signed attributes"))?;
     let message_digest = attrs
         .iter()
         .find(|a| a.oid == ID_MESSAGE_DIGEST)
         .and_then(|a| a.values.get(0))
         .and_then(|v| v.decode_as::<der::asn1::OctetString>().ok())
-        .ok_or("no message digest")?;
+        .ok_or_else(|| unreadable("no message digest"))?;
     if message_digest.as_bytes() != digest {
-        return Err("the document was changed after signing (digest mismatch)".into());
+        return Err(SignatureProblem::Changed);
     }
-    let signed_bytes = attrs.to_der().map_err(|e| e.to_string())?;
+    let signed_bytes = attrs.to_der().map_err(unreadable)?;
     let spki = certificate
         .tbs_certificate()
         .subject_public_key_info()
         .to_der()
-        .map_err(|e| e.to_string())?;
-    let signature = signer_info.signature.as_bytes();
-    let valid = verify_signature(&spki, &signed_bytes, signature)?;
-    if !valid {
-        return Err("the signature value is not valid for the certificate".into());
-    }
-    Ok(())
+        .map_err(unreadable)?;
+    verify_signature(&spki, &signed_bytes, signer_info.signature.as_bytes())
 }
 
-fn verify_signature(spki_der: &[u8], message: &[u8], signature: &[u8]) -> Result<bool, String> {
+/// Checks `signature` over `message` with the certificate's public key (P-256 or RSA).
+fn verify_signature(
+    spki_der: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), SignatureProblem> {
     use p256::pkcs8::DecodePublicKey;
     use signature::Verifier;
     if let Ok(key) = p256::ecdsa::VerifyingKey::from_public_key_der(spki_der) {
-        let Ok(sig) = p256::ecdsa::DerSignature::try_from(signature) else {
-            return Ok(false);
-        };
-        return Ok(key.verify(message, &sig).is_ok());
+        let sig = p256::ecdsa::DerSignature::try_from(signature)
+            .map_err(|_| SignatureProblem::Invalid)?;
+        return key
+            .verify(message, &sig)
+            .map_err(|_| SignatureProblem::Invalid);
     }
     if let Ok(key) = rsa::RsaPublicKey::from_public_key_der(spki_der) {
         let key = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key);
-        let Ok(sig) = rsa::pkcs1v15::Signature::try_from(signature) else {
-            return Ok(false);
-        };
-        return Ok(key.verify(message, &sig).is_ok());
+        let sig =
+            rsa::pkcs1v15::Signature::try_from(signature).map_err(|_| SignatureProblem::Invalid)?;
+        return key
+            .verify(message, &sig)
+            .map_err(|_| SignatureProblem::Invalid);
     }
-    Err("the signer's key type is not supported (only ECDSA P-256 and RSA)".into())
+    Err(SignatureProblem::UnsupportedKey)
 }
