@@ -12,13 +12,13 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 use tijdig_domain::follow_up::FollowUpStep;
 use tijdig_domain::invoice::InvoiceKind;
 use tijdig_domain::Language;
 use tijdig_store::{ClientFilter, DumpRow, DumpValue, Store, StoreError};
 
-use crate::invoice_files::document_base_name;
+use crate::invoice_files::{document_base_name, file_safe};
+use crate::invoices::sha256_hex;
 use crate::ubl::{ubl_in_store, UblProfile};
 use crate::{dto, App, AppError};
 
@@ -34,13 +34,6 @@ struct Written {
     skipped: Vec<String>,
 }
 
-fn hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 impl Written {
     fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.root.join(relative);
@@ -48,14 +41,14 @@ impl Written {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(&path, bytes)?;
-        self.files.push((relative.to_string(), hex(bytes)));
+        self.files.push((relative.to_string(), sha256_hex(bytes)));
         Ok(())
     }
 
     /// Records a file written by someone else (the CSVs, the JSON dump).
     fn record(&mut self, relative: &str) -> Result<(), StoreError> {
         let bytes = std::fs::read(self.root.join(relative))?;
-        self.files.push((relative.to_string(), hex(&bytes)));
+        self.files.push((relative.to_string(), sha256_hex(&bytes)));
         Ok(())
     }
 }
@@ -206,14 +199,18 @@ impl App {
                         let step = text(row, "step")
                             .and_then(FollowUpStep::from_code)
                             .map_or("Brief", |s| s.label(lang));
-                        format!("{}/{step} {}.pdf", names.letters, safe(reference))
+                        format!("{}/{step} {}.pdf", names.letters, file_safe(reference))
                     }),
                     "arrangements" => text(row, "reference").map(|reference| {
                         let title = match lang {
                             Language::Nl => "Betalingsregeling",
                             Language::En => "Payment arrangement",
                         };
-                        format!("{}/{title} {}.pdf", names.arrangements, safe(reference))
+                        format!(
+                            "{}/{title} {}.pdf",
+                            names.arrangements,
+                            file_safe(reference)
+                        )
                     }),
                     _ => None,
                 };
@@ -234,7 +231,7 @@ impl App {
                                 out.documents += 1;
                                 serde_json::json!({
                                     "file": path,
-                                    "sha256": hex(bytes),
+                                    "sha256": sha256_hex(bytes),
                                     "bytes": bytes.len(),
                                 })
                             }
@@ -322,14 +319,6 @@ fn unwritable(err: StoreError, dir: &Path, lang: Language) -> AppError {
         },
         other => AppError::from_store(other, lang),
     }
-}
-
-/// A reference kept to letters, digits and dashes, for a file name.
-fn safe(reference: &str) -> String {
-    reference
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect()
 }
 
 fn readme(names: &Names, out: &Written, today: chrono::NaiveDate, lang: Language) -> String {

@@ -467,3 +467,8 @@ impl App {
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// SHA-256 of `bytes` in lower-case hex: how stored documents and attachments are identified.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}

@@ -14,6 +14,7 @@ use tijdig_documents::signing::{
 use tijdig_domain::Language;
 use tijdig_store::{NewSigningCertificate, Store, StoreError};
 
+use crate::invoices::sha256_hex;
 use crate::{dto, App, AppError, ErrorCode};
 
 /// Whether a document must be signed, or the user chose to produce it without signature.
@@ -303,13 +304,6 @@ impl App {
     /// "Controleer PDF": every signature in the file, whose it is and whether it holds, and
     /// whether the file (or the revision that was signed) is a document in Tijdig's records.
     pub fn check_pdf(&self, bytes: &[u8]) -> Result<dto::PdfCheck, AppError> {
-        use sha2::{Digest, Sha256};
-        let hex = |b: &[u8]| -> String {
-            Sha256::digest(b)
-                .iter()
-                .map(|x| format!("{x:02x}"))
-                .collect()
-        };
         self.with_store(|store, lang| {
             let ours = store
                 .signing_certificates()
@@ -320,21 +314,21 @@ impl App {
                 .map(|c| signature_dto(c, &ours, lang))
                 .collect();
             let mut matches = store
-                .documents_with_sha256(&hex(bytes))
+                .documents_with_sha256(&sha256_hex(bytes))
                 .map_err(|e| AppError::from_store(e, lang))?;
             let mut exact = !matches.is_empty();
             if matches.is_empty() {
                 // A file that was changed after signing: is the signed revision ours?
                 if let Some(first) = checks.iter().find(|c| c.intact && !c.covers_whole_file) {
                     matches = store
-                        .documents_with_sha256(&hex(&bytes[..first.signed_length]))
+                        .documents_with_sha256(&sha256_hex(&bytes[..first.signed_length]))
                         .map_err(|e| AppError::from_store(e, lang))?;
                     exact = false;
                 }
             }
             Ok(dto::PdfCheck {
                 signatures,
-                sha256: hex(bytes),
+                sha256: sha256_hex(bytes),
                 matches: matches
                     .into_iter()
                     .map(|m| dto::DocumentMatch {

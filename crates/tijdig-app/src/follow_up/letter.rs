@@ -200,15 +200,7 @@ impl App {
     pub fn letter_pdf(&self, id: i64) -> Result<(String, Vec<u8>), AppError> {
         self.with_store(|store, lang| {
             let read = || -> Result<(String, Vec<u8>), StoreError> {
-                let record = store.letter(id)?;
-                let client = store.client(record.client_id)?.client;
-                let name = format!(
-                    "{} {}.pdf",
-                    record.step.label(client.document_language),
-                    record.reference
-                )
-                .replace(['/', '\\'], "-");
-                Ok((name, store.letter_pdf(id)?))
+                Ok((letter_title(store, id)? + ".pdf", store.letter_pdf(id)?))
             };
             read().map_err(|e| AppError::from_store(e, lang))
         })
@@ -230,4 +222,17 @@ impl App {
         let (_, pdf) = self.letter_pdf(id)?;
         self.write_document(path, &pdf)
     }
+}
+
+/// A letter's title in its client's language, `Herinnering 2026-B0001`: its file name without
+/// `.pdf` and what the dossier calls it.
+pub(crate) fn letter_title(store: &tijdig_store::Store, id: i64) -> Result<String, StoreError> {
+    let record = store.letter(id)?;
+    let client = store.client(record.client_id)?.client;
+    Ok(format!(
+        "{} {}",
+        record.step.label(client.document_language),
+        record.reference
+    )
+    .replace(['/', '\\'], "-"))
 }

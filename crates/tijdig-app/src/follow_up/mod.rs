@@ -4,7 +4,7 @@
 mod dossier;
 mod export;
 pub(crate) mod ladder;
-mod letter;
+pub(crate) mod letter;
 pub(crate) use letter::letter_dto;
 mod policy;
 

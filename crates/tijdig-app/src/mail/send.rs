@@ -9,7 +9,6 @@
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{Message, Transport};
-use sha2::{Digest, Sha256};
 use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::Language;
 use tijdig_store::{
@@ -18,6 +17,7 @@ use tijdig_store::{
 
 use super::{explain, say, templates, unresolvable, valid_address, MailConfig};
 use crate::invoice_files::document_base_name;
+use crate::invoices::sha256_hex;
 use crate::ubl::{ubl_in_store, UblProfile};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
@@ -26,13 +26,6 @@ pub(super) struct Part {
     name: String,
     mime: &'static str,
     bytes: Vec<u8>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 pub(super) fn store_err(lang: Language) -> impl Fn(StoreError) -> AppError {
@@ -96,16 +89,12 @@ impl App {
         lang: Language,
     ) -> Result<(i64, String, Vec<Part>), AppError> {
         let record = store.letter(id).map_err(store_err(lang))?;
-        let client = store
-            .client(record.client_id)
-            .map_err(store_err(lang))?
-            .client;
-        let title = record.step.label(client.document_language);
-        let name = format!("{title} {}.pdf", record.reference).replace(['/', '\\'], "-");
+        let title = crate::follow_up::letter::letter_title(store, id).map_err(store_err(lang))?;
+        let name = format!("{title}.pdf");
         let pdf = store.letter_pdf(id).map_err(store_err(lang))?;
         Ok((
             record.client_id,
-            format!("{title} {}", record.reference),
+            title,
             vec![Part {
                 name,
                 mime: "application/pdf",
@@ -298,7 +287,7 @@ impl App {
             let message_id = format!("<tijdig.{kind}.{id}.{stamp}@{domain}>");
             let attachments: Vec<String> = parts
                 .iter()
-                .map(|p| format!("{} {}", hex(&p.bytes), p.name))
+                .map(|p| format!("{} {}", sha256_hex(&p.bytes), p.name))
                 .collect();
             let new = NewSentEmail {
                 client_id,
