@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use support::*;
 use tijdig_app::dto::*;
-use tijdig_app::keychain::{KeyVault, MemoryVault, VaultError};
+use tijdig_app::keychain::MemoryVault;
 use tijdig_app::{ErrorCode, Sealing};
 
 fn draft(app: &tijdig_app::App, client: i64) -> i64 {
@@ -103,25 +103,13 @@ fn a_changed_copy_is_reported_and_traced_back_to_the_signed_original() {
     assert!(unsigned.signatures.is_empty() && unsigned.matches.is_empty());
 }
 
-/// A vault shared with the test, so it can lock and unlock the keychain under the app.
-struct Shared(Arc<MemoryVault>);
-
-impl KeyVault for Shared {
-    fn get(&self, account: &str) -> Result<Option<Vec<u8>>, VaultError> {
-        self.0.get(account)
-    }
-    fn set(&self, account: &str, secret: &[u8]) -> Result<(), VaultError> {
-        self.0.set(account, secret)
-    }
-}
-
 #[test]
 fn a_locked_keychain_issues_nothing_until_the_user_chooses_unsigned() {
     let vault = Arc::new(MemoryVault::default());
     let app = tijdig_app::App::open_in_memory()
         .unwrap()
         .with_today(today())
-        .with_vault(Box::new(Shared(vault.clone())));
+        .with_vault(Box::new(SharedVault(vault.clone())));
     app.save_profile(&profile_form()).unwrap();
     let client = app.create_client(&business_client()).unwrap().value.id;
     vault.set_locked(true);
@@ -172,7 +160,7 @@ fn a_key_missing_from_the_keychain_is_said_plainly() {
     let app = tijdig_app::App::open_in_memory()
         .unwrap()
         .with_today(today())
-        .with_vault(Box::new(Shared(vault.clone())));
+        .with_vault(Box::new(SharedVault(vault.clone())));
     app.save_profile(&profile_form()).unwrap();
     let client = app.create_client(&business_client()).unwrap().value.id;
     app.issue_invoice(draft(&app, client)).unwrap();
@@ -205,7 +193,7 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
         tijdig_app::App::open(data.path())
             .unwrap()
             .with_today(day)
-            .with_vault(Box::new(Shared(vault.clone())))
+            .with_vault(Box::new(SharedVault(vault.clone())))
     };
     let app = open(today());
     app.save_profile(&profile_form()).unwrap();

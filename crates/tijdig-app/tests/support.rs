@@ -147,3 +147,16 @@ pub fn openssl(dir: &std::path::Path, args: &[&str]) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A keychain stand-in shared with the test (and by several opens of one data folder), so the
+/// test can lock it under the app or keep a password across a later "today".
+pub struct SharedVault(pub std::sync::Arc<tijdig_app::keychain::MemoryVault>);
+
+impl tijdig_app::keychain::KeyVault for SharedVault {
+    fn get(&self, account: &str) -> Result<Option<Vec<u8>>, tijdig_app::keychain::VaultError> {
+        self.0.get(account)
+    }
+    fn set(&self, account: &str, secret: &[u8]) -> Result<(), tijdig_app::keychain::VaultError> {
+        self.0.set(account, secret)
+    }
+}

@@ -1,0 +1,195 @@
+//! Letters by e-mail (the ladder's e-mail steps) through the tests' own SMTP server: the letter
+//! attached byte for byte, and the contact hours — a reminder on a Sunday asks first, or goes out
+//! once at the next allowed moment.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod mail_server;
+mod support;
+
+use mail_server::*;
+use support::*;
+use tijdig_app::dto::*;
+use tijdig_app::{App, ErrorCode};
+
+struct OverdueWorld {
+    _certs: tempfile::TempDir,
+    server: Server,
+    pem: Vec<u8>,
+    vault: std::sync::Arc<tijdig_app::keychain::MemoryVault>,
+    data: tempfile::TempDir,
+    client: i64,
+    invoice: i64,
+}
+
+impl OverdueWorld {
+    fn new() -> OverdueWorld {
+        let certs = tempfile::tempdir().unwrap();
+        let pem = certificate(certs.path());
+        let server = Server::start(certs.path(), "starttls");
+        let mut world = OverdueWorld {
+            _certs: certs,
+            server,
+            pem,
+            vault: std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default()),
+            data: tempfile::tempdir().unwrap(),
+            client: 0,
+            invoice: 0,
+        };
+        let app = world.open(today());
+        app.save_profile(&profile_form()).unwrap();
+        world.client = app.create_client(&business_client()).unwrap().value.id;
+        app.save_mail_settings(&settings(
+            world.server.port,
+            MailSecurity::Starttls,
+            "geheim",
+        ))
+        .unwrap();
+        let mut form = invoice_form(
+            world.client,
+            vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+        );
+        form.invoice_date = "2026-06-01".into();
+        form.delivery_from = "2026-05-01".into();
+        form.delivery_to = "2026-05-31".into();
+        world.invoice = app
+            .issue_invoice(app.create_invoice(&form).unwrap().id)
+            .unwrap()
+            .id;
+        world
+    }
+
+    fn open(&self, day: chrono::NaiveDate) -> App {
+        App::open(self.data.path())
+            .unwrap()
+            .with_today(day)
+            .with_vault(Box::new(SharedVault(self.vault.clone())))
+            .with_mail_root(self.pem.clone())
+    }
+
+    /// The reminder of the invoice, made on `day` for the e-mail channel.
+    fn reminder(&self, app: &App) -> LetterResult {
+        app.produce_letter(&LetterRequest {
+            client_id: self.client,
+            step: FollowUpStep::Reminder,
+            invoice_ids: vec![self.invoice],
+            channel: FollowUpChannel::Email,
+        })
+        .unwrap()
+    }
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
+    let world = OverdueWorld::new();
+    let (server, client) = (&world.server, world.client);
+    let app = world.open(day(2026, 11, 30));
+    let produced = world.reminder(&app);
+    let text = produced.email.expect("the e-mail text of the step");
+    let draft = app.letter_email_draft(produced.letter.id).unwrap();
+    assert_eq!(
+        draft.attachments,
+        vec![format!("Herinnering {}.pdf", produced.letter.reference)]
+    );
+    let sent = app
+        .send_letter_email(
+            produced.letter.id,
+            &EmailForm {
+                to: text.to.unwrap_or(draft.to),
+                subject: text.subject.clone(),
+                body: text.body,
+            },
+            SendTiming::Check,
+        )
+        .unwrap();
+    assert_eq!(sent.status, "sent", "{sent:?}");
+    let received = server.received();
+    let message = mail_parser::MessageParser::default()
+        .parse(&received[0].0)
+        .unwrap();
+    assert_eq!(message.subject(), Some(text.subject.as_str()));
+    let attachment = message.attachments().next().unwrap();
+    assert_eq!(
+        attachment.contents(),
+        app.letter_pdf(produced.letter.id).unwrap().1.as_slice()
+    );
+    let dossier = app.dossier(client).unwrap();
+    let note = format!(
+        "Herinnering {} per e-mail verstuurd aan eva@korenbloem.nl",
+        produced.letter.reference
+    );
+    assert!(
+        dossier.iter().any(|e| e.note.starts_with(&note)),
+        "{dossier:?}"
+    );
+}
+
+#[test]
+fn a_reminder_on_a_sunday_asks_first_and_goes_out_once_at_the_next_allowed_moment() {
+    let world = OverdueWorld::new();
+    let (server, client) = (&world.server, world.client);
+    let open = |d: chrono::NaiveDate| world.open(d);
+    // The reminder is made on Monday 23 November; it is sent on Sunday 29 November.
+    let app = open(day(2026, 11, 23));
+    let produced = world.reminder(&app);
+    let text = produced.email.unwrap();
+    drop(app);
+    let app = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    let email = EmailForm {
+        to: "eva@korenbloem.nl".into(),
+        subject: text.subject,
+        body: text.body,
+    };
+
+    let asked = app
+        .send_letter_email(produced.letter.id, &email, SendTiming::Check)
+        .unwrap_err();
+    assert_eq!(asked.code, ErrorCode::OutsideContactHours);
+    assert!(
+        asked.message.contains("30 november 2026 om 07:00"),
+        "{}",
+        asked.message
+    );
+    assert!(
+        server.received().is_empty(),
+        "nothing sent on a Sunday without asking"
+    );
+
+    let scheduled = app
+        .send_letter_email(produced.letter.id, &email, SendTiming::Schedule)
+        .unwrap();
+    assert_eq!(scheduled.status, "scheduled");
+    assert_eq!(scheduled.scheduled_for.as_deref(), Some("30-11-2026 07:00"));
+    assert!(
+        app.send_due_emails().unwrap().is_empty(),
+        "not before its moment"
+    );
+    assert!(server.received().is_empty());
+    assert!(app
+        .dossier(client)
+        .unwrap()
+        .iter()
+        .any(|e| e.note.contains("ingepland") && e.note.contains("30-11-2026 07:00")));
+    drop(app);
+
+    // Monday: the app is opened, the message goes out — once.
+    let monday = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+    let went = monday.send_due_emails().unwrap();
+    assert_eq!(went.len(), 1);
+    assert_eq!(went[0].status, "sent", "{:?}", went[0]);
+    assert!(monday.send_due_emails().unwrap().is_empty());
+    assert_eq!(server.received().len(), 1);
+    assert!(monday.unsent_emails().unwrap().is_empty());
+
+    // Sending now anyway, on a Sunday, when the user confirms.
+    drop(monday);
+    let sunday = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    let now = sunday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Now)
+        .unwrap();
+    assert_eq!(now.status, "sent");
+    assert_eq!(server.received().len(), 2);
+}
