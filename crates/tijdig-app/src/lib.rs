@@ -26,6 +26,7 @@ pub mod keychain;
 mod letters;
 mod mail;
 mod mapping;
+mod offers;
 mod rates;
 mod signing;
 mod ubl;

@@ -24,6 +24,7 @@
 //! (letters to debtors: reminders, 14-dagenbrief…). Agreements are meant to be built from the
 //! same parts.
 
+pub mod appendix;
 mod blocks;
 mod error;
 mod flow;

@@ -318,7 +318,7 @@ fn next_in_series(tx: &Transaction<'_>, prefix: &str, year: i32) -> Result<u32, 
 }
 
 /// Binds an invoice's own columns to `sql` (an INSERT with `:id` NULL, or an UPDATE).
-fn write_invoice(
+pub(crate) fn write_invoice(
     tx: &Transaction<'_>,
     sql: &str,
     id: Option<i64>,
@@ -342,7 +342,11 @@ fn write_invoice(
     )?)
 }
 
-fn insert_lines(tx: &Transaction<'_>, id: i64, lines: &[InvoiceLine]) -> Result<(), StoreError> {
+pub(crate) fn insert_lines(
+    tx: &Transaction<'_>,
+    id: i64,
+    lines: &[InvoiceLine],
+) -> Result<(), StoreError> {
     let mut stmt = tx.prepare(
         "INSERT INTO invoice_lines (invoice_id, position, description, quantity, unit,
             unit_price, vat, discount_percent)

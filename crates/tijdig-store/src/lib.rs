@@ -16,6 +16,7 @@ mod follow_up;
 mod invoices;
 mod mail;
 mod migrations;
+mod offers;
 mod parse;
 mod platform;
 mod profile;
@@ -43,6 +44,11 @@ pub use invoices::{
 };
 pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
+pub use offers::{
+    agreement_number, AcceptedHow, AgreementRecord, ClientAcceptance, Countersigned, NewAcceptance,
+    NewTermsDocument, OfferAnswer, OfferData, OfferDocument, OfferRecord, TermsDocumentRecord,
+    TextBlockRecord,
+};
 pub use profile::Logo;
 pub use rates::RateRecord;
 pub use signing::{NewSigningCertificate, SigningCertificateRecord, StoredDocumentRef};

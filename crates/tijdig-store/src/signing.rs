@@ -124,7 +124,9 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT 'invoice', id, number FROM invoices WHERE pdf_sha256 = ?1 AND number IS NOT NULL
              UNION ALL SELECT 'letter', id, reference FROM letters WHERE pdf_sha256 = ?1
-             UNION ALL SELECT 'arrangement', id, reference FROM arrangements WHERE pdf_sha256 = ?1",
+             UNION ALL SELECT 'arrangement', id, reference FROM arrangements WHERE pdf_sha256 = ?1
+             UNION ALL SELECT 'offer', id, number FROM offers WHERE pdf_sha256 = ?1
+             UNION ALL SELECT 'agreement', id, number FROM agreements WHERE pdf_sha256 = ?1",
         )?;
         let rows = stmt
             .query_map([sha256], |r| {

@@ -7,7 +7,7 @@
 //! payments costs → interest → principal itself) stay true if the arrangement breaks; what is
 //! paid beyond the invoices (acknowledged interest and costs) stays in the arrangement's ledger.
 
-mod pdf;
+pub(crate) mod pdf;
 mod plan;
 mod today;
 

@@ -30,7 +30,7 @@ pub(crate) struct AgreementInput<'a> {
     pub at: chrono::NaiveDateTime,
 }
 
-fn column(header: &str, width: f32, align: Align) -> Column {
+pub(crate) fn column(header: &str, width: f32, align: Align) -> Column {
     Column {
         header: header.into(),
         width,
@@ -107,7 +107,7 @@ fn instalment_payment(
 }
 
 #[allow(clippy::too_many_arguments)] // one letter's parts, all required
-fn letter(
+pub(crate) fn letter(
     p: &BusinessProfile,
     logo: Option<&Logo>,
     client: &Client,

@@ -35,6 +35,7 @@ mod dashboard;
 mod follow_up;
 mod invoice;
 mod mail;
+mod offer;
 mod rates;
 mod signing;
 pub use arrangement::*;
@@ -43,6 +44,7 @@ pub use dashboard::*;
 pub use follow_up::*;
 pub use invoice::*;
 pub use mail::*;
+pub use offer::*;
 pub use rates::*;
 pub use signing::*;
 

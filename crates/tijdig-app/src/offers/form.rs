@@ -1,0 +1,287 @@
+//! The offer editor's form read into the domain's [`OfferTerms`], with every problem at its
+//! field, and the review step (totals, payment schedule, checklist, late-payment clause).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use tijdig_domain::invoice::VatTreatment;
+use tijdig_domain::money::{format_eur, parse_amount, parse_quantity, round_cents};
+use tijdig_domain::offer::checklist::{check, late_payment_clause, Severity};
+use tijdig_domain::offer::{
+    payment_schedule, Advance, Milestone, OfferPrice, OfferTerms, ScheduleKind, ScheduleLine,
+};
+use tijdig_domain::{Client, ClientKind, Issue, Language};
+
+use crate::dto;
+use crate::invoice_form::{parse_date, FormIssue};
+use crate::FieldMessage;
+
+/// What reading the form gave.
+pub(crate) struct ReadOffer {
+    pub terms: OfferTerms,
+    pub issues: Vec<FieldMessage>,
+}
+
+/// How strictly to read: a concept may be incomplete; finalising needs everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strictness {
+    Concept,
+    Final,
+}
+
+fn issue(field: &str, issue: Issue, lang: Language) -> FieldMessage {
+    FormIssue {
+        field: field.into(),
+        issue,
+    }
+    .message(lang)
+}
+
+fn term_issue(lang: Language) -> FieldMessage {
+    FieldMessage {
+        field: "paymentTermDays".into(),
+        code: "term_range".into(),
+        message: match lang {
+            Language::Nl => "Vul een betaaltermijn in van 1 tot en met 120 dagen.".into(),
+            Language::En => "Enter a payment term of 1 to 120 days.".into(),
+        },
+    }
+}
+
+fn percent_issue(lang: Language) -> FieldMessage {
+    FieldMessage {
+        field: "advance".into(),
+        code: "percent_range".into(),
+        message: match lang {
+            Language::Nl => "Een percentage ligt tussen 0 en 100.".into(),
+            Language::En => "A percentage is between 0 and 100.".into(),
+        },
+    }
+}
+
+/// Reads the form. `client` is the chosen client (its kind and size drive the checks);
+/// `terms_available` says whether a version of the algemene voorwaarden exists to attach.
+pub(crate) fn read(
+    form: &dto::OfferForm,
+    client: Option<&Client>,
+    terms_available: bool,
+    today: NaiveDate,
+    strictness: Strictness,
+    lang: Language,
+) -> ReadOffer {
+    let strict = strictness == Strictness::Final;
+    let mut issues = Vec::new();
+    if form.client_id.is_none() || client.is_none() {
+        issues.push(issue("clientId", Issue::ChoiceRequired, lang));
+    }
+    let required_text = |field: &str, value: &str, issues: &mut Vec<FieldMessage>| {
+        if strict && value.trim().is_empty() {
+            issues.push(issue(field, Issue::Required, lang));
+        }
+    };
+    required_text("title", &form.title, &mut issues);
+    required_text("scope", &form.scope, &mut issues);
+    let offer_date = if form.offer_date.trim().is_empty() {
+        if strict {
+            issues.push(issue("offerDate", Issue::Required, lang));
+        }
+        today
+    } else {
+        parse_date(&form.offer_date).unwrap_or_else(|e| {
+            issues.push(issue("offerDate", e, lang));
+            today
+        })
+    };
+    let valid_until = if form.valid_until.trim().is_empty() {
+        None
+    } else {
+        match parse_date(&form.valid_until) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                issues.push(issue("validUntil", e, lang));
+                None
+            }
+        }
+    };
+    let amount = |field: &str, text: &str, needed: bool, issues: &mut Vec<FieldMessage>| {
+        if text.trim().is_empty() {
+            if needed && strict {
+                issues.push(issue(field, Issue::Required, lang));
+            }
+            return Decimal::ZERO;
+        }
+        parse_amount(text).unwrap_or_else(|e| {
+            issues.push(issue(field, e, lang));
+            Decimal::ZERO
+        })
+    };
+    let price = match form.price_kind {
+        dto::OfferPriceKind::Fixed => {
+            OfferPrice::Fixed(amount("fixedPrice", &form.fixed_price, true, &mut issues))
+        }
+        dto::OfferPriceKind::Hourly => {
+            let rate = amount("hourlyRate", &form.hourly_rate, true, &mut issues);
+            let hours = if form.hours.trim().is_empty() {
+                Decimal::ZERO
+            } else {
+                parse_quantity(&form.hours).unwrap_or_else(|e| {
+                    issues.push(issue("hours", e, lang));
+                    Decimal::ZERO
+                })
+            };
+            OfferPrice::Hourly { rate, hours }
+        }
+    };
+    let expenses = amount("expenses", &form.expenses, false, &mut issues);
+    let payment_term_days = match form.payment_term_days.trim().parse::<u32>() {
+        Ok(days) if (1..=120).contains(&days) => days,
+        _ => {
+            issues.push(term_issue(lang));
+            client.and_then(|c| c.payment_term_days).unwrap_or(14)
+        }
+    };
+    let advance = match form.advance_kind {
+        dto::AdvanceKind::None => None,
+        dto::AdvanceKind::Percent => {
+            let p = amount("advance", &form.advance.replace('%', ""), true, &mut issues);
+            if p > Decimal::from(100) {
+                issues.push(percent_issue(lang));
+            }
+            Some(Advance::Percent(p))
+        }
+        dto::AdvanceKind::Amount => Some(Advance::Amount(amount(
+            "advance",
+            &form.advance,
+            true,
+            &mut issues,
+        ))),
+    };
+    let mut milestones = Vec::new();
+    for (i, m) in form.milestones.iter().enumerate() {
+        if m.description.trim().is_empty() {
+            issues.push(issue(
+                &format!("milestones.{i}.description"),
+                Issue::Required,
+                lang,
+            ));
+        }
+        let value = amount(
+            &format!("milestones.{i}.amount"),
+            &m.amount,
+            true,
+            &mut issues,
+        );
+        milestones.push(Milestone {
+            description: m.description.trim().to_string(),
+            amount: value,
+        });
+    }
+    let kind = client.map_or(ClientKind::Business, |c| c.kind);
+    let terms = OfferTerms {
+        client_kind: kind,
+        large_company: client.is_some_and(|c| c.large_company),
+        offer_date,
+        valid_until,
+        price,
+        expenses,
+        vat: form.vat.into(),
+        payment_term_days,
+        advance,
+        milestones,
+        late_payment_clause: form.late_payment_clause,
+        terms_attached: form.attach_terms && terms_available,
+        // Tijdig's offer always prints the total incl. btw.
+        price_incl_vat_shown: true,
+        withdrawal_notice: form.withdrawal_notice,
+    };
+    ReadOffer { terms, issues }
+}
+
+/// A schedule line's amount excl. btw; the final line takes what is left, so the lines add up
+/// to the agreed total excl. btw exactly.
+pub(crate) fn schedule_excl(lines: &[ScheduleLine], terms: &OfferTerms) -> Vec<Decimal> {
+    let rate = terms.vat.rate();
+    let total_excl = terms.totals().excl_vat;
+    let mut out = Vec::with_capacity(lines.len());
+    let mut before = Decimal::ZERO;
+    for line in lines {
+        let excl = if line.kind == ScheduleKind::Final {
+            total_excl - before
+        } else {
+            round_cents(line.amount * Decimal::from(100) / (Decimal::from(100) + rate))
+        };
+        before += excl;
+        out.push(excl);
+    }
+    out
+}
+
+pub(crate) fn schedule_kind_code(kind: ScheduleKind) -> &'static str {
+    match kind {
+        ScheduleKind::Advance => "advance",
+        ScheduleKind::Milestone => "milestone",
+        ScheduleKind::Final => "final",
+    }
+}
+
+pub(crate) fn schedule_description(line: &ScheduleLine, lang: Language) -> String {
+    match (line.kind, lang) {
+        (ScheduleKind::Advance, Language::En) => "Advance payment".into(),
+        (ScheduleKind::Final, Language::En) => "Final invoice".into(),
+        _ => line.description.clone(),
+    }
+}
+
+/// The review step: totals, schedule, checklist and the clause the PDF will carry.
+pub(crate) fn review(
+    read: &ReadOffer,
+    client_language: Language,
+    today: NaiveDate,
+    lang: Language,
+) -> dto::OfferReview {
+    let terms = &read.terms;
+    let totals = terms.totals();
+    let schedule = payment_schedule(terms).unwrap_or_default();
+    let excl = schedule_excl(&schedule, terms);
+    dto::OfferReview {
+        total_excl: format_eur(totals.excl_vat, lang),
+        vat: format_eur(totals.vat, lang),
+        total_incl: format_eur(totals.incl_vat, lang),
+        schedule: schedule
+            .iter()
+            .zip(excl)
+            .enumerate()
+            .map(|(i, (line, excl))| dto::ScheduleRow {
+                line: u32::try_from(i).unwrap_or(u32::MAX),
+                kind: schedule_kind_code(line.kind).into(),
+                description: schedule_description(line, lang),
+                amount_incl: format_eur(line.amount, lang),
+                amount_excl: format_eur(excl, lang),
+                invoice_id: None,
+                invoice_number: None,
+            })
+            .collect(),
+        checks: check(terms, today)
+            .into_iter()
+            .map(|f| dto::OfferCheck {
+                code: f.code.into(),
+                severity: match f.severity {
+                    Severity::Missing => "missing",
+                    Severity::Risky => "risky",
+                }
+                .into(),
+                message: f.message(lang).into(),
+            })
+            .collect(),
+        late_payment_text: late_payment_clause(
+            terms.client_kind,
+            terms.payment_term_days,
+            client_language,
+        ),
+        fields: read.issues.clone(),
+    }
+}
+
+/// The VAT treatment's share: `Btw 21%` and its amount, for the price table.
+pub(crate) fn vat_label(vat: VatTreatment, lang: Language) -> &'static str {
+    vat.label(lang)
+}

@@ -1,0 +1,821 @@
+//! Offers (offertes) and agreements (opdrachtbevestigingen): the guided editor's concept, the
+//! review step, finalising to a signed PDF with the algemene voorwaarden appended, the client's
+//! answer, the agreement with its countersigned copy, and the invoices made from its payment
+//! schedule — each schedule line once (nl-rules-sources §7, §2).
+
+mod form;
+mod library;
+mod pdf;
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+use tijdig_domain::invoice::{InvoiceKind, InvoiceLine, VatRegime, VatTreatment};
+use tijdig_domain::money::format_eur;
+use tijdig_domain::offer::{follow_up_on, offer_status, payment_schedule, OfferStatus};
+use tijdig_domain::{Client, Language};
+use tijdig_store::{
+    AcceptedHow, AgreementRecord, InvoiceData, NewAcceptance, OfferAnswer, OfferData,
+    OfferDocument, OfferRecord, Store, StoreError,
+};
+
+use crate::invoice_form::{domain_draft, parse_date, show_date};
+use crate::invoices::{refused, sha256_hex, Failure};
+use crate::signing::{is_signed, Sealing};
+use crate::{dto, App, AppError, FieldMessage};
+use form::{read, review, schedule_excl, Strictness};
+
+/// Days after delivery on which Tijdig plans the call to ask whether the client is satisfied,
+/// well before a final invoice with a 14-day term falls due.
+pub const SATISFACTION_CHECK_DAYS: u64 = 3;
+
+fn status_label(status: OfferStatus, lang: Language) -> (&'static str, &'static str) {
+    let nl = lang == Language::Nl;
+    match status {
+        OfferStatus::Concept => ("concept", "Concept"),
+        OfferStatus::Sent => ("sent", if nl { "Verstuurd" } else { "Sent" }),
+        OfferStatus::Accepted => ("accepted", if nl { "Geaccepteerd" } else { "Accepted" }),
+        OfferStatus::Rejected => ("rejected", if nl { "Afgewezen" } else { "Declined" }),
+        OfferStatus::Expired => ("expired", if nl { "Verlopen" } else { "Expired" }),
+    }
+}
+
+fn how_to_dto(how: AcceptedHow) -> dto::AcceptedHow {
+    match how {
+        AcceptedHow::SignedPdf => dto::AcceptedHow::SignedPdf,
+        AcceptedHow::Email => dto::AcceptedHow::Email,
+        AcceptedHow::Paper => dto::AcceptedHow::Paper,
+    }
+}
+
+fn how_from_dto(how: dto::AcceptedHow) -> AcceptedHow {
+    match how {
+        dto::AcceptedHow::SignedPdf => AcceptedHow::SignedPdf,
+        dto::AcceptedHow::Email => AcceptedHow::Email,
+        dto::AcceptedHow::Paper => AcceptedHow::Paper,
+    }
+}
+
+fn stored_form(record: &OfferRecord) -> Result<dto::OfferForm, StoreError> {
+    serde_json::from_str(&record.data.form_json)
+        .map_err(|e| StoreError::Corrupt(format!("offer {} form: {e}", record.number)))
+}
+
+fn status_of(record: &OfferRecord, today: NaiveDate) -> OfferStatus {
+    offer_status(
+        record.sent_on.is_some(),
+        record.answer.map(|(a, _)| a == OfferAnswer::Accepted),
+        record.data.valid_until,
+        today,
+    )
+}
+
+fn field_error(lang: Language, fields: Vec<FieldMessage>) -> Failure {
+    let mut err = AppError::validation(&[], lang);
+    err.fields = fields;
+    Failure::App(err)
+}
+
+fn message(lang: Language, nl: &str, en: &str) -> Failure {
+    refused(
+        match lang {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+        .into(),
+        Vec::new(),
+    )
+}
+
+impl App {
+    fn client_of(store: &Store, id: Option<i64>) -> Option<Client> {
+        id.and_then(|id| store.client(id).ok()).map(|r| r.client)
+    }
+
+    /// A fresh editor form: today, valid for 30 days, the client's (or the profile's) term,
+    /// the late-payment clause and the newest algemene voorwaarden on.
+    pub fn new_offer_form(&self, client_id: Option<i64>) -> Result<dto::OfferForm, AppError> {
+        self.with_store(|store, lang| {
+            let today = self.today();
+            let profile = store.profile().map_err(|e| AppError::from_store(e, lang))?;
+            let client = Self::client_of(store, client_id);
+            let term = client
+                .as_ref()
+                .and_then(|c| c.payment_term_days)
+                .or(profile.as_ref().map(|p| p.payment_term_days))
+                .unwrap_or(14);
+            let kor = profile.as_ref().is_some_and(|p| p.kor);
+            Ok(dto::OfferForm {
+                client_id,
+                title: String::new(),
+                offer_date: show_date(today),
+                valid_until: show_date(today + Days::new(30)),
+                scope: String::new(),
+                exclusions: String::new(),
+                planning: String::new(),
+                acceptance_criteria: String::new(),
+                price_kind: dto::OfferPriceKind::Fixed,
+                fixed_price: String::new(),
+                hourly_rate: String::new(),
+                hours: String::new(),
+                expenses: String::new(),
+                vat: if kor {
+                    VatTreatment::Exempt.into()
+                } else {
+                    VatTreatment::Standard21.into()
+                },
+                payment_term_days: term.to_string(),
+                advance_kind: dto::AdvanceKind::None,
+                advance: String::new(),
+                milestones: Vec::new(),
+                conditions: String::new(),
+                late_payment_clause: true,
+                attach_terms: true,
+                withdrawal_notice: client
+                    .as_ref()
+                    .is_some_and(|c| c.kind == tijdig_domain::ClientKind::Consumer),
+            })
+        })
+    }
+
+    /// The review step for a form as it is now (nothing stored).
+    pub fn preview_offer(&self, form: &dto::OfferForm) -> Result<dto::OfferReview, AppError> {
+        self.with_store(|store, lang| {
+            let client = Self::client_of(store, form.client_id);
+            let terms_available = !store
+                .terms_documents()
+                .map_err(|e| AppError::from_store(e, lang))?
+                .is_empty();
+            let today = self.today();
+            let read = read(
+                form,
+                client.as_ref(),
+                terms_available,
+                today,
+                Strictness::Concept,
+                lang,
+            );
+            let client_lang = client.as_ref().map_or(lang, |c| c.document_language);
+            Ok(review(&read, client_lang, today, lang))
+        })
+    }
+
+    /// Saves a concept (new when `id` is `None`). Only what was typed wrongly is refused.
+    pub fn save_offer(
+        &self,
+        id: Option<i64>,
+        form: &dto::OfferForm,
+    ) -> Result<dto::Offer, AppError> {
+        let id = self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<i64, Failure> {
+                let data = self.offer_data(store, form, Strictness::Concept, lang)?;
+                Ok(match id {
+                    Some(id) => store.update_offer(id, &data)?.id,
+                    None => {
+                        store
+                            .create_offer(chrono::Datelike::year(&self.today()), &data)?
+                            .id
+                    }
+                })
+            };
+            run(store).map_err(|f| f.word(lang))
+        })?;
+        self.offer(id)
+    }
+
+    fn offer_data(
+        &self,
+        store: &Store,
+        form: &dto::OfferForm,
+        strictness: Strictness,
+        lang: Language,
+    ) -> Result<OfferData, Failure> {
+        let client = Self::client_of(store, form.client_id);
+        let newest_terms = store.terms_documents()?.into_iter().next();
+        let read = read(
+            form,
+            client.as_ref(),
+            newest_terms.is_some(),
+            self.today(),
+            strictness,
+            lang,
+        );
+        if !read.issues.is_empty() {
+            return Err(field_error(lang, read.issues));
+        }
+        if strictness == Strictness::Final {
+            if let Err(problem) = payment_schedule(&read.terms) {
+                return Err(field_error(
+                    lang,
+                    vec![FieldMessage {
+                        field: "advance".into(),
+                        code: "schedule".into(),
+                        message: match problem {
+                            tijdig_domain::offer::ScheduleProblem::MoreThanTotal { .. } => {
+                                tijdig_domain::offer::checklist::Finding {
+                                    code: "schedule_over_total",
+                                    severity: tijdig_domain::offer::checklist::Severity::Missing,
+                                }
+                                .message(lang)
+                                .into()
+                            }
+                            _ => tijdig_domain::offer::checklist::Finding {
+                                code: "schedule_invalid",
+                                severity: tijdig_domain::offer::checklist::Severity::Missing,
+                            }
+                            .message(lang)
+                            .into(),
+                        },
+                    }],
+                ));
+            }
+            if read.terms.totals().incl_vat <= Decimal::ZERO {
+                return Err(message(
+                    lang,
+                    "De offerte heeft nog geen prijs. Vul bij stap Prijs een vaste prijs of een uurtarief met uren in.",
+                    "The quotation has no price yet. Enter a fixed price or an hourly rate with hours at the Price step.",
+                ));
+            }
+        }
+        let totals = read.terms.totals();
+        let json = serde_json::to_string(form)
+            .map_err(|e| Failure::Store(StoreError::Corrupt(e.to_string())))?;
+        Ok(OfferData {
+            client_id: form.client_id.unwrap_or_default(),
+            title: form.title.trim().to_string(),
+            form_json: json,
+            valid_until: read.terms.valid_until,
+            terms_document_id: if form.attach_terms {
+                newest_terms.map(|t| t.id)
+            } else {
+                None
+            },
+            total_excl: totals.excl_vat,
+            total_incl: totals.incl_vat,
+        })
+    }
+
+    pub fn delete_offer(&self, id: i64) -> Result<(), AppError> {
+        self.with_store(|store, lang| {
+            store.delete_offer(id).map_err(|e| match e {
+                StoreError::Immutable => message(
+                    lang,
+                    "Een definitieve offerte blijft bewaard en kan niet worden verwijderd.",
+                    "A final quotation is kept and cannot be deleted.",
+                )
+                .word(lang),
+                other => AppError::from_store(other, lang),
+            })
+        })
+    }
+
+    pub fn offers(&self, client_id: Option<i64>) -> Result<Vec<dto::OfferSummary>, AppError> {
+        self.with_store(|store, lang| {
+            let today = self.today();
+            let records = store
+                .offers(client_id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            records
+                .iter()
+                .map(|r| {
+                    let (status, label) = status_label(status_of(r, today), lang);
+                    Ok(dto::OfferSummary {
+                        id: r.id,
+                        number: r.number.clone(),
+                        client_name: store
+                            .client(r.data.client_id)
+                            .map(|c| c.client.name)
+                            .unwrap_or_default(),
+                        title: r.data.title.clone(),
+                        status: status.into(),
+                        status_label: label.into(),
+                        total_incl: format_eur(r.data.total_incl, lang),
+                        valid_until: r.data.valid_until.map(show_date),
+                    })
+                })
+                .collect::<Result<_, StoreError>>()
+                .map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    pub fn offer(&self, id: i64) -> Result<dto::Offer, AppError> {
+        self.with_store(|store, lang| self.offer_dto(store, id, lang).map_err(|f| f.word(lang)))
+    }
+
+    fn offer_dto(&self, store: &Store, id: i64, lang: Language) -> Result<dto::Offer, Failure> {
+        let today = self.today();
+        let record = store.offer(id)?;
+        let form = stored_form(&record)?;
+        let client = store.client(record.data.client_id)?.client;
+        let terms_record = match record.data.terms_document_id {
+            Some(tid) => store.terms_documents()?.into_iter().find(|t| t.id == tid),
+            None => None,
+        };
+        let read = read(
+            &form,
+            Some(&client),
+            terms_record.is_some(),
+            today,
+            Strictness::Concept,
+            lang,
+        );
+        let review = review(&read, client.document_language, today, lang);
+        let status = status_of(&record, today);
+        let (code, label) = status_label(status, lang);
+        let signed = match record.sent_on {
+            Some(_) => is_signed(&store.offer_pdf(id)?),
+            None => false,
+        };
+        let agreement = match store.agreement_of_offer(id)? {
+            Some(a) => Some(self.agreement_dto(store, &a, &read.terms, lang)?),
+            None => None,
+        };
+        Ok(dto::Offer {
+            id,
+            number: record.number.clone(),
+            client_id: record.data.client_id,
+            client_name: client.name.clone(),
+            status: code.into(),
+            status_label: label.into(),
+            sent_on: record.sent_on.map(show_date),
+            answered_on: record.answer.map(|(_, on)| show_date(on)),
+            answer_note: record.answer_note.clone(),
+            follow_up_on: match (status, record.data.valid_until) {
+                (OfferStatus::Sent, Some(valid)) => {
+                    Some(show_date(follow_up_on(read.terms.offer_date, valid)))
+                }
+                _ => None,
+            },
+            terms: terms_record.map(library::terms_dto),
+            pdf_sha256: record.pdf_sha256.clone(),
+            signed,
+            review,
+            agreement,
+            form,
+        })
+    }
+
+    fn agreement_dto(
+        &self,
+        store: &Store,
+        a: &AgreementRecord,
+        terms: &tijdig_domain::offer::OfferTerms,
+        lang: Language,
+    ) -> Result<dto::Agreement, Failure> {
+        let schedule = payment_schedule(terms).unwrap_or_default();
+        let excl = schedule_excl(&schedule, terms);
+        let invoiced = store.agreement_invoices(a.id)?;
+        let mut invoiced_incl = Decimal::ZERO;
+        let mut rows = Vec::new();
+        for (i, (line, excl)) in schedule.iter().zip(excl).enumerate() {
+            let line_no = u32::try_from(i).unwrap_or(u32::MAX);
+            let invoice = invoiced
+                .iter()
+                .find(|(l, _)| *l == line_no)
+                .map(|(_, id)| *id);
+            let mut number = None;
+            if let Some(invoice_id) = invoice {
+                let record = store.invoice(invoice_id)?;
+                invoiced_incl += domain_draft(&record.draft, None).totals().total;
+                number = record.issued.map(|f| f.number);
+            }
+            rows.push(dto::ScheduleRow {
+                line: line_no,
+                kind: form::schedule_kind_code(line.kind).into(),
+                description: form::schedule_description(line, lang),
+                amount_incl: format_eur(line.amount, lang),
+                amount_excl: format_eur(excl, lang),
+                invoice_id: invoice,
+                invoice_number: number,
+            });
+        }
+        let agreed = terms.totals().incl_vat;
+        let how = how_to_dto(a.acceptance.how);
+        Ok(dto::Agreement {
+            id: a.id,
+            number: a.number.clone(),
+            accepted_how: how,
+            accepted_how_label: pdf::accepted_how_label(how, lang).into(),
+            accepted_on: show_date(a.acceptance.on),
+            accepted_by: a.acceptance.by.clone(),
+            pdf_sha256: a.pdf_sha256.clone(),
+            signed: is_signed(&store.agreement_pdf(a.id)?),
+            countersigned: a.countersigned.as_ref().map(|c| dto::CountersignedCopy {
+                file_name: c.file_name.clone(),
+                sha256: c.sha256.clone(),
+                check: c.check.clone(),
+                registered_at: c.registered_at.clone(),
+            }),
+            delivered_on: a.delivered_on.map(show_date),
+            satisfaction_check_on: a
+                .delivered_on
+                .map(|d| show_date(d + Days::new(SATISFACTION_CHECK_DAYS))),
+            schedule: rows,
+            agreed_incl: format_eur(agreed, lang),
+            invoiced_incl: format_eur(invoiced_incl, lang),
+            remaining_incl: format_eur(agreed - invoiced_incl, lang),
+        })
+    }
+
+    /// Everything the PDF of this offer (or its agreement) shows.
+    fn render_offer(
+        &self,
+        store: &mut Store,
+        record: &OfferRecord,
+        agreement: Option<(&str, &NewAcceptance)>,
+        sealing: Sealing,
+        lang: Language,
+    ) -> Result<OfferDocument, Failure> {
+        let form = stored_form(record)?;
+        let client = store.client(record.data.client_id)?.client;
+        let profile = store.profile()?.ok_or(StoreError::NotFound)?;
+        let logo = store.logo()?;
+        let terms_document = match record.data.terms_document_id {
+            Some(id) => store.terms_documents()?.into_iter().find(|t| t.id == id),
+            None => None,
+        };
+        let today = self.today();
+        let read = read(
+            &form,
+            Some(&client),
+            terms_document.is_some(),
+            today,
+            Strictness::Final,
+            lang,
+        );
+        let schedule = payment_schedule(&read.terms).unwrap_or_default();
+        let clause = tijdig_domain::offer::checklist::late_payment_clause(
+            read.terms.client_kind,
+            read.terms.payment_term_days,
+            client.document_language,
+        );
+        let content = pdf::OfferContent {
+            profile: &profile,
+            logo: logo.as_ref(),
+            client: &client,
+            number: &record.number,
+            form: &form,
+            terms: &read.terms,
+            schedule: &schedule,
+            late_payment_text: &clause,
+            terms_document: terms_document.as_ref(),
+            at: self.local_now(),
+        };
+        let (letter, title) = match agreement {
+            None => (pdf::offer(&content), format!("Offerte {}", record.number)),
+            Some((number, acceptance)) => (
+                pdf::agreement(
+                    &content,
+                    number,
+                    acceptance,
+                    how_to_dto(acceptance.how),
+                    today,
+                ),
+                format!("Opdrachtbevestiging {number}"),
+            ),
+        };
+        let mut bytes = crate::letters::render(&letter).map_err(|err| {
+            eprintln!("tijdig: rendering {title} failed: {err}");
+            message(
+                lang,
+                "De PDF kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw.",
+                "The PDF could not be made. Nothing was recorded; try again.",
+            )
+        })?;
+        if let Some(av) = &terms_document {
+            let av_pdf = store.terms_document_pdf(av.id)?;
+            bytes = tijdig_documents::appendix::append_pdf(&bytes, &av_pdf).map_err(|err| {
+                eprintln!("tijdig: appending terms v{} failed: {err}", av.version);
+                message(
+                    lang,
+                    "De algemene voorwaarden konden niet aan de PDF worden toegevoegd. Upload ze opnieuw bij Instellingen → Voorwaarden.",
+                    "The general terms could not be added to the PDF. Upload them again in Settings → Terms.",
+                )
+            })?;
+        }
+        let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
+        let bytes = sealer.seal(bytes, &title, lang).map_err(Failure::App)?;
+        Ok(OfferDocument {
+            sha256: sha256_hex(&bytes),
+            pdf: bytes,
+        })
+    }
+
+    /// Makes the offer final: checks it completely, renders and signs the PDF (with the
+    /// algemene voorwaarden appended), stores it and marks the offer sent today.
+    pub fn finalise_offer_as(&self, id: i64, sealing: Sealing) -> Result<dto::Offer, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
+                let record = store.offer(id)?;
+                if record.sent_on.is_some() {
+                    return Err(message(
+                        lang,
+                        "Deze offerte is al definitief.",
+                        "This quotation is already final.",
+                    ));
+                }
+                let form = stored_form(&record)?;
+                // Re-read strictly: everything the PDF needs must be there.
+                let data = self.offer_data(store, &form, Strictness::Final, lang)?;
+                if data.terms_document_id != record.data.terms_document_id {
+                    store.update_offer(id, &data)?;
+                }
+                let record = store.offer(id)?;
+                let doc = self.render_offer(store, &record, None, sealing, lang)?;
+                store.finalise_offer::<Failure>(id, self.today(), |_| Ok(doc))?;
+                self.offer_dto(store, id, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    pub fn finalise_offer(&self, id: i64) -> Result<dto::Offer, AppError> {
+        self.finalise_offer_as(id, Sealing::Signed)
+    }
+
+    /// Records that the client declined.
+    pub fn reject_offer(&self, id: i64, on: &str, note: &str) -> Result<dto::Offer, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
+                let on = parse_date(on).map_err(|e| {
+                    field_error(
+                        lang,
+                        vec![crate::invoice_form::FormIssue {
+                            field: "on".into(),
+                            issue: e,
+                        }
+                        .message(lang)],
+                    )
+                })?;
+                let note = Some(note.trim()).filter(|n| !n.is_empty());
+                store
+                    .reject_offer(id, on, note)
+                    .map_err(|e| answer_error(e, lang))?;
+                self.offer_dto(store, id, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Records the acceptance and makes the agreement with its signed PDF.
+    pub fn accept_offer_as(
+        &self,
+        id: i64,
+        form: &dto::AcceptanceForm,
+        sealing: Sealing,
+    ) -> Result<dto::Offer, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
+                let mut fields = Vec::new();
+                let on = parse_date(&form.on).map_err(|e| {
+                    fields.push(
+                        crate::invoice_form::FormIssue {
+                            field: "on".into(),
+                            issue: e,
+                        }
+                        .message(lang),
+                    );
+                });
+                if form.by.trim().is_empty() {
+                    fields.push(
+                        crate::invoice_form::FormIssue {
+                            field: "by".into(),
+                            issue: tijdig_domain::Issue::Required,
+                        }
+                        .message(lang),
+                    );
+                }
+                let (Ok(on), true) = (on, fields.is_empty()) else {
+                    return Err(field_error(lang, fields));
+                };
+                if on > self.today() {
+                    return Err(field_error(
+                        lang,
+                        vec![FieldMessage {
+                            field: "on".into(),
+                            code: "date_in_future".into(),
+                            message: match lang {
+                                Language::Nl => "Die datum ligt in de toekomst.".into(),
+                                Language::En => "That date is in the future.".into(),
+                            },
+                        }],
+                    ));
+                }
+                let acceptance = NewAcceptance {
+                    how: how_from_dto(form.how),
+                    on,
+                    by: form.by.trim().to_string(),
+                };
+                let record = store.offer(id)?;
+                let number = tijdig_store::agreement_number(&record.number);
+                let doc =
+                    self.render_offer(store, &record, Some((&number, &acceptance)), sealing, lang)?;
+                store
+                    .accept_offer::<StoreError>(id, &acceptance, |_, _| Ok(doc))
+                    .map_err(|e| answer_error(e, lang))?;
+                self.offer_dto(store, id, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    pub fn accept_offer(
+        &self,
+        id: i64,
+        form: &dto::AcceptanceForm,
+    ) -> Result<dto::Offer, AppError> {
+        self.accept_offer_as(id, form, Sealing::Signed)
+    }
+
+    /// Stores the countersigned copy (PDF or scan) with its hash; a PDF's signatures are
+    /// checked the way "Controleer PDF" does, and the result is kept with it.
+    pub fn register_countersigned(
+        &self,
+        agreement_id: i64,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<dto::Offer, AppError> {
+        let check = library::countersigned_check(self, agreement_id, bytes)?;
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
+                let name = std::path::Path::new(file_name)
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("getekend.pdf");
+                let a = store.register_countersigned(
+                    agreement_id,
+                    name,
+                    bytes,
+                    &sha256_hex(bytes),
+                    &check,
+                )?;
+                self.offer_dto(store, a.offer_id, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Records delivery; the satisfaction check is planned a few days later.
+    pub fn mark_agreement_delivered(
+        &self,
+        agreement_id: i64,
+        on: &str,
+    ) -> Result<dto::Offer, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
+                let on = parse_date(on).map_err(|e| {
+                    field_error(
+                        lang,
+                        vec![crate::invoice_form::FormIssue {
+                            field: "on".into(),
+                            issue: e,
+                        }
+                        .message(lang)],
+                    )
+                })?;
+                let a = store.mark_agreement_delivered(agreement_id, on)?;
+                self.offer_dto(store, a.offer_id, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// A concept invoice for one line of the agreement's payment schedule, pre-filled with the
+    /// agreed amount; a line already invoiced is refused, so nothing is invoiced twice.
+    pub fn invoice_agreement_line(
+        &self,
+        agreement_id: i64,
+        line: u32,
+    ) -> Result<dto::Invoice, AppError> {
+        let invoice_id = self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<i64, Failure> {
+                let a = store.agreement(agreement_id)?;
+                let record = store.offer(a.offer_id)?;
+                let form = stored_form(&record)?;
+                let client = store.client(record.data.client_id)?.client;
+                let read = read(&form, Some(&client), true, self.today(), Strictness::Concept, lang);
+                let terms = &read.terms;
+                let schedule = payment_schedule(terms).unwrap_or_default();
+                let excl = schedule_excl(&schedule, terms);
+                let index = usize::try_from(line).unwrap_or(usize::MAX);
+                let Some(item) = schedule.get(index) else {
+                    return Err(StoreError::NotFound.into());
+                };
+                let invoiced = store.agreement_invoices(agreement_id)?;
+                let mut amount = excl.get(index).copied().unwrap_or_default();
+                if item.kind == tijdig_domain::offer::ScheduleKind::Final {
+                    // The final invoice takes what is really left: the agreed total excl. btw
+                    // minus what the other invoices (as they now stand) and the lines still to
+                    // invoice account for.
+                    let mut others = Decimal::ZERO;
+                    for (i, e) in excl.iter().enumerate() {
+                        if i == index {
+                            continue;
+                        }
+                        let no = u32::try_from(i).unwrap_or(u32::MAX);
+                        others += match invoiced.iter().find(|(l, _)| *l == no) {
+                            Some((_, inv)) => domain_draft(&store.invoice(*inv)?.draft, None).totals().subtotal,
+                            None => *e,
+                        };
+                    }
+                    amount = terms.totals().excl_vat - others;
+                }
+                let profile = store.profile()?.ok_or(StoreError::NotFound)?;
+                let regime = if profile.kor {
+                    VatRegime::Kor
+                } else if terms.vat == VatTreatment::ReverseCharge {
+                    VatRegime::ReverseCharge
+                } else {
+                    VatRegime::Normal
+                };
+                let nl = client.document_language == Language::Nl;
+                let agreement_ref = if nl {
+                    format!("volgens opdrachtbevestiging {}", a.number)
+                } else {
+                    format!("according to confirmation {}", a.number)
+                };
+                let data = InvoiceData {
+                    kind: if item.kind == tijdig_domain::offer::ScheduleKind::Advance { InvoiceKind::Advance } else { InvoiceKind::Standard },
+                    client_id: record.data.client_id,
+                    invoice_date: self.today(),
+                    delivery_from: None,
+                    delivery_to: None,
+                    payment_term_days: terms.payment_term_days,
+                    vat_regime: regime,
+                    reference_kind: crate::invoices::reference_kind(store),
+                    note: Some(format!("{} {agreement_ref}", record.data.title)),
+                    credits_invoice_id: None,
+                    lines: vec![InvoiceLine {
+                        description: format!(
+                            "{}: {} ({agreement_ref})",
+                            form::schedule_description(item, client.document_language),
+                            record.data.title
+                        ),
+                        quantity: Decimal::ONE,
+                        unit: String::new(),
+                        unit_price: amount,
+                        vat: terms.vat,
+                        discount_percent: None,
+                    }],
+                };
+                store.create_agreement_invoice(agreement_id, line, &data).map_err(|e| match e {
+                    StoreError::AlreadyDone => message(
+                        lang,
+                        "Voor deze termijn is al een factuur gemaakt. Open die factuur; zo factureer je niets dubbel.",
+                        "An invoice was already made for this instalment. Open that invoice; that way nothing is invoiced twice.",
+                    ),
+                    other => other.into(),
+                })
+            };
+            run(store).map_err(|f| f.word(lang))
+        })?;
+        self.invoice(invoice_id)
+    }
+
+    /// The stored offer PDF and its file name.
+    pub fn offer_pdf(&self, id: i64) -> Result<(String, Vec<u8>), AppError> {
+        self.with_store(|store, lang| {
+            let record = store.offer(id).map_err(|e| AppError::from_store(e, lang))?;
+            let bytes = store
+                .offer_pdf(id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            let title = match lang {
+                Language::Nl => "Offerte",
+                Language::En => "Quotation",
+            };
+            Ok((format!("{title} {}.pdf", record.number), bytes))
+        })
+    }
+
+    /// The stored agreement PDF and its file name.
+    pub fn agreement_pdf(&self, agreement_id: i64) -> Result<(String, Vec<u8>), AppError> {
+        self.with_store(|store, lang| {
+            let a = store
+                .agreement(agreement_id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            let bytes = store
+                .agreement_pdf(agreement_id)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            let title = match lang {
+                Language::Nl => "Opdrachtbevestiging",
+                Language::En => "Confirmation",
+            };
+            Ok((format!("{title} {}.pdf", a.number), bytes))
+        })
+    }
+}
+
+fn answer_error(e: StoreError, lang: Language) -> Failure {
+    match e {
+        StoreError::AlreadyDone => message(
+            lang,
+            "Het antwoord op deze offerte is al vastgelegd.",
+            "The answer to this quotation was already recorded.",
+        ),
+        StoreError::NotFound => message(
+            lang,
+            "Maak de offerte eerst definitief; daarna leg je het antwoord van je klant vast.",
+            "Make the quotation final first; then record your client's answer.",
+        ),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,122 @@
+-- 0012: offers (offertes), agreements (opdrachtbevestigingen), the algemene voorwaarden they
+-- carry, reusable text blocks, and the invoices an agreement leads to.
+
+-- Algemene voorwaarden: every uploaded PDF is a new version, kept forever with its SHA-256, so
+-- each offer and agreement can say exactly which text the client was handed (art. 6:234 BW).
+CREATE TABLE terms_documents (
+    id          INTEGER PRIMARY KEY,
+    version     INTEGER NOT NULL UNIQUE CHECK (version >= 1),
+    file_name   TEXT NOT NULL,
+    pdf         BLOB NOT NULL,
+    sha256      TEXT NOT NULL,
+    pages       INTEGER NOT NULL CHECK (pages >= 1),
+    uploaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE TRIGGER terms_documents_no_update BEFORE UPDATE ON terms_documents
+BEGIN
+    SELECT RAISE(ABORT, 'a version of the terms cannot be changed');
+END;
+CREATE TRIGGER terms_documents_no_delete BEFORE DELETE ON terms_documents
+BEGIN
+    SELECT RAISE(ABORT, 'a version of the terms cannot be deleted');
+END;
+
+-- Text the user writes once and reuses: a scope description or standard conditions.
+CREATE TABLE text_blocks (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('scope', 'conditions')),
+    title      TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+-- An offer: its number (own series, OF-<year>-<seq>), the client, and the editor's content as
+-- JSON (the terms exactly as typed). A concept may change and be deleted; once finalised the PDF
+-- is stored and the content is frozen (enforced below). Sent / answered are recorded facts; the
+-- status "verlopen" is derived from valid_until.
+CREATE TABLE offers (
+    id                INTEGER PRIMARY KEY,
+    number            TEXT NOT NULL UNIQUE,
+    client_id         INTEGER NOT NULL REFERENCES clients (id),
+    title             TEXT NOT NULL,
+    form_json         TEXT NOT NULL,
+    valid_until       TEXT,
+    terms_document_id INTEGER REFERENCES terms_documents (id),
+    total_excl        TEXT NOT NULL,
+    total_incl        TEXT NOT NULL,
+    pdf               BLOB,
+    pdf_sha256        TEXT,
+    sent_on           TEXT,
+    answer            TEXT CHECK (answer IN ('accepted', 'rejected')),
+    answered_on       TEXT,
+    answer_note       TEXT,
+    created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    CHECK ((pdf IS NULL) = (sent_on IS NULL)),
+    CHECK ((answer IS NULL) = (answered_on IS NULL))
+) STRICT;
+CREATE INDEX offers_client ON offers (client_id);
+CREATE TRIGGER offers_frozen BEFORE UPDATE ON offers
+WHEN OLD.pdf IS NOT NULL AND (NEW.form_json IS NOT OLD.form_json OR NEW.pdf IS NOT OLD.pdf
+    OR NEW.client_id IS NOT OLD.client_id OR NEW.number IS NOT OLD.number
+    OR NEW.terms_document_id IS NOT OLD.terms_document_id
+    OR (OLD.answer IS NOT NULL AND (NEW.answer IS NOT OLD.answer
+        OR NEW.answered_on IS NOT OLD.answered_on)))
+BEGIN
+    SELECT RAISE(ABORT, 'a finalised offer cannot be changed');
+END;
+CREATE TRIGGER offers_no_delete_sent BEFORE DELETE ON offers WHEN OLD.pdf IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a finalised offer cannot be deleted');
+END;
+
+-- The agreement made when an offer is accepted: same terms, its own PDF for signature by both
+-- parties, how and when it was accepted and by whom; later the countersigned copy (a PDF or a
+-- scan) with its hash and what the signature check found.
+CREATE TABLE agreements (
+    id                    INTEGER PRIMARY KEY,
+    offer_id              INTEGER NOT NULL UNIQUE REFERENCES offers (id),
+    number                TEXT NOT NULL UNIQUE,
+    accepted_how          TEXT NOT NULL CHECK (accepted_how IN ('signed_pdf', 'email', 'paper')),
+    accepted_on           TEXT NOT NULL,
+    accepted_by           TEXT NOT NULL,
+    pdf                   BLOB NOT NULL,
+    pdf_sha256            TEXT NOT NULL,
+    countersigned         BLOB,
+    countersigned_name    TEXT,
+    countersigned_sha256  TEXT,
+    countersigned_check   TEXT,
+    countersigned_at      TEXT,
+    delivered_on          TEXT,
+    created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE TRIGGER agreements_frozen BEFORE UPDATE ON agreements
+WHEN NEW.pdf IS NOT OLD.pdf OR NEW.offer_id IS NOT OLD.offer_id OR NEW.number IS NOT OLD.number
+    OR NEW.accepted_how IS NOT OLD.accepted_how OR NEW.accepted_on IS NOT OLD.accepted_on
+    OR NEW.accepted_by IS NOT OLD.accepted_by
+BEGIN
+    SELECT RAISE(ABORT, 'an agreement cannot be changed');
+END;
+CREATE TRIGGER agreements_no_delete BEFORE DELETE ON agreements
+BEGIN
+    SELECT RAISE(ABORT, 'an agreement cannot be deleted');
+END;
+
+-- Each line of the agreement's payment schedule (0 = first) is invoiced at most once. A concept
+-- invoice that is deleted frees its line again.
+CREATE TABLE agreement_invoices (
+    agreement_id  INTEGER NOT NULL REFERENCES agreements (id),
+    schedule_line INTEGER NOT NULL CHECK (schedule_line >= 0),
+    invoice_id    INTEGER NOT NULL UNIQUE REFERENCES invoices (id) ON DELETE CASCADE,
+    PRIMARY KEY (agreement_id, schedule_line)
+) STRICT;
+
+-- The client-acceptance checklist (acceptatie), one current answer per client.
+CREATE TABLE client_acceptance (
+    client_id        INTEGER PRIMARY KEY REFERENCES clients (id),
+    kvk_checked      INTEGER NOT NULL CHECK (kvk_checked IN (0, 1)),
+    references_ok    INTEGER NOT NULL CHECK (references_ok IN (0, 1)),
+    trouble_signals  INTEGER NOT NULL CHECK (trouble_signals IN (0, 1)),
+    note             TEXT,
+    checked_on       TEXT NOT NULL
+) STRICT;
