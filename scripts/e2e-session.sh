@@ -16,6 +16,10 @@ export TIJDIG_PICK_PDF
 # The .p12 that answers "Certificaat importeren" (a test makes it with OpenSSL).
 TIJDIG_PICK_P12="$(dirname "$TIJDIG_PICK_FILE")/certificaat.p12"
 export TIJDIG_PICK_P12
+# The algemene voorwaarden and the countersigned agreement a test picks in the offers flow.
+TIJDIG_PICK_TERMS="$(dirname "$TIJDIG_PICK_FILE")/voorwaarden.pdf"
+TIJDIG_PICK_SIGNED="$(dirname "$TIJDIG_PICK_FILE")/getekend.pdf"
+export TIJDIG_PICK_TERMS TIJDIG_PICK_SIGNED
 # A test CA and a server certificate for the e-mail tests' own SMTP server on loopback; the app
 # trusts the CA besides the public roots.
 TIJDIG_SMTP_TEST_DIR="$(mktemp -d -t tijdig-smtp.XXXXXX)"

@@ -144,7 +144,7 @@ pub fn issue_invoice(
 }
 
 /// Unsigned only when the user chose it after hearing the keychain is unavailable.
-fn sealing(unsigned: Option<bool>) -> tijdig_app::Sealing {
+pub(crate) fn sealing(unsigned: Option<bool>) -> tijdig_app::Sealing {
     if unsigned == Some(true) {
         tijdig_app::Sealing::Unsigned
     } else {

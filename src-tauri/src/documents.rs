@@ -26,7 +26,7 @@ pub(crate) fn unusable_place(err: impl std::fmt::Display) -> AppError {
     )
 }
 
-fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
+pub(crate) fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
     app.path()
         .app_cache_dir()
         .map(|dir| dir.join("pdf"))
@@ -35,7 +35,7 @@ fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
 
 /// Opens a written PDF in the system viewer and returns its path. `TIJDIG_OPENER=none`
 /// (tests) leaves it written but unopened.
-fn show(app: &tauri::AppHandle, path: &Path) -> Result<String, AppError> {
+pub(crate) fn show(app: &tauri::AppHandle, path: &Path) -> Result<String, AppError> {
     if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
         app.opener()
             .open_path(path.display().to_string(), None::<&str>)
@@ -55,7 +55,7 @@ fn print(app: &tauri::AppHandle, path: &Path) -> Result<(), AppError> {
 }
 
 /// The save dialog's file type for a PDF.
-const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
+pub(crate) const PDF: (&str, &[&str]) = ("PDF", &["pdf"]);
 /// The save dialog's file type for an e-invoice.
 const UBL: (&str, &[&str]) = ("E-factuur (UBL)", &["xml"]);
 

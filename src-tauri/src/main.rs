@@ -8,6 +8,7 @@ mod commands;
 mod data_dir;
 mod documents;
 mod mail;
+mod offers;
 mod platform;
 mod signing;
 
@@ -130,6 +131,32 @@ fn main() {
             bank::assign_bank_transaction,
             bank::ignore_bank_transaction,
             bank::assignable_invoices,
+            offers::new_offer_form,
+            offers::preview_offer,
+            offers::save_offer,
+            offers::delete_offer,
+            offers::list_offers,
+            offers::get_offer,
+            offers::finalise_offer,
+            offers::reject_offer,
+            offers::accept_offer,
+            offers::register_countersigned,
+            offers::mark_agreement_delivered,
+            offers::invoice_agreement_line,
+            offers::save_offer_pdf,
+            offers::open_offer_pdf,
+            offers::save_agreement_pdf,
+            offers::open_agreement_pdf,
+            offers::list_terms_documents,
+            offers::upload_terms_document,
+            offers::list_text_blocks,
+            offers::add_text_block,
+            offers::delete_text_block,
+            offers::get_client_acceptance,
+            offers::save_client_acceptance,
+            offers::offer_contacts,
+            offers::record_offer_follow_up,
+            offers::record_satisfaction_check,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

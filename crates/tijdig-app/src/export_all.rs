@@ -58,6 +58,7 @@ struct Names {
     invoices: &'static str,
     letters: &'static str,
     arrangements: &'static str,
+    offers: &'static str,
     accounting: &'static str,
     readme: &'static str,
 }
@@ -68,6 +69,7 @@ fn names(lang: Language) -> Names {
             invoices: "facturen",
             letters: "brieven",
             arrangements: "betalingsregelingen",
+            offers: "offertes",
             accounting: "boekhouding",
             readme: "LEESMIJ.txt",
         },
@@ -75,6 +77,7 @@ fn names(lang: Language) -> Names {
             invoices: "invoices",
             letters: "letters",
             arrangements: "arrangements",
+            offers: "quotations",
             accounting: "accounting",
             readme: "README.txt",
         },
@@ -212,6 +215,17 @@ impl App {
                             file_safe(reference)
                         )
                     }),
+                    // Finalised offers and every agreement: their PDFs as sent (the
+                    // countersigned copy stays in the JSON as base64, it may be a scan).
+                    "offers" | "agreements" => text(row, "number").map(|number| {
+                        let title = match (table.as_str(), lang) {
+                            ("offers", Language::Nl) => "Offerte",
+                            ("offers", Language::En) => "Quotation",
+                            (_, Language::Nl) => "Opdrachtbevestiging",
+                            (_, Language::En) => "Confirmation",
+                        };
+                        format!("{}/{title} {}.pdf", names.offers, file_safe(number))
+                    }),
                     _ => None,
                 };
                 // Written by hand to keep the table's column order.
@@ -327,12 +341,14 @@ fn readme(names: &Names, out: &Written, today: chrono::NaiveDate, lang: Language
     let invoices = format!("{}/", names.invoices);
     let letters = format!("{}/", names.letters);
     let arrangements = format!("{}/", names.arrangements);
+    let offers = format!("{}/", names.offers);
     let accounting = format!("{}/", names.accounting);
-    let entries: [(&str, &str); 6] = if nl {
+    let entries: [(&str, &str); 7] = if nl {
         [
             (&invoices, "elke uitgereikte factuur en creditnota als PDF (precies zoals verstuurd) en als e-factuur (UBL 2.1, SI-UBL 2.0) met de PDF erin"),
             (&letters, "elke brief (herinnering, aanmaning, ingebrekestelling, 14-dagenbrief) als PDF"),
             (&arrangements, "elke betalingsregeling als PDF"),
+            (&offers, "elke definitieve offerte en opdrachtbevestiging als PDF, met de algemene voorwaarden erachter"),
             (&accounting, "facturen.csv, betalingen.csv en klanten.csv (puntkomma, decimale komma, UTF-8), voor je boekhouder"),
             ("tijdig.json", "al je gegevens: elke tabel, rij voor rij. Bedragen staan als tekst met een punt (\"1210.5\" is € 1.210,50), datums als jjjj-mm-dd; een PDF verwijst naar zijn bestand"),
             ("SHA256SUMS", "de SHA-256 van elk bestand (controleren: sha256sum -c SHA256SUMS)"),
@@ -342,6 +358,7 @@ fn readme(names: &Names, out: &Written, today: chrono::NaiveDate, lang: Language
             (&invoices, "every issued invoice and credit note as PDF (exactly as sent) and as e-invoice (UBL 2.1, SI-UBL 2.0) with the PDF inside"),
             (&letters, "every letter (reminder, dunning letter, notice of default) as PDF"),
             (&arrangements, "every payment arrangement as PDF"),
+            (&offers, "every final quotation and confirmation as PDF, with the general terms after it"),
             (&accounting, "invoices.csv, payments.csv and clients.csv (RFC 4180), for your accountant"),
             ("tijdig.json", "all your data: every table, row by row. Amounts are text with a dot (\"1210.5\" is € 1,210.50), dates yyyy-mm-dd; a PDF refers to its file"),
             ("SHA256SUMS", "the SHA-256 of every file (check: sha256sum -c SHA256SUMS)"),

@@ -332,12 +332,12 @@ fn accepting_makes_the_agreement_and_the_schedule_is_invoiced_once_per_line() {
     assert_eq!(copy.file_name, "getekend OB-2026-0001.pdf");
     assert!(
         copy.check
-            .contains("jouw handtekening Studio Jansen: geldig"),
+            .contains("Jouw handtekening Studio Jansen: geldig"),
         "{}",
         copy.check
     );
     assert!(
-        copy.check.contains("handtekening Eva de Vries: geldig"),
+        copy.check.contains("Handtekening Eva de Vries: geldig"),
         "{}",
         copy.check
     );
@@ -525,4 +525,94 @@ fn the_acceptance_checklist_advises_an_advance_for_a_risky_client() {
     assert!(app.add_text_block("scope", "", "x").is_err());
     app.delete_text_block(block.id).unwrap();
     assert!(app.text_blocks().unwrap().is_empty());
+}
+
+#[test]
+fn a_sent_offer_is_followed_up_before_it_expires_and_a_delivered_one_gets_a_satisfaction_call() {
+    let (app, client) = setup();
+    let mut form = website_offer(&app, client);
+    form.valid_until = "24-11-2026".into();
+    let offer = app.save_offer(None, &form).unwrap();
+    assert!(
+        app.offer_contacts().unwrap().is_empty(),
+        "a concept is not followed up"
+    );
+    let offer = app.finalise_offer(offer.id).unwrap();
+    assert_eq!(
+        offer.follow_up_on.as_deref(),
+        Some("22-11-2026"),
+        "short validity: the day it is sent"
+    );
+    assert!(
+        app.offer_contacts().unwrap().is_empty(),
+        "22-11-2026 is a Sunday: no contact"
+    );
+    let app = app.with_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let contacts = app.offer_contacts().unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(
+        (contacts[0].kind.as_str(), contacts[0].number.as_str()),
+        ("expiring", "OF-2026-0001")
+    );
+    assert!(contacts[0].text.contains("geldig tot en met 24-11-2026"));
+    let offer = app
+        .record_offer_follow_up(offer.id, "Eva belt maandag terug")
+        .unwrap();
+    assert_eq!(offer.follow_up_on, None);
+    assert!(app.offer_contacts().unwrap().is_empty());
+    assert!(app
+        .record_offer_follow_up(offer.id, "")
+        .unwrap_err()
+        .message
+        .contains("al vastgelegd"));
+
+    let offer = app
+        .accept_offer(
+            offer.id,
+            &AcceptanceForm {
+                how: AcceptedHow::Paper,
+                on: "23-11-2026".into(),
+                by: "Eva de Vries".into(),
+            },
+        )
+        .unwrap();
+    let agreement = offer.agreement.unwrap();
+    app.mark_agreement_delivered(agreement.id, "18-11-2026")
+        .unwrap();
+    assert!(
+        app.mark_agreement_delivered(agreement.id, "19-11-2026")
+            .is_err(),
+        "once"
+    );
+    let contacts = app.offer_contacts().unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(
+        (contacts[0].kind.as_str(), contacts[0].due.as_str()),
+        ("satisfaction", "21-11-2026")
+    );
+    let offer = app
+        .record_satisfaction_check(agreement.id, "Tevreden, wil nog een nieuwsbrief")
+        .unwrap();
+    assert_eq!(
+        offer.agreement.unwrap().satisfaction_checked_on.as_deref(),
+        Some("23-11-2026")
+    );
+    assert!(app.offer_contacts().unwrap().is_empty());
+
+    // Every step is in the client's dossier.
+    let notes: Vec<String> = app
+        .dossier(client)
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{}: {}", e.kind_label, e.note))
+        .collect();
+    for expected in [
+        "Offerte: Offerte OF-2026-0001 “Nieuwe website” definitief gemaakt en verstuurd: € 12.100,00 incl. btw, geldig tot en met 24-11-2026",
+        "Offerte: Contact over offerte OF-2026-0001: Eva belt maandag terug",
+        "Opdrachtbevestiging: Offerte OF-2026-0001 aanvaard op 23-11-2026 (op papier ondertekend, door Eva de Vries); opdrachtbevestiging OB-2026-0001 gemaakt",
+        "Opdrachtbevestiging: Opdracht OB-2026-0001 opgeleverd op 18-11-2026",
+        "Opdrachtbevestiging: Gevraagd of de klant tevreden is over OB-2026-0001: Tevreden, wil nog een nieuwsbrief",
+    ] {
+        assert!(notes.iter().any(|n| n == expected), "missing {expected:?} in {notes:#?}");
+    }
 }

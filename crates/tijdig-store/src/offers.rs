@@ -5,9 +5,10 @@
 //! triggers enforce that for any SQL). Accepting creates the agreement and its PDF in the same
 //! transaction as the answer. Each line of an agreement's payment schedule is invoiced once.
 
+use crate::dossier::insert_entry;
 use crate::invoices::{insert_lines, write_invoice, InvoiceData};
 use crate::parse::{amount, date};
-use crate::{Store, StoreError};
+use crate::{NewDossierEntry, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{named_params, OptionalExtension, Row, TransactionBehavior};
 use rust_decimal::Decimal;
@@ -70,6 +71,8 @@ pub struct OfferRecord {
     pub sent_on: Option<NaiveDate>,
     pub answer: Option<(OfferAnswer, NaiveDate)>,
     pub answer_note: Option<String>,
+    /// The contact moment before it expires was done on this day.
+    pub follow_up_done_on: Option<NaiveDate>,
 }
 
 /// How the client accepted (the agreement records it).
@@ -127,6 +130,8 @@ pub struct AgreementRecord {
     pub pdf_sha256: String,
     pub countersigned: Option<Countersigned>,
     pub delivered_on: Option<NaiveDate>,
+    /// The client was asked whether they are satisfied on this day.
+    pub satisfaction_checked_on: Option<NaiveDate>,
 }
 
 /// The rendered PDF for an offer or agreement, made inside the storing transaction.
@@ -148,7 +153,7 @@ pub struct ClientAcceptance {
 
 const OFFER_COLUMNS: &str = "id, number, client_id, title, form_json, valid_until,
     terms_document_id, total_excl, total_incl, pdf_sha256, sent_on, answer, answered_on,
-    answer_note";
+    answer_note, follow_up_done_on";
 
 fn offer_row(row: &Row<'_>) -> Result<OfferRecord, StoreError> {
     let opt_date = |i: usize| -> Result<Option<NaiveDate>, StoreError> {
@@ -178,6 +183,7 @@ fn offer_row(row: &Row<'_>) -> Result<OfferRecord, StoreError> {
         sent_on: opt_date(10)?,
         answer,
         answer_note: row.get(13)?,
+        follow_up_done_on: opt_date(14)?,
     })
 }
 
@@ -206,12 +212,16 @@ fn agreement_row(row: &Row<'_>) -> Result<AgreementRecord, StoreError> {
             .get::<_, Option<String>>(11)?
             .map(|t| date(&t))
             .transpose()?,
+        satisfaction_checked_on: row
+            .get::<_, Option<String>>(12)?
+            .map(|t| date(&t))
+            .transpose()?,
     })
 }
 
 const AGREEMENT_COLUMNS: &str = "id, offer_id, number, accepted_how, accepted_on, accepted_by,
     countersigned_sha256, countersigned_name, countersigned_check, countersigned_at, pdf_sha256,
-    delivered_on";
+    delivered_on, satisfaction_checked_on";
 
 fn terms_row(row: &Row<'_>) -> rusqlite::Result<TermsDocumentRecord> {
     Ok(TermsDocumentRecord {
@@ -431,6 +441,7 @@ impl Store {
         &mut self,
         id: i64,
         sent_on: NaiveDate,
+        entry: &NewDossierEntry,
         render: impl FnOnce(&OfferRecord) -> Result<OfferDocument, E>,
     ) -> Result<OfferRecord, E> {
         let tx = self
@@ -456,6 +467,7 @@ impl Store {
             rusqlite::params![id, doc.pdf, doc.sha256, sent_on.to_string()],
         )
         .map_err(StoreError::from)?;
+        insert_entry(&tx, entry, None)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(self.offer(id)?)
     }
@@ -476,6 +488,7 @@ impl Store {
         id: i64,
         on: NaiveDate,
         note: Option<&str>,
+        entry: &NewDossierEntry,
     ) -> Result<OfferRecord, StoreError> {
         let offer = self.offer(id)?;
         if offer.sent_on.is_none() {
@@ -484,11 +497,16 @@ impl Store {
         if offer.answer.is_some() {
             return Err(StoreError::AlreadyDone);
         }
-        self.conn.execute(
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
             "UPDATE offers SET answer = 'rejected', answered_on = ?2, answer_note = ?3
              WHERE id = ?1",
             rusqlite::params![id, on.to_string(), note],
         )?;
+        insert_entry(&tx, entry, None)?;
+        tx.commit()?;
         self.offer(id)
     }
 
@@ -498,6 +516,7 @@ impl Store {
         &mut self,
         id: i64,
         acceptance: &NewAcceptance,
+        entry: &NewDossierEntry,
         render: impl FnOnce(&OfferRecord, &str) -> Result<OfferDocument, E>,
     ) -> Result<AgreementRecord, E> {
         let offer = self.offer(id)?;
@@ -534,6 +553,7 @@ impl Store {
         )
         .map_err(StoreError::from)?;
         let agreement_id = tx.last_insert_rowid();
+        insert_entry(&tx, entry, None)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(self.agreement(agreement_id)?)
     }
@@ -590,8 +610,12 @@ impl Store {
         bytes: &[u8],
         sha256: &str,
         check: &str,
+        entry: &NewDossierEntry,
     ) -> Result<AgreementRecord, StoreError> {
-        let changed = self.conn.execute(
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let changed = tx.execute(
             "UPDATE agreements SET countersigned = ?2, countersigned_name = ?3,
                 countersigned_sha256 = ?4, countersigned_check = ?5,
                 countersigned_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -601,6 +625,8 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
+        insert_entry(&tx, entry, None)?;
+        tx.commit()?;
         self.agreement(id)
     }
 
@@ -609,15 +635,66 @@ impl Store {
         &mut self,
         id: i64,
         on: NaiveDate,
+        entry: &NewDossierEntry,
     ) -> Result<AgreementRecord, StoreError> {
-        let changed = self.conn.execute(
-            "UPDATE agreements SET delivered_on = ?2 WHERE id = ?1",
+        self.set_date_once("agreements", "delivered_on", id, on, entry)?;
+        self.agreement(id)
+    }
+
+    /// Records that the client was asked whether they are satisfied.
+    pub fn record_satisfaction_check(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<AgreementRecord, StoreError> {
+        self.set_date_once("agreements", "satisfaction_checked_on", id, on, entry)?;
+        self.agreement(id)
+    }
+
+    /// Records that the contact moment before the offer expires was done.
+    pub fn record_offer_follow_up(
+        &mut self,
+        id: i64,
+        on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<OfferRecord, StoreError> {
+        self.set_date_once("offers", "follow_up_done_on", id, on, entry)?;
+        self.offer(id)
+    }
+
+    /// Sets a date column that is written once, with its dossier entry, in one transaction.
+    /// `table` and `column` are this module's own constants, never user input.
+    fn set_date_once(
+        &mut self,
+        table: &str,
+        column: &str,
+        id: i64,
+        on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: Option<Option<String>> = tx
+            .query_row(
+                &format!("SELECT {column} FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match current {
+            None => return Err(StoreError::NotFound),
+            Some(Some(_)) => return Err(StoreError::AlreadyDone),
+            Some(None) => {}
+        }
+        tx.execute(
+            &format!("UPDATE {table} SET {column} = ?2 WHERE id = ?1"),
             rusqlite::params![id, on.to_string()],
         )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound);
-        }
-        self.agreement(id)
+        insert_entry(&tx, entry, None)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Creates a concept invoice for one line of the agreement's schedule and links it, in one

@@ -63,6 +63,16 @@ import type {
   Profile,
   ProfileForm,
   Saved,
+  Offer,
+  OfferForm,
+  OfferReview,
+  OfferSummary,
+  AcceptanceForm,
+  TermsDocument,
+  TextBlock,
+  ClientAcceptance,
+  ClientAcceptanceForm,
+  OfferContact,
 } from "./bindings";
 
 export type Transport = (command: string, args?: Record<string, unknown>) => Promise<unknown>;
@@ -198,6 +208,40 @@ export const api = {
   chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
   exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
   exportEverything: () => call<FullExport | null>("export_everything"),
+  newOfferForm: (clientId: number | null) => call<OfferForm>("new_offer_form", { clientId }),
+  previewOffer: (form: OfferForm) => call<OfferReview>("preview_offer", { form }),
+  saveOffer: (id: number | null, form: OfferForm) => call<Offer>("save_offer", { id, form }),
+  deleteOffer: (id: number) => call<void>("delete_offer", { id }),
+  listOffers: (clientId: number | null) => call<OfferSummary[]>("list_offers", { clientId }),
+  getOffer: (id: number) => call<Offer>("get_offer", { id }),
+  finaliseOffer: (id: number, unsigned = false) => call<Offer>("finalise_offer", { id, unsigned }),
+  rejectOffer: (id: number, on: string, note: string) => call<Offer>("reject_offer", { id, on, note }),
+  acceptOffer: (id: number, form: AcceptanceForm, unsigned = false) =>
+    call<Offer>("accept_offer", { id, form, unsigned }),
+  registerCountersigned: (agreementId: number) =>
+    call<Offer | null>("register_countersigned", { agreementId }),
+  markAgreementDelivered: (agreementId: number, on: string) =>
+    call<Offer>("mark_agreement_delivered", { agreementId, on }),
+  invoiceAgreementLine: (agreementId: number, line: number) =>
+    call<Invoice>("invoice_agreement_line", { agreementId, line }),
+  saveOfferPdf: (id: number) => call<string | null>("save_offer_pdf", { id }),
+  openOfferPdf: (id: number) => call<string>("open_offer_pdf", { id }),
+  saveAgreementPdf: (agreementId: number) => call<string | null>("save_agreement_pdf", { agreementId }),
+  openAgreementPdf: (agreementId: number) => call<string>("open_agreement_pdf", { agreementId }),
+  listTermsDocuments: () => call<TermsDocument[]>("list_terms_documents"),
+  uploadTermsDocument: () => call<TermsDocument | null>("upload_terms_document"),
+  listTextBlocks: () => call<TextBlock[]>("list_text_blocks"),
+  addTextBlock: (kind: string, title: string, body: string) =>
+    call<TextBlock>("add_text_block", { kind, title, body }),
+  deleteTextBlock: (id: number) => call<void>("delete_text_block", { id }),
+  getClientAcceptance: (clientId: number) => call<ClientAcceptance>("get_client_acceptance", { clientId }),
+  offerContacts: () => call<OfferContact[]>("offer_contacts"),
+  recordOfferFollowUp: (offerId: number, note: string) =>
+    call<Offer>("record_offer_follow_up", { offerId, note }),
+  recordSatisfactionCheck: (agreementId: number, note: string) =>
+    call<Offer>("record_satisfaction_check", { agreementId, note }),
+  saveClientAcceptance: (clientId: number, form: ClientAcceptanceForm) =>
+    call<ClientAcceptance>("save_client_acceptance", { clientId, form }),
   setLetterDelivered: (letterId: number, deliveredOn: string) =>
     call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
   importBankStatement: () => call<BankImportResult | null>("import_bank_statement"),

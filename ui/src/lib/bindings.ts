@@ -202,7 +202,7 @@ export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_o
 
 export type FollowUpChannel = "phone" | "email" | "letter";
 
-export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment";
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement";
 
 export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
 
@@ -529,6 +529,146 @@ kind: string, id: number, reference: string,
 exact: boolean, };
 
 export type PdfCheck = { signatures: Array<PdfSignature>, sha256: string, matches: Array<DocumentMatch>, };
+
+export type OfferPriceKind = "fixed" | "hourly";
+
+export type AdvanceKind = "none" | "percent" | "amount";
+
+export type MilestoneForm = { description: string, amount: string, };
+
+export type OfferForm = { clientId: number | null, 
+/**
+ * What the work is called, e.g. "Nieuwe website".
+ */
+title: string, offerDate: string, validUntil: string, 
+/**
+ * What you deliver.
+ */
+scope: string, 
+/**
+ * What is not included.
+ */
+exclusions: string, planning: string, 
+/**
+ * When the work counts as delivered and accepted.
+ */
+acceptanceCriteria: string, priceKind: OfferPriceKind, 
+/**
+ * Excl. btw.
+ */
+fixedPrice: string, 
+/**
+ * Excl. btw.
+ */
+hourlyRate: string, hours: string, 
+/**
+ * Excl. btw.
+ */
+expenses: string, vat: VatTreatment, paymentTermDays: string, advanceKind: AdvanceKind, advance: string, milestones: Array<MilestoneForm>, 
+/**
+ * Other conditions: rights, liability, cancellation.
+ */
+conditions: string, 
+/**
+ * Put the late-payment clause for this client's kind in the offer.
+ */
+latePaymentClause: boolean, 
+/**
+ * Attach the newest version of the algemene voorwaarden.
+ */
+attachTerms: boolean, 
+/**
+ * For a consumer at a distance: state the 14-day right of withdrawal.
+ */
+withdrawalNotice: boolean, };
+
+export type OfferCheck = { 
+/**
+ * Stable code, e.g. `no_validity`.
+ */
+code: string, 
+/**
+ * `missing` or `risky`.
+ */
+severity: string, message: string, };
+
+export type ScheduleRow = { line: number, 
+/**
+ * `advance`, `milestone` or `final`.
+ */
+kind: string, description: string, amountIncl: string, amountExcl: string, invoiceId: number | null, invoiceNumber: string | null, };
+
+export type OfferReview = { totalExcl: string, vat: string, totalIncl: string, schedule: Array<ScheduleRow>, checks: Array<OfferCheck>, latePaymentText: string, 
+/**
+ * Problems with what was typed (the fields say where).
+ */
+fields: Array<FieldMessage>, };
+
+export type TermsDocument = { id: number, version: number, fileName: string, sha256: string, pages: number, uploadedAt: string, };
+
+export type CountersignedCopy = { fileName: string, sha256: string, check: string, registeredAt: string, };
+
+export type AcceptedHow = "signed_pdf" | "email" | "paper";
+
+export type AcceptanceForm = { how: AcceptedHow, on: string, by: string, };
+
+export type Agreement = { id: number, number: string, acceptedHow: AcceptedHow, acceptedHowLabel: string, acceptedOn: string, acceptedBy: string, pdfSha256: string, signed: boolean, countersigned: CountersignedCopy | null, deliveredOn: string | null, 
+/**
+ * The contact moment to ask whether the client is satisfied (after delivery).
+ */
+satisfactionCheckOn: string | null, 
+/**
+ * The client was asked whether they are satisfied on this day.
+ */
+satisfactionCheckedOn: string | null, schedule: Array<ScheduleRow>, agreedIncl: string, invoicedIncl: string, 
+/**
+ * What is left to invoice, incl. btw.
+ */
+remainingIncl: string, };
+
+export type Offer = { id: number, number: string, clientId: number, clientName: string, form: OfferForm, 
+/**
+ * `concept`, `sent`, `accepted`, `rejected`, `expired`.
+ */
+status: string, statusLabel: string, sentOn: string | null, answeredOn: string | null, answerNote: string | null, 
+/**
+ * The planned follow-up a few days before a sent offer expires.
+ */
+followUpOn: string | null, terms: TermsDocument | null, pdfSha256: string | null, signed: boolean, review: OfferReview, agreement: Agreement | null, };
+
+export type OfferSummary = { id: number, number: string, clientName: string, title: string, status: string, statusLabel: string, totalIncl: string, validUntil: string | null, };
+
+export type TextBlock = { id: number, 
+/**
+ * `scope` or `conditions`.
+ */
+kind: string, title: string, body: string, };
+
+export type ClientAcceptanceForm = { kvkChecked: boolean, referencesOk: boolean, troubleSignals: boolean, note: string, };
+
+export type ClientAcceptance = { form: ClientAcceptanceForm, checkedOn: string | null, 
+/**
+ * From Tijdig's own data, e.g. "8 facturen, gemiddeld 3 dagen te laat".
+ */
+paymentHistory: string, 
+/**
+ * Ask an advance payment before starting.
+ */
+advanceAdvised: boolean, advice: string, };
+
+export type OfferContact = { offerId: number, agreementId: number | null, 
+/**
+ * `expiring` or `satisfaction`.
+ */
+kind: string, number: string, clientName: string, phone: string | null, email: string | null, 
+/**
+ * dd-mm-jjjj: planned on.
+ */
+due: string, 
+/**
+ * What to do, in a sentence.
+ */
+text: string, };
 
 export type MailSecurity = "starttls" | "tls";
 

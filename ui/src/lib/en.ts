@@ -1,3 +1,4 @@
+import { enOffers } from "./en-offers";
 import type { MessageKey } from "./nl";
 import { enSigningMail } from "./en-signing-mail";
 
@@ -570,4 +571,5 @@ export const en: Record<MessageKey, string> = {
   "bank.new": "new",
   "bank.close": "Close",
   ...enSigningMail,
+  ...enOffers,
 };

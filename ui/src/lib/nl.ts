@@ -1,3 +1,4 @@
+import { nlOffers } from "./nl-offers";
 import { nlSigningMail } from "./nl-signing-mail";
 
 /** Dutch UI texts (the default). B1 level, "je" to the user. Keys are shared with en.ts. */
@@ -569,6 +570,7 @@ export const nl = {
   "bank.new": "nieuw",
   "bank.close": "Sluiten",
   ...nlSigningMail,
+  ...nlOffers,
 } as const;
 
 export type MessageKey = keyof typeof nl;

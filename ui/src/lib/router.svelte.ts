@@ -1,7 +1,7 @@
 /** The screen being shown. A desktop app needs no URLs: a small state machine suffices. */
 import { tick } from "svelte";
 
-export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "backups" | "signing" | "mail" | "display" | "about";
+export type SettingsTab = "profile" | "invoices" | "followUp" | "rates" | "backups" | "signing" | "mail" | "terms" | "display" | "about";
 
 export type Route =
   | { name: "today" }
@@ -14,6 +14,10 @@ export type Route =
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; clientId?: number }
   | { name: "invoice-edit"; id: number }
+  | { name: "offers" }
+  | { name: "offer"; id: number }
+  | { name: "offer-new"; clientId?: number }
+  | { name: "offer-edit"; id: number }
   | { name: "arrangements" }
   | { name: "bank" }
   | { name: "arrangement"; id: number }

@@ -166,6 +166,8 @@ pub struct Agreement {
     pub delivered_on: Option<String>,
     /// The contact moment to ask whether the client is satisfied (after delivery).
     pub satisfaction_check_on: Option<String>,
+    /// The client was asked whether they are satisfied on this day.
+    pub satisfaction_checked_on: Option<String>,
     pub schedule: Vec<ScheduleRow>,
     pub agreed_incl: String,
     pub invoiced_incl: String,
@@ -243,4 +245,23 @@ pub struct ClientAcceptance {
     /// Ask an advance payment before starting.
     pub advance_advised: bool,
     pub advice: String,
+}
+
+/// A contact moment of an offer or agreement for "Vandaag": a call before a sent offer expires,
+/// or asking whether the client is satisfied after delivery.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OfferContact {
+    pub offer_id: i64,
+    pub agreement_id: Option<i64>,
+    /// `expiring` or `satisfaction`.
+    pub kind: String,
+    pub number: String,
+    pub client_name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// dd-mm-jjjj: planned on.
+    pub due: String,
+    /// What to do, in a sentence.
+    pub text: String,
 }

@@ -20,7 +20,7 @@ use crate::invoice_view::amount;
 use crate::{dto, App, AppError};
 use ladder::{load, LadderInvoice};
 
-fn no_contact_day(today: NaiveDate, lang: Language) -> Option<String> {
+pub(crate) fn no_contact_day(today: NaiveDate, lang: Language) -> Option<String> {
     let sunday = chrono::Datelike::weekday(&today) == chrono::Weekday::Sun;
     if !sunday && !is_public_holiday(today) {
         return None;

@@ -80,9 +80,9 @@ pub(crate) fn countersigned_check(
             (false, Language::En) => "NOT valid",
         };
         let who = if s.ours {
-            words(lang, "jouw handtekening", "your signature")
+            words(lang, "Jouw handtekening", "Your signature")
         } else {
-            words(lang, "handtekening", "signature")
+            words(lang, "Handtekening", "Signature")
         };
         parts.push(format!("{who} {}: {state}", s.signer));
     }

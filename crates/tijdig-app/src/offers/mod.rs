@@ -3,24 +3,26 @@
 //! answer, the agreement with its countersigned copy, and the invoices made from its payment
 //! schedule — each schedule line once (nl-rules-sources §7, §2).
 
+mod contacts;
 mod form;
 mod library;
 mod pdf;
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
+use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::invoice::{InvoiceKind, InvoiceLine, VatRegime, VatTreatment};
 use tijdig_domain::money::format_eur;
 use tijdig_domain::offer::{follow_up_on, offer_status, payment_schedule, OfferStatus};
 use tijdig_domain::{Client, Language};
 use tijdig_store::{
-    AcceptedHow, AgreementRecord, InvoiceData, NewAcceptance, OfferAnswer, OfferData,
-    OfferDocument, OfferRecord, Store, StoreError,
+    AcceptedHow, AgreementRecord, InvoiceData, NewAcceptance, NewDossierEntry, OfferAnswer,
+    OfferData, OfferDocument, OfferRecord, Store, StoreError,
 };
 
 use crate::invoice_form::{domain_draft, parse_date, show_date};
 use crate::invoices::{refused, sha256_hex, Failure};
-use crate::signing::{is_signed, Sealing};
+use crate::signing::{is_signed, unsigned_note, Sealing};
 use crate::{dto, App, AppError, FieldMessage};
 use form::{read, review, schedule_excl, Strictness};
 
@@ -87,6 +89,21 @@ fn message(lang: Language, nl: &str, en: &str) -> Failure {
 }
 
 impl App {
+    /// A dossier entry of this offer or agreement, now.
+    fn offer_entry(&self, client_id: i64, kind: DossierKind, note: String) -> NewDossierEntry {
+        NewDossierEntry {
+            client_id,
+            at: self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            kind,
+            step: None,
+            outcome: None,
+            note: Some(note),
+            promised_on: None,
+            invoice_ids: Vec::new(),
+            done_on: None,
+        }
+    }
+
     fn client_of(store: &Store, id: Option<i64>) -> Option<Client> {
         id.and_then(|id| store.client(id).ok()).map(|r| r.client)
     }
@@ -340,8 +357,9 @@ impl App {
             answered_on: record.answer.map(|(_, on)| show_date(on)),
             answer_note: record.answer_note.clone(),
             follow_up_on: match (status, record.data.valid_until) {
-                (OfferStatus::Sent, Some(valid)) => {
-                    Some(show_date(follow_up_on(read.terms.offer_date, valid)))
+                (OfferStatus::Sent, Some(valid)) if record.follow_up_done_on.is_none() => {
+                    let sent = record.sent_on.unwrap_or(read.terms.offer_date);
+                    Some(show_date(follow_up_on(sent, valid)))
                 }
                 _ => None,
             },
@@ -403,12 +421,18 @@ impl App {
                 file_name: c.file_name.clone(),
                 sha256: c.sha256.clone(),
                 check: c.check.clone(),
-                registered_at: c.registered_at.clone(),
+                registered_at: c
+                    .registered_at
+                    .get(..10)
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .map_or_else(|| c.registered_at.clone(), show_date),
             }),
             delivered_on: a.delivered_on.map(show_date),
             satisfaction_check_on: a
                 .delivered_on
+                .filter(|_| a.satisfaction_checked_on.is_none())
                 .map(|d| show_date(d + Days::new(SATISFACTION_CHECK_DAYS))),
+            satisfaction_checked_on: a.satisfaction_checked_on.map(show_date),
             schedule: rows,
             agreed_incl: format_eur(agreed, lang),
             invoiced_incl: format_eur(invoiced_incl, lang),
@@ -521,7 +545,13 @@ impl App {
                 }
                 let record = store.offer(id)?;
                 let doc = self.render_offer(store, &record, None, sealing, lang)?;
-                store.finalise_offer::<Failure>(id, self.today(), |_| Ok(doc))?;
+                let valid = record.data.valid_until.map(show_date).unwrap_or_else(|| "—".into());
+                let note = match lang {
+                    Language::Nl => format!("Offerte {} “{}” definitief gemaakt en verstuurd: {} incl. btw, geldig tot en met {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
+                    Language::En => format!("Quotation {} “{}” made final and sent: {} incl. VAT, valid until {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
+                };
+                let entry = self.offer_entry(record.data.client_id, DossierKind::Offer, unsigned_note(note, sealing, lang));
+                store.finalise_offer::<Failure>(id, self.today(), &entry, |_| Ok(doc))?;
                 self.offer_dto(store, id, lang)
             };
             run(store).map_err(|f| f.word(lang))
@@ -547,8 +577,22 @@ impl App {
                     )
                 })?;
                 let note = Some(note.trim()).filter(|n| !n.is_empty());
+                let record = store.offer(id)?;
+                let text = match lang {
+                    Language::Nl => {
+                        format!("Offerte {} afgewezen op {}", record.number, show_date(on))
+                    }
+                    Language::En => {
+                        format!("Quotation {} declined on {}", record.number, show_date(on))
+                    }
+                };
+                let text = match note {
+                    Some(n) => format!("{text}: {n}"),
+                    None => text,
+                };
+                let entry = self.offer_entry(record.data.client_id, DossierKind::Offer, text);
                 store
-                    .reject_offer(id, on, note)
+                    .reject_offer(id, on, note, &entry)
                     .map_err(|e| answer_error(e, lang))?;
                 self.offer_dto(store, id, lang)
             };
@@ -609,8 +653,14 @@ impl App {
                 let number = tijdig_store::agreement_number(&record.number);
                 let doc =
                     self.render_offer(store, &record, Some((&number, &acceptance)), sealing, lang)?;
+                let how = pdf::accepted_how_label(form.how, lang);
+                let note = match lang {
+                    Language::Nl => format!("Offerte {} aanvaard op {} ({how}, door {}); opdrachtbevestiging {number} gemaakt", record.number, show_date(on), acceptance.by),
+                    Language::En => format!("Quotation {} accepted on {} ({how}, by {}); confirmation {number} made", record.number, show_date(on), acceptance.by),
+                };
+                let entry = self.offer_entry(record.data.client_id, DossierKind::Agreement, unsigned_note(note, sealing, lang));
                 store
-                    .accept_offer::<StoreError>(id, &acceptance, |_, _| Ok(doc))
+                    .accept_offer::<StoreError>(id, &acceptance, &entry, |_, _| Ok(doc))
                     .map_err(|e| answer_error(e, lang))?;
                 self.offer_dto(store, id, lang)
             };
@@ -641,12 +691,25 @@ impl App {
                     .file_name()
                     .and_then(|n| n.to_str())
                     .unwrap_or("getekend.pdf");
+                let a = store.agreement(agreement_id)?;
+                let client_id = store.offer(a.offer_id)?.data.client_id;
+                let note = match lang {
+                    Language::Nl => format!(
+                        "Getekend exemplaar van {} geregistreerd ({name}): {check}",
+                        a.number
+                    ),
+                    Language::En => {
+                        format!("Signed copy of {} registered ({name}): {check}", a.number)
+                    }
+                };
+                let entry = self.offer_entry(client_id, DossierKind::Agreement, note);
                 let a = store.register_countersigned(
                     agreement_id,
                     name,
                     bytes,
                     &sha256_hex(bytes),
                     &check,
+                    &entry,
                 )?;
                 self.offer_dto(store, a.offer_id, lang)
             };
@@ -672,7 +735,27 @@ impl App {
                         .message(lang)],
                     )
                 })?;
-                let a = store.mark_agreement_delivered(agreement_id, on)?;
+                let a = store.agreement(agreement_id)?;
+                let client_id = store.offer(a.offer_id)?.data.client_id;
+                let note = match lang {
+                    Language::Nl => {
+                        format!("Opdracht {} opgeleverd op {}", a.number, show_date(on))
+                    }
+                    Language::En => {
+                        format!("Assignment {} delivered on {}", a.number, show_date(on))
+                    }
+                };
+                let entry = self.offer_entry(client_id, DossierKind::Agreement, note);
+                let a = store
+                    .mark_agreement_delivered(agreement_id, on, &entry)
+                    .map_err(|e| match e {
+                        StoreError::AlreadyDone => message(
+                            lang,
+                            "De oplevering is al vastgelegd.",
+                            "The delivery was already recorded.",
+                        ),
+                        other => other.into(),
+                    })?;
                 self.offer_dto(store, a.offer_id, lang)
             };
             run(store).map_err(|f| f.word(lang))

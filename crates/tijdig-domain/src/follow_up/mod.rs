@@ -77,6 +77,10 @@ coded_enum! {
         Arrangement => "arrangement",
         /// Betaling op een betalingsregeling.
         ArrangementPayment => "arrangement_payment",
+        /// Offerte: made final and sent, answered, followed up.
+        Offer => "offer",
+        /// Opdrachtbevestiging: made, countersigned copy registered, satisfaction asked.
+        Agreement => "agreement",
     }
 }
 
@@ -106,6 +110,10 @@ impl DossierKind {
             (DossierKind::Arrangement, Language::En) => "Payment arrangement",
             (DossierKind::ArrangementPayment, Language::Nl) => "Betaling op regeling",
             (DossierKind::ArrangementPayment, Language::En) => "Arrangement payment",
+            (DossierKind::Offer, Language::Nl) => "Offerte",
+            (DossierKind::Offer, Language::En) => "Quotation",
+            (DossierKind::Agreement, Language::Nl) => "Opdrachtbevestiging",
+            (DossierKind::Agreement, Language::En) => "Confirmation",
         }
     }
 }

@@ -1,6 +1,37 @@
 -- 0012: offers (offertes), agreements (opdrachtbevestigingen), the algemene voorwaarden they
 -- carry, reusable text blocks, and the invoices an agreement leads to.
 
+-- The dossier learns two kinds: 'offer' and 'agreement' (rebuilt as in 0006; foreign keys are
+-- off during migrations and checked before the commit).
+CREATE TABLE dossier_entries_new (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    at          TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('letter', 'email', 'call', 'note', 'promise',
+                                              'dispute', 'dispute_resolved', 'step_skipped',
+                                              'hand_over', 'payment', 'arrangement',
+                                              'arrangement_payment', 'offer', 'agreement')),
+    step        TEXT,
+    outcome     TEXT,
+    note        TEXT,
+    promised_on TEXT,
+    letter_id   INTEGER REFERENCES letters (id)
+) STRICT;
+INSERT INTO dossier_entries_new
+    SELECT id, client_id, at, kind, step, outcome, note, promised_on, letter_id
+    FROM dossier_entries;
+DROP TABLE dossier_entries;
+ALTER TABLE dossier_entries_new RENAME TO dossier_entries;
+CREATE INDEX dossier_entries_client ON dossier_entries (client_id, at);
+CREATE TRIGGER dossier_no_update BEFORE UPDATE ON dossier_entries
+BEGIN
+    SELECT RAISE(ABORT, 'the dossier is append-only');
+END;
+CREATE TRIGGER dossier_no_delete BEFORE DELETE ON dossier_entries
+BEGIN
+    SELECT RAISE(ABORT, 'the dossier is append-only');
+END;
+
 -- Algemene voorwaarden: every uploaded PDF is a new version, kept forever with its SHA-256, so
 -- each offer and agreement can say exactly which text the client was handed (art. 6:234 BW).
 CREATE TABLE terms_documents (
@@ -50,6 +81,8 @@ CREATE TABLE offers (
     answer            TEXT CHECK (answer IN ('accepted', 'rejected')),
     answered_on       TEXT,
     answer_note       TEXT,
+    -- The contact moment before the offer expires was done on this day.
+    follow_up_done_on TEXT,
     created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CHECK ((pdf IS NULL) = (sent_on IS NULL)),
@@ -88,6 +121,8 @@ CREATE TABLE agreements (
     countersigned_check   TEXT,
     countersigned_at      TEXT,
     delivered_on          TEXT,
+    -- The client was asked whether they are satisfied, on this day.
+    satisfaction_checked_on TEXT,
     created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 CREATE TRIGGER agreements_frozen BEFORE UPDATE ON agreements
