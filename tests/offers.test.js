@@ -3,9 +3,10 @@
 // the signed offer PDF with the terms appended; the acceptance recorded, the agreement PDF, the
 // client's countersigned copy checked, and the advance invoice made from the agreement — with
 // what is left to invoice.
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,15 +55,36 @@ function countersign(agreementPath) {
 describe("offers and agreements", () => {
   let browser;
   const dataDir = emptyDataDir();
+  let server;
+  let port;
+  const inbox = mkdtempSync(join(tmpdir(), "tijdig-inbox-"));
+
+  before(async () => {
+    const certs = process.env.TIJDIG_SMTP_TEST_DIR;
+    server = spawn(".venv/bin/python", ["scripts/smtp_test_server.py", "--dir", inbox,
+      "--cert", join(certs, "cert.pem"), "--key", join(certs, "key.pem"),
+      "--user", "sanne", "--password", "geheim", "--mode", "starttls"], { stdio: ["pipe", "pipe", "inherit"] });
+    const line = await new Promise((resolve) => createInterface({ input: server.stdout }).once("line", resolve));
+    port = line.split(" ")[1];
+  });
 
   after(async () => {
     await browser?.deleteSession().catch(() => {});
+    server?.kill();
   });
 
   it("guides an offer to a signed agreement and invoices the advance once", async () => {
     browser = await launch(dataDir, { today: "2026-11-22" });
     await completeWelcome(browser);
-    await addClient(browser, { kind: "business", name: "Bakkerij De Korenbloem", contactPerson: "Eva de Vries", street: "Dorpsstraat", houseNumber: "1", postcode: "3511 AB", city: "Utrecht", kvk: "12345678", btwId: "NL004495445B01" });
+    await click(browser, 'button[data-nav="settings"]');
+    await click(browser, "#tab-mail");
+    await fill(browser, { mailHost: "localhost", mailPort: port, mailUsername: "sanne", mailPassword: "geheim",
+      mailFromName: "Sanne Jansen", mailFromAddress: "sanne@studiojansen.nl" });
+    await click(browser, 'button[data-action="save-mail"]');
+    await waitForText(browser, "Instellingen opgeslagen.");
+    await click(browser, 'button[data-nav="clients"]');
+    await waitForHeading(browser, "Klanten");
+    await addClient(browser, { kind: "business", name: "Bakkerij De Korenbloem", contactPerson: "Eva de Vries", email: "eva@korenbloem.nl", street: "Dorpsstraat", houseNumber: "1", postcode: "3511 AB", city: "Utrecht", kvk: "12345678", btwId: "NL004495445B01" });
     await waitForHeading(browser, "Bakkerij De Korenbloem");
 
     // The algemene voorwaarden, uploaded once.
@@ -121,6 +143,19 @@ describe("offers and agreements", () => {
       assert.ok(offerText.includes(part), `offer PDF lacks "${part}"`);
     }
     await screenshot(browser, "offer-sent");
+
+    // Sent by e-mail from the composer: the signed offer and the terms attached.
+    await click(browser, 'button[data-action="email-offer"]');
+    await browser.waitUntil(async () => (await browser.$('[name="emailSubject"]').getValue()) !== "");
+    assert.equal(await browser.$('[name="emailSubject"]').getValue(), "Offerte OF-2026-0001: Nieuwe website");
+    assert.equal(await browser.$('[name="emailTo"]').getValue(), "eva@korenbloem.nl");
+    assert.match(await browser.$("[data-composer]").getText(), /Offerte OF-2026-0001\.pdf/);
+    await click(browser, 'button[data-action="send-email"]');
+    await waitForText(browser, "Verstuurd aan eva@korenbloem.nl.");
+    await browser.$('[data-emails] [data-email-status="sent"]').waitForExist();
+    const raw = readFileSync(join(inbox, "1.eml"), "latin1");
+    assert.match(raw, /^Subject: Offerte OF-2026-0001: Nieuwe website/m);
+    assert.match(raw, /filename="Offerte OF-2026-0001\.pdf"/);
 
     // Accepted: the agreement.
     await click(browser, 'button[data-action="accept-offer"]');
@@ -194,7 +229,7 @@ describe("offers and agreements", () => {
     assert.match(await browser.$("[data-payment-history]").getText(), /Nog geen facturen/);
     // The whole path is in the dossier.
     const dossier = await browser.$$("[data-dossier-kind]").map((e) => e.getText());
-    for (const part of ["definitief gemaakt en verstuurd", "aanvaard op 22-11-2026", "Getekend exemplaar van OB-2026-0001 geregistreerd", "opgeleverd op 18-11-2026", "Tevreden over de website"]) {
+    for (const part of ["definitief gemaakt en verstuurd", "Offerte OF-2026-0001 per e-mail verstuurd aan eva@korenbloem.nl", "aanvaard op 22-11-2026", "Getekend exemplaar van OB-2026-0001 geregistreerd", "opgeleverd op 18-11-2026", "Tevreden over de website"]) {
       assert.ok(dossier.some((d) => d.includes(part)), `dossier lacks "${part}"`);
     }
   });

@@ -86,3 +86,37 @@ pub fn save_mail_template(
 ) -> Result<dto::MailTemplates, AppError> {
     state.app()?.save_mail_template(&form)
 }
+
+#[tauri::command]
+pub fn offer_email_draft(state: State<'_>, id: i64) -> Result<dto::EmailDraft, AppError> {
+    state.app()?.offer_email_draft(id)
+}
+
+#[tauri::command]
+pub fn agreement_email_draft(state: State<'_>, id: i64) -> Result<dto::EmailDraft, AppError> {
+    state.app()?.agreement_email_draft(id)
+}
+
+/// Sends a final offer; like every send, it runs off the UI thread (the server may be slow).
+#[tauri::command]
+pub async fn send_offer_email(
+    state: State<'_>,
+    id: i64,
+    form: dto::EmailForm,
+) -> Result<dto::SentEmail, AppError> {
+    state.app()?.send_offer_email(id, &form)
+}
+
+#[tauri::command]
+pub async fn send_agreement_email(
+    state: State<'_>,
+    id: i64,
+    form: dto::EmailForm,
+) -> Result<dto::SentEmail, AppError> {
+    state.app()?.send_agreement_email(id, &form)
+}
+
+#[tauri::command]
+pub fn offer_emails(state: State<'_>, id: i64) -> Result<Vec<dto::SentEmail>, AppError> {
+    state.app()?.offer_emails(id)
+}

@@ -157,6 +157,11 @@ fn main() {
             offers::offer_contacts,
             offers::record_offer_follow_up,
             offers::record_satisfaction_check,
+            mail::offer_email_draft,
+            mail::agreement_email_draft,
+            mail::send_offer_email,
+            mail::send_agreement_email,
+            mail::offer_emails,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

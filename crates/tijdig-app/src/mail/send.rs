@@ -23,9 +23,9 @@ use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// One file that goes along.
 pub(super) struct Part {
-    name: String,
-    mime: &'static str,
-    bytes: Vec<u8>,
+    pub(super) name: String,
+    pub(super) mime: &'static str,
+    pub(super) bytes: Vec<u8>,
 }
 
 pub(super) fn store_err(lang: Language) -> impl Fn(StoreError) -> AppError {
@@ -113,6 +113,7 @@ impl App {
     ) -> Result<(i64, String, Vec<Part>), AppError> {
         match kind {
             "letter" => self.letter_parts(store, id, lang),
+            "offer" | "agreement" => self.offer_parts(store, kind, id, lang),
             _ => {
                 let record = store.invoice(id).map_err(store_err(lang))?;
                 let (number, parts) = self.invoice_parts(store, id, lang)?;
@@ -228,7 +229,7 @@ impl App {
         self.send_document_email("invoice", id, form, dto::SendTiming::Now)
     }
 
-    fn send_document_email(
+    pub(super) fn send_document_email(
         &self,
         kind: &'static str,
         id: i64,
@@ -460,7 +461,9 @@ impl Attempt {
 pub(super) fn document_invoice_ids(store: &Store, kind: &str, id: i64) -> Vec<i64> {
     match kind {
         "letter" => store.letter(id).map(|l| l.invoice_ids).unwrap_or_default(),
-        _ => vec![id],
+        "invoice" => vec![id],
+        // Offers and agreements concern no invoice.
+        _ => Vec::new(),
     }
 }
 

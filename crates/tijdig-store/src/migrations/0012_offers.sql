@@ -155,3 +155,37 @@ CREATE TABLE client_acceptance (
     note             TEXT,
     checked_on       TEXT NOT NULL
 ) STRICT;
+
+-- E-mail learns two document kinds: offers and agreements (rebuilt as SQLite needs for a CHECK).
+CREATE TABLE sent_emails_new (
+    id              INTEGER PRIMARY KEY,
+    client_id       INTEGER NOT NULL REFERENCES clients (id),
+    document_kind   TEXT NOT NULL CHECK (document_kind IN ('invoice', 'letter', 'arrangement',
+                                                           'offer', 'agreement')),
+    document_id     INTEGER NOT NULL,
+    message_id      TEXT NOT NULL UNIQUE,
+    sender          TEXT NOT NULL,
+    recipients      TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    -- One line per attachment: "<sha256> <file name>".
+    attachments     TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'sent', 'failed')),
+    scheduled_for   TEXT,
+    server_response TEXT,
+    error           TEXT,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    sent_at         TEXT
+) STRICT;
+INSERT INTO sent_emails_new (id, client_id, document_kind, document_id, message_id, sender,
+        recipients, subject, body, attachments, status, scheduled_for, server_response, error,
+        attempts, created_at, sent_at)
+    SELECT id, client_id, document_kind, document_id, message_id, sender, recipients, subject,
+        body, attachments, status, scheduled_for, server_response, error, attempts, created_at,
+        sent_at
+    FROM sent_emails;
+DROP TABLE sent_emails;
+ALTER TABLE sent_emails_new RENAME TO sent_emails;
+CREATE INDEX sent_emails_document ON sent_emails (document_kind, document_id);
+CREATE INDEX sent_emails_status ON sent_emails (status) WHERE status <> 'sent';
