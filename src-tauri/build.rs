@@ -67,6 +67,7 @@ const COMMANDS: &[&str] = &[
     "create_signing_certificate",
     "save_signing_certificate",
     "check_pdf",
+    "mark_letter_emailed",
     "offer_email_draft",
     "agreement_email_draft",
     "send_offer_email",

@@ -93,9 +93,21 @@ describe("follow-up", () => {
     assert.match(reminder.flat, /Herinnering: factuur 2026-0001/);
     assert.doesNotMatch(reminder.flat, /Incassokosten/);
     assert.match(await browser.$("[data-email-subject]").getText(), /Herinnering: factuur 2026-0001/);
+    // An e-mail reminder counts as done only once it went out: still on Vandaag after closing.
+    assert.ok(await browser.$("[data-awaiting-email]").isExisting());
     await screenshot(browser, "21-reminder-made");
     await closeLetter(browser);
+    assert.deepEqual(await todaySteps(browser), [`${business}: reminder`, `${consumer}: reminder`]);
+    // Making it again opens the same e-mail; sent from the user's own mail program, it is done.
+    await click(browser, stepButton(business, "produce-letter"));
+    await browser.$("[data-letter-reference]").waitForDisplayed();
+    assert.equal(await browser.$("[data-letter-reference]").getAttribute("data-letter-reference"), "2026-B0001");
+    await click(browser, 'button[data-action="mark-emailed"]');
+    await waitForText(browser, "Vastgelegd als verstuurd");
+    await closeLetter(browser);
     await makeLetter(browser, consumer);
+    await click(browser, 'button[data-action="mark-emailed"]');
+    await waitForText(browser, "Vastgelegd als verstuurd");
     await closeLetter(browser);
     await browser.$("[data-today-empty]").waitForExist();
 

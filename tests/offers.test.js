@@ -105,6 +105,11 @@ describe("offers and agreements", () => {
     await fill(browser, { title: "Nieuwe website" });
     await click(browser, 'button[data-action="next-step"]');
     await fill(browser, { scope: "Ontwerp en bouw van een website met vijf pagina's.", exclusions: "Teksten en foto's." });
+    // Kept as a text block to reuse in the next offer.
+    await click(browser, 'button[data-action="start-keep-block"]');
+    await fill(browser, { "blockTitle-scope": "Website vijf pagina's" });
+    await click(browser, 'button[data-action="keep-block"]');
+    await waitForText(browser, "Bewaard als “Website vijf pagina's”");
     await click(browser, 'button[data-action="next-step"]');
     await fill(browser, { planning: "Oplevering uiterlijk 31 januari 2027.", acceptanceCriteria: "Goedgekeurd als binnen 5 werkdagen geen gebreken worden gemeld.", validUntil: "" });
     await click(browser, 'button[data-action="next-step"]');

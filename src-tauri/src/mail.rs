@@ -120,3 +120,9 @@ pub async fn send_agreement_email(
 pub fn offer_emails(state: State<'_>, id: i64) -> Result<Vec<dto::SentEmail>, AppError> {
     state.app()?.offer_emails(id)
 }
+
+/// "Zelf verstuurd": the e-mail letter went out from the user's own mail program.
+#[tauri::command]
+pub fn mark_letter_emailed(state: State<'_>, id: i64) -> Result<dto::Letter, AppError> {
+    state.app()?.mark_letter_emailed(id)
+}

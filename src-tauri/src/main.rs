@@ -162,6 +162,7 @@ fn main() {
             mail::send_offer_email,
             mail::send_agreement_email,
             mail::offer_emails,
+            mail::mark_letter_emailed,
             commands::mark_ready,
         ])
         .run(tauri::generate_context!());

@@ -207,6 +207,28 @@ impl App {
             .map(|(id, name, debtor)| (id, (name, debtor)))
             .collect();
         let name = |id: i64| clients.get(&id).map(|c| c.0.clone()).unwrap_or_default();
+        let acceptances = store.client_acceptances()?;
+        let acceptance = |id: &i64| {
+            acceptances.get(id).map(|a| {
+                let on = crate::invoice_form::show_date(a.checked_on);
+                match (a.trouble_signals, a.kvk_checked, lang) {
+                    (true, _, Language::Nl) => format!(
+                        "Acceptatie {on}: signalen van betalingsproblemen — vraag een aanbetaling"
+                    ),
+                    (true, _, Language::En) => {
+                        format!("Acceptance {on}: signals of payment trouble — ask an advance")
+                    }
+                    (false, false, Language::Nl) => {
+                        format!("Acceptatie {on}: KvK-inschrijving niet gecontroleerd")
+                    }
+                    (false, false, Language::En) => {
+                        format!("Acceptance {on}: registration not checked")
+                    }
+                    (false, true, Language::Nl) => format!("Acceptatie {on}: in orde"),
+                    (false, true, Language::En) => format!("Acceptance {on}: fine"),
+                }
+            })
+        };
 
         // Arrangements: broken ones per client, open instalments of honoured ones.
         let mut broken: IdMap<u32> = IdMap::default();
@@ -340,6 +362,7 @@ impl App {
                         points: f.points.to_string(),
                     })
                     .collect(),
+                acceptance: acceptance(id),
             });
         }
         risks.sort_by(|a, b| {

@@ -79,13 +79,32 @@ fn a_business_invoice_walks_the_ladder_and_payment_stops_it() {
         "{}",
         email.body
     );
-    // Never twice.
-    let again = app.produce_letter(&LetterRequest {
+    // By e-mail the step is done when the message goes out: until then it stays on Vandaag,
+    // and making it again gives the same letter, not a second one.
+    assert!(reminder.letter.awaiting_email);
+    assert_eq!(
+        steps_for(&app.today_overview().unwrap(), w.business)[0].0,
+        FollowUpStep::Reminder
+    );
+    let request = LetterRequest {
         client_id: w.business,
         step: FollowUpStep::Reminder,
         invoice_ids: vec![w.b2b_invoice],
         channel: FollowUpChannel::Email,
-    });
+    };
+    let same = app.produce_letter(&request).unwrap();
+    assert_eq!(same.letter.id, reminder.letter.id);
+    assert_eq!(same.email.unwrap().subject, email.subject);
+    // Sent from the user's own mail program: marked by hand, the step is done.
+    let sent = app.mark_letter_emailed(reminder.letter.id).unwrap();
+    assert!(!sent.awaiting_email);
+    assert!(steps_for(&app.today_overview().unwrap(), w.business).is_empty());
+    assert!(app.dossier(w.business).unwrap().iter().any(|e| e.note
+        == "Herinnering 2026-B0001 zelf per e-mail verstuurd (buiten Tijdig)."
+        && e.letter.is_some()));
+    assert!(app.mark_letter_emailed(reminder.letter.id).is_err(), "once");
+    // Never twice.
+    let again = app.produce_letter(&request);
     assert_eq!(again.unwrap_err().code, ErrorCode::Conflict);
 
     // Due + 14 is 29 October, but the reminder went out a day late (Sunday) and the policy's

@@ -89,6 +89,19 @@ fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
     let app = world.open(day(2026, 11, 30));
     let produced = world.reminder(&app);
     let text = produced.email.expect("the e-mail text of the step");
+    // Made, not sent: the step is still to do.
+    let due = |app: &App| {
+        app.today_overview()
+            .unwrap()
+            .clients
+            .iter()
+            .any(|c| c.client_id == client)
+    };
+    assert!(produced.letter.awaiting_email);
+    assert!(
+        due(&app),
+        "the reminder is not done before the e-mail goes out"
+    );
     let draft = app.letter_email_draft(produced.letter.id).unwrap();
     assert_eq!(
         draft.attachments,
@@ -122,9 +135,18 @@ fn a_reminder_goes_out_by_e_mail_with_the_letter_attached() {
         produced.letter.reference
     );
     assert!(
-        dossier.iter().any(|e| e.note.starts_with(&note)),
+        dossier
+            .iter()
+            .any(|e| e.note.starts_with(&note) && e.letter.is_some() && e.step_label.is_some()),
         "{dossier:?}"
     );
+    // Sent: the step is done, the letter counts as sent.
+    assert!(!due(&app), "the reminder is done once the e-mail went out");
+    assert!(app
+        .mark_letter_emailed(produced.letter.id)
+        .unwrap_err()
+        .message
+        .contains("al verstuurd"));
 }
 
 #[test]

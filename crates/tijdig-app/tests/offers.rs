@@ -518,6 +518,19 @@ fn the_acceptance_checklist_advises_an_advance_for_a_risky_client() {
     assert!(saved.advance_advised);
     assert!(saved.advice.contains("aanbetaling"));
     assert_eq!(saved.checked_on.as_deref(), Some("22-11-2026"));
+    // The risk view shows it beside the client (not in the score).
+    let invoice = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+        ))
+        .unwrap();
+    app.issue_invoice(invoice.id).unwrap();
+    let risk = app.dashboard().unwrap().risks.remove(0);
+    assert_eq!(
+        risk.acceptance.as_deref(),
+        Some("Acceptatie 22-11-2026: signalen van betalingsproblemen — vraag een aanbetaling")
+    );
     let block = app
         .add_text_block("scope", "Website", "Ontwerp en bouw")
         .unwrap();

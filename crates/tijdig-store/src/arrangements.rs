@@ -264,6 +264,10 @@ impl Store {
         let (record, entry_id) = match letter {
             Some((letter, render)) => {
                 let (record, entry_id) = insert_letter(&tx, letter, entry, render)?;
+                // Instalment reminders are posted letters: always in the dossier.
+                let entry_id = entry_id.ok_or_else(|| {
+                    StoreError::Corrupt("an instalment reminder is never an e-mail letter".into())
+                })?;
                 (Some(record), entry_id)
             }
             None => (None, insert_entry(&tx, entry, None)?),

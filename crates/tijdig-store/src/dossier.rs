@@ -37,6 +37,18 @@ pub struct NewLetter {
     pub total: Decimal,
     pub costs: Option<Decimal>,
     pub costs_due_from: Option<NaiveDate>,
+    /// For the e-mail channel: the message (subject, body) and the policy step it carries
+    /// out. The letter then waits to be sent: no dossier entry and no step done until it is
+    /// (see [`Store::mark_letter_emailed`] and the e-mail outcome).
+    pub pending_email: Option<PendingEmail>,
+}
+
+/// The message of an e-mail letter that is not sent yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingEmail {
+    pub subject: String,
+    pub body: String,
+    pub step: FollowUpStep,
 }
 
 /// A stored letter (without its PDF).
@@ -52,6 +64,10 @@ pub struct LetterRecord {
     pub pdf_sha256: String,
     pub delivered_on: Option<NaiveDate>,
     pub invoice_ids: Vec<i64>,
+    /// An e-mail letter: its message, while it waits to be sent.
+    pub pending_email: Option<PendingEmail>,
+    /// An e-mail letter: the day it went out.
+    pub emailed_on: Option<NaiveDate>,
 }
 
 /// A stored dossier entry.
@@ -165,6 +181,60 @@ impl Store {
         Ok(record)
     }
 
+    /// The e-mail letter for this client, step and exactly these invoices that was made but not
+    /// sent yet, if any: making the step again reuses it instead of making a second letter.
+    pub fn pending_email_letter(
+        &self,
+        client_id: i64,
+        step: FollowUpStep,
+        invoice_ids: &[i64],
+    ) -> Result<Option<LetterRecord>, StoreError> {
+        let candidates = ids(
+            &self.conn,
+            "SELECT id FROM letters WHERE client_id = ?1 AND channel = 'email'
+                AND email_step IS NOT NULL AND emailed_on IS NULL ORDER BY id DESC",
+            client_id,
+        )?;
+        let mut wanted = invoice_ids.to_vec();
+        wanted.sort_unstable();
+        for id in candidates {
+            let letter = read_letter(&self.conn, id)?;
+            if letter.step == step && letter.invoice_ids == wanted {
+                return Ok(Some(letter));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The user sent the e-mail letter themselves: recorded with `entry` (linked to the
+    /// letter), the letter counts as sent and its step as done. Refused with
+    /// [`StoreError::AlreadyDone`] when it went out before.
+    pub fn mark_letter_emailed(
+        &mut self,
+        letter_id: i64,
+        on: NaiveDate,
+        entry: &NewDossierEntry,
+    ) -> Result<LetterRecord, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let waiting: Option<bool> = tx
+                .query_row(
+                    "SELECT emailed_on IS NULL AND email_step IS NOT NULL FROM letters WHERE id = ?1",
+                    [letter_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match waiting {
+                None => return Err(StoreError::NotFound),
+                Some(false) => return Err(StoreError::AlreadyDone),
+                Some(true) => {}
+            }
+            let entry_id = insert_entry(tx, entry, Some(letter_id))?;
+            letter_emailed(tx, letter_id, on, entry_id)?;
+            Ok(())
+        })?;
+        read_letter(&self.conn, letter_id)
+    }
+
     /// The stored PDF of a letter, byte for byte as produced.
     pub fn letter_pdf(&self, id: i64) -> Result<Vec<u8>, StoreError> {
         self.conn
@@ -236,8 +306,9 @@ impl Store {
     /// limitation period, art. 3:317 BW).
     pub fn last_letter_on(&self, invoice_id: i64) -> Result<Option<NaiveDate>, StoreError> {
         let latest: Option<String> = self.conn.query_row(
-            "SELECT max(l.letter_date) FROM letters l
-             JOIN letter_invoices li ON li.letter_id = l.id WHERE li.invoice_id = ?1",
+            "SELECT max(coalesce(l.emailed_on, l.letter_date)) FROM letters l
+             JOIN letter_invoices li ON li.letter_id = l.id WHERE li.invoice_id = ?1
+                AND (l.channel = 'letter' OR l.emailed_on IS NOT NULL)",
             [invoice_id],
             |r| r.get(0),
         )?;
@@ -317,7 +388,7 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
     letter: &NewLetter,
     entry: &NewDossierEntry,
     render: impl FnOnce(&str) -> Result<(Vec<u8>, String), E>,
-) -> Result<(LetterRecord, i64), E> {
+) -> Result<(LetterRecord, Option<i64>), E> {
     if already_done(tx, entry)? {
         return Err(StoreError::AlreadyDone.into());
     }
@@ -331,11 +402,13 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
         .map_err(StoreError::from)?;
     let reference = format!("{year}-B{:04}", count + 1);
     let (pdf, sha) = render(&reference)?;
+    let pending = letter.pending_email.as_ref();
     tx.execute(
         "INSERT INTO letters (client_id, step, reference, letter_date, channel, language,
-                              total, costs, costs_due_from, pdf, pdf_sha256)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        (
+                              total, costs, costs_due_from, pdf, pdf_sha256, email_subject,
+                              email_body, email_step)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        rusqlite::params![
             entry.client_id,
             letter.step.code(),
             &reference,
@@ -347,7 +420,10 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
             letter.costs_due_from.map(|d| d.to_string()),
             &pdf,
             &sha,
-        ),
+            pending.map(|p| p.subject.as_str()),
+            pending.map(|p| p.body.as_str()),
+            pending.map(|p| p.step.code()),
+        ],
     )
     .map_err(StoreError::from)?;
     let letter_id = tx.last_insert_rowid();
@@ -358,7 +434,11 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
         )
         .map_err(StoreError::from)?;
     }
-    let entry_id = insert_entry(tx, entry, Some(letter_id))?;
+    // An e-mail letter is only made, not yet sent: nothing in the dossier until it goes out.
+    let entry_id = match pending {
+        Some(_) => None,
+        None => Some(insert_entry(tx, entry, Some(letter_id))?),
+    };
     Ok((
         LetterRecord {
             id: letter_id,
@@ -371,6 +451,8 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
             pdf_sha256: sha,
             delivered_on: None,
             invoice_ids: entry.invoice_ids.clone(),
+            pending_email: letter.pending_email.clone(),
+            emailed_on: None,
         },
         entry_id,
     ))
@@ -390,7 +472,7 @@ fn read_letter(conn: &rusqlite::Connection, id: i64) -> Result<LetterRecord, Sto
     let row = conn
         .query_row(
             "SELECT client_id, step, reference, letter_date, channel, total, pdf_sha256,
-                    delivered_on
+                    delivered_on, email_subject, email_body, email_step, emailed_on
              FROM letters WHERE id = ?1",
             [id],
             |r| {
@@ -403,12 +485,28 @@ fn read_letter(conn: &rusqlite::Connection, id: i64) -> Result<LetterRecord, Sto
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    (
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                        r.get::<_, Option<String>>(10)?,
+                        r.get::<_, Option<String>>(11)?,
+                    ),
                 ))
             },
         )
         .optional()?
         .ok_or(StoreError::NotFound)?;
-    let (client_id, step, reference, letter_date, channel, total, sha, delivered) = row;
+    let (client_id, step, reference, letter_date, channel, total, sha, delivered, email) = row;
+    let (subject, body, email_step, emailed_on) = email;
+    let emailed_on = emailed_on.map(|d| date(&d)).transpose()?;
+    let pending_email = match (subject, body, email_step, emailed_on) {
+        (Some(subject), Some(body), Some(step), None) => Some(PendingEmail {
+            subject,
+            body,
+            step: step_code(&step)?,
+        }),
+        _ => None,
+    };
     Ok(LetterRecord {
         id,
         client_id,
@@ -425,5 +523,40 @@ fn read_letter(conn: &rusqlite::Connection, id: i64) -> Result<LetterRecord, Sto
             "SELECT invoice_id FROM letter_invoices WHERE letter_id = ?1 ORDER BY invoice_id",
             id,
         )?,
+        pending_email,
+        emailed_on,
     })
+}
+
+/// The e-mail letter went out on `on`: it counts as sent from then, and its policy step is done
+/// for each of its invoices (where it was not done otherwise), linked to `entry_id`. A letter
+/// that went out before is left as it is (sending it again does nothing twice).
+pub(crate) fn letter_emailed(
+    tx: &Transaction<'_>,
+    letter_id: i64,
+    on: NaiveDate,
+    entry_id: i64,
+) -> Result<(), StoreError> {
+    let step: Option<Option<String>> = tx
+        .query_row(
+            "SELECT email_step FROM letters WHERE id = ?1 AND emailed_on IS NULL",
+            [letter_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(step) = step else {
+        return Ok(());
+    };
+    tx.execute(
+        "UPDATE letters SET emailed_on = ?2 WHERE id = ?1",
+        (letter_id, on.to_string()),
+    )?;
+    if let Some(step) = step {
+        tx.execute(
+            "INSERT OR IGNORE INTO follow_up_done (invoice_id, step, done_on, entry_id)
+             SELECT invoice_id, ?2, ?3, ?4 FROM letter_invoices WHERE letter_id = ?1",
+            (letter_id, step, on.to_string(), entry_id),
+        )?;
+    }
+    Ok(())
 }

@@ -175,9 +175,11 @@ impl Store {
                 .insert(r.get(0)?, date(&r.get::<_, String>(1)?)?);
         }
         let mut stmt = self.conn.prepare(
-            "SELECT li.invoice_id, l.step, l.letter_date, l.channel, l.delivered_on
+            "SELECT li.invoice_id, l.step, coalesce(l.emailed_on, l.letter_date), l.channel,
+                    l.delivered_on
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
              WHERE l.step IN ('notice_of_default', 'fourteen_day_letter')
+                AND (l.channel = 'letter' OR l.emailed_on IS NOT NULL)
              ORDER BY l.letter_date, l.id",
         )?;
         let mut rows = stmt.query([])?;
@@ -204,9 +206,10 @@ impl Store {
     /// The notice of default and 14-dagenbrief letters about one invoice, oldest first.
     pub fn sent_letters(&self, invoice_id: i64) -> Result<Vec<SentLetter>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT l.step, l.letter_date, l.channel, l.delivered_on
+            "SELECT l.step, coalesce(l.emailed_on, l.letter_date), l.channel, l.delivered_on
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
              WHERE li.invoice_id = ?1 AND l.step IN ('notice_of_default', 'fourteen_day_letter')
+                AND (l.channel = 'letter' OR l.emailed_on IS NOT NULL)
              ORDER BY l.letter_date, l.id",
         )?;
         let mut rows = stmt.query([invoice_id])?;

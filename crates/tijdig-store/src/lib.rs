@@ -35,7 +35,7 @@ pub use bank::{
 };
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::ReceivableRow;
-pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter};
+pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter, PendingEmail};
 pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};

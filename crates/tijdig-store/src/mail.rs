@@ -200,7 +200,22 @@ impl Store {
                     (id, error),
                 )?,
             };
-            insert_entry(tx, entry, None)?;
+            // A letter that went out: linked in the dossier, counted as sent, its step done.
+            let (kind, document): (String, i64) = tx.query_row(
+                "SELECT document_kind, document_id FROM sent_emails WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let letter = (kind == "letter").then_some(document);
+            let entry_id = insert_entry(tx, entry, letter)?;
+            if let (Some(letter), EmailOutcome::Sent { .. }) = (letter, outcome) {
+                let on = sent_at
+                    .get(..10)
+                    .map(crate::parse::date)
+                    .transpose()?
+                    .ok_or_else(|| StoreError::Corrupt(format!("sent at {sent_at}")))?;
+                crate::dossier::letter_emailed(tx, letter, on, entry_id)?;
+            }
             Ok(tx.query_row(
                 &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),
                 [id],

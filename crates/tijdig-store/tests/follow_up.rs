@@ -44,6 +44,7 @@ fn letter(step: FollowUpStep) -> NewLetter {
         total: dec("1210.00"),
         costs: None,
         costs_due_from: None,
+        pending_email: None,
     }
 }
 

@@ -294,7 +294,12 @@ export type Letter = { id: number, reference: string, step: FollowUpStep, stepLa
 /**
  * The proven delivery date, if recorded (dd-mm-jjjj).
  */
-deliveredOn: string | null, };
+deliveredOn: string | null, 
+/**
+ * An e-mail letter that was made but has not gone out: its step is done once it is sent
+ * (from Tijdig, or marked as sent by hand).
+ */
+awaitingEmail: boolean, };
 
 export type EmailText = { to: string | null, subject: string, body: string, };
 
@@ -422,7 +427,12 @@ export type ClientRisk = { clientId: number, clientName: string, score: number, 
 /**
  * The longest an open invoice of this client is overdue (days, 0 if none).
  */
-maxDaysOverdue: number, factors: Array<RiskFactor>, };
+maxDaysOverdue: number, factors: Array<RiskFactor>, 
+/**
+ * What the client-acceptance checklist said, when it was done (not part of the score,
+ * which is computed from payment behaviour only).
+ */
+acceptance: string | null, };
 
 export type Dashboard = { today: string, kpis: Array<Kpi>, aging: Aging, forecast: Forecast, 
 /**

@@ -222,6 +222,7 @@ impl App {
                     total: open_on_instalment,
                     costs: None,
                     costs_due_from: None,
+                    pending_email: None,
                 };
                 let entry = NewDossierEntry {
                     client_id: a.client_id,

@@ -80,6 +80,9 @@ pub struct ClientRisk {
     /// The longest an open invoice of this client is overdue (days, 0 if none).
     pub max_days_overdue: i64,
     pub factors: Vec<RiskFactor>,
+    /// What the client-acceptance checklist said, when it was done (not part of the score,
+    /// which is computed from payment behaviour only).
+    pub acceptance: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -196,6 +196,9 @@ pub struct Letter {
     pub client_name: String,
     /// The proven delivery date, if recorded (dd-mm-jjjj).
     pub delivered_on: Option<String>,
+    /// An e-mail letter that was made but has not gone out: its step is done once it is sent
+    /// (from Tijdig, or marked as sent by hand).
+    pub awaiting_email: bool,
 }
 
 /// An e-mail text to copy into the user's mail program.

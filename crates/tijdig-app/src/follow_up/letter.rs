@@ -45,6 +45,7 @@ pub(crate) fn letter_dto(
         pdf_sha256: record.pdf_sha256.clone(),
         client_name: client_name.to_string(),
         delivered_on: record.delivered_on.map(crate::invoice_form::show_date),
+        awaiting_email: record.pending_email.is_some(),
     }
 }
 
@@ -105,6 +106,17 @@ impl App {
                     }
                 }
                 let step = step.ok_or(StoreError::NotFound)?;
+                // An e-mail made today for this step and these invoices that has not gone out
+                // yet is the one to send: never a second letter for the same step.
+                if channel == FollowUpChannel::Email {
+                    if let Some(waiting) = store.pending_email_letter(req.client_id, step, &req.invoice_ids)?.filter(|l| l.letter_date == today) {
+                        let email = waiting.pending_email.clone().map(|p| dto::EmailText { to: client.email.clone(), subject: p.subject, body: p.body });
+                        return Ok(dto::LetterResult {
+                            letter: letter_dto(&waiting, chosen.iter().map(|i| i.number.clone()).collect(), &client.name, lang),
+                            email,
+                        });
+                    }
+                }
                 let table = rate_table(store)?;
                 let mut invoices = Vec::new();
                 let mut starts = Vec::new();
@@ -160,6 +172,12 @@ impl App {
                     total: probe.total,
                     costs: probe.costs,
                     costs_due_from: probe.costs_due_from,
+                    // By e-mail the letter waits to be sent: the step is done when it goes out.
+                    pending_email: (channel == FollowUpChannel::Email).then(|| tijdig_store::PendingEmail {
+                        subject: probe.email.subject.clone(),
+                        body: probe.email.body.clone(),
+                        step: policy_step,
+                    }),
                 };
                 let entry = NewDossierEntry {
                     client_id: req.client_id,
@@ -190,6 +208,57 @@ impl App {
                     letter: letter_dto(&record, chosen.iter().map(|i| i.number.clone()).collect(), &client.name, lang),
                     email,
                 })
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// The user sent an e-mail letter from their own mail program: it counts as sent today and
+    /// its ladder step as done, recorded in the dossier.
+    pub fn mark_letter_emailed(&self, id: i64) -> Result<dto::Letter, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut tijdig_store::Store| -> Result<dto::Letter, Failure> {
+                let letter = store.letter(id)?;
+                let client = store.client(letter.client_id)?.client;
+                let title = letter_title(store, id)?;
+                let entry = NewDossierEntry {
+                    client_id: letter.client_id,
+                    at: self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+                    kind: DossierKind::Email,
+                    step: letter.pending_email.as_ref().map(|p| p.step),
+                    outcome: None,
+                    note: Some(match lang {
+                        Language::Nl => {
+                            format!("{title} zelf per e-mail verstuurd (buiten Tijdig).")
+                        }
+                        Language::En => {
+                            format!("{title} sent by e-mail by the user (outside Tijdig).")
+                        }
+                    }),
+                    promised_on: None,
+                    invoice_ids: letter.invoice_ids.clone(),
+                    done_on: None,
+                };
+                let record = store
+                    .mark_letter_emailed(id, self.today(), &entry)
+                    .map_err(|e| match e {
+                        StoreError::AlreadyDone => say(
+                            lang,
+                            "Deze e-mail is al verstuurd.",
+                            "This e-mail was already sent.",
+                        ),
+                        other => other.into(),
+                    })?;
+                let numbers = record
+                    .invoice_ids
+                    .iter()
+                    .map(|i| {
+                        store
+                            .invoice(*i)
+                            .map(|r| r.issued.map(|f| f.number).unwrap_or_default())
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok(letter_dto(&record, numbers, &client.name, lang))
             };
             run(store).map_err(|f| f.word(lang))
         })

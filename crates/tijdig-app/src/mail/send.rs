@@ -398,11 +398,19 @@ impl App {
                     before.recipients
                 ),
             };
+            // A ladder letter that goes out carries out its step (the store marks it done).
+            let step = match (before.document_kind.as_str(), outcome) {
+                ("letter", EmailOutcome::Sent { .. }) => store
+                    .letter(before.document_id)
+                    .ok()
+                    .and_then(|l| l.pending_email.map(|p| p.step)),
+                _ => None,
+            };
             let entry = NewDossierEntry {
                 client_id: before.client_id,
                 at: at.clone(),
                 kind: DossierKind::Email,
-                step: None,
+                step,
                 outcome: None,
                 note: Some(note),
                 promised_on: None,

@@ -189,3 +189,13 @@ DROP TABLE sent_emails;
 ALTER TABLE sent_emails_new RENAME TO sent_emails;
 CREATE INDEX sent_emails_document ON sent_emails (document_kind, document_id);
 CREATE INDEX sent_emails_status ON sent_emails (status) WHERE status <> 'sent';
+
+-- A letter of the ladder's e-mail channel waits to be sent: its message text is kept with it,
+-- with the policy step it carries out; the step counts as done, and the letter as sent, only
+-- once the e-mail went out (`emailed_on`), from Tijdig or, as the user says, by hand. E-mail
+-- letters made before this version were counted as sent when made: they keep that.
+ALTER TABLE letters ADD COLUMN email_subject TEXT;
+ALTER TABLE letters ADD COLUMN email_body TEXT;
+ALTER TABLE letters ADD COLUMN email_step TEXT;
+ALTER TABLE letters ADD COLUMN emailed_on TEXT;
+UPDATE letters SET emailed_on = letter_date WHERE channel = 'email';
