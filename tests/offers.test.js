@@ -234,7 +234,7 @@ describe("offers and agreements", () => {
     assert.match(await browser.$("[data-payment-history]").getText(), /Nog geen facturen/);
     // The whole path is in the dossier.
     const dossier = await browser.$$("[data-dossier-kind]").map((e) => e.getText());
-    for (const part of ["definitief gemaakt en verstuurd", "Offerte OF-2026-0001 per e-mail verstuurd aan eva@korenbloem.nl", "aanvaard op 22-11-2026", "Getekend exemplaar van OB-2026-0001 geregistreerd", "opgeleverd op 18-11-2026", "Tevreden over de website"]) {
+    for (const part of ["definitief gemaakt om te versturen", "Offerte OF-2026-0001 per e-mail verstuurd aan eva@korenbloem.nl", "aanvaard op 22-11-2026", "Getekend exemplaar van OB-2026-0001 geregistreerd", "opgeleverd op 18-11-2026", "Tevreden over de website"]) {
       assert.ok(dossier.some((d) => d.includes(part)), `dossier lacks "${part}"`);
     }
   });

@@ -208,10 +208,13 @@ impl App {
             .collect();
         let name = |id: i64| clients.get(&id).map(|c| c.0.clone()).unwrap_or_default();
         let acceptances = store.client_acceptances()?;
+        let consumers = store.consumer_ids()?;
         let acceptance = |id: &i64| {
             acceptances.get(id).map(|a| {
                 let on = crate::invoice_form::show_date(a.checked_on);
-                match (a.trouble_signals, a.kvk_checked, lang) {
+                // A consumer has no KvK registration to check.
+                let kvk_fine = a.kvk_checked || consumers.contains(id);
+                match (a.trouble_signals, kvk_fine, lang) {
                     (true, _, Language::Nl) => format!(
                         "Acceptatie {on}: signalen van betalingsproblemen — vraag een aanbetaling"
                     ),

@@ -206,12 +206,53 @@ fn a_reminder_on_a_sunday_asks_first_and_goes_out_once_at_the_next_allowed_momen
     assert_eq!(server.received().len(), 1);
     assert!(monday.unsent_emails().unwrap().is_empty());
 
-    // Sending now anyway, on a Sunday, when the user confirms.
-    drop(monday);
-    let sunday = open(chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap());
+    // Once it went out, it does not go again.
+    let twice = monday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Now)
+        .unwrap_err();
+    assert!(
+        twice.message.contains("al per e-mail verstuurd"),
+        "{twice:?}"
+    );
+    assert_eq!(server.received().len(), 1);
+}
+
+#[test]
+fn a_scheduled_letter_is_not_sent_again_and_now_on_a_sunday_sends_when_confirmed() {
+    let world = OverdueWorld::new();
+    let server = &world.server;
+    let app = world.open(day(2026, 11, 23));
+    let produced = world.reminder(&app);
+    let text = produced.email.unwrap();
+    drop(app);
+    let sunday = world.open(day(2026, 11, 29));
+    let email = EmailForm {
+        to: "eva@korenbloem.nl".into(),
+        subject: text.subject,
+        body: text.body,
+    };
+    let scheduled = sunday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Schedule)
+        .unwrap();
+    assert_eq!(scheduled.status, "scheduled");
+    // Neither a second message nor "sent it myself" while one waits: it would go twice.
+    let again = sunday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Now)
+        .unwrap_err();
+    assert!(again.message.contains("al ingepland"), "{again:?}");
+    let by_hand = sunday.mark_letter_emailed(produced.letter.id).unwrap_err();
+    assert!(by_hand.message.contains("twee keer"), "{by_hand:?}");
+    assert!(server.received().is_empty());
+
+    // Another client's reminder: sent now anyway, on a Sunday, when the user confirms.
+    let world = OverdueWorld::new();
+    let app = world.open(day(2026, 11, 23));
+    let produced = world.reminder(&app);
+    drop(app);
+    let sunday = world.open(day(2026, 11, 29));
     let now = sunday
         .send_letter_email(produced.letter.id, &email, SendTiming::Now)
         .unwrap();
     assert_eq!(now.status, "sent");
-    assert_eq!(server.received().len(), 2);
+    assert_eq!(world.server.received().len(), 1);
 }

@@ -429,9 +429,27 @@ fn a_declined_offer_and_an_expired_one_keep_their_status() {
     form.valid_until = "20-11-2026".into();
     let review = app.preview_offer(&form).unwrap();
     assert!(codes(&review).contains(&"validity_passed".to_string()));
+    // An offer that would have expired before it is sent is not made final.
     let expired = app.save_offer(None, &form).unwrap();
-    let expired = app.finalise_offer(expired.id).unwrap();
-    assert_eq!(expired.status_label, "Verlopen");
+    let refused = app.finalise_offer(expired.id).unwrap_err();
+    assert_eq!(refused.fields[0].field, "validUntil");
+    assert_eq!(app.offer(expired.id).unwrap().status, "concept");
+    form.valid_until = "24-11-2026".into();
+    app.save_offer(Some(expired.id), &form).unwrap();
+    app.finalise_offer(expired.id).unwrap();
+    // A large company may not be given a term over 30 days: void, so not made final either.
+    let mut big = business_client();
+    big.name = "Grootbedrijf N.V.".into();
+    big.large_company = true;
+    let big = app.create_client(&big).unwrap().value;
+    let mut long = website_offer(&app, big.id);
+    long.payment_term_days = "45".into();
+    let long = app.save_offer(None, &long).unwrap();
+    let void = app.finalise_offer(long.id).unwrap_err();
+    assert_eq!(
+        (void.fields[0].field.as_str(), void.fields[0].code.as_str()),
+        ("paymentTermDays", "term_void")
+    );
 
     let declined = app.save_offer(None, &website_offer(&app, client)).unwrap();
     app.finalise_offer(declined.id).unwrap();
@@ -443,6 +461,9 @@ fn a_declined_offer_and_an_expired_one_keep_their_status() {
     let list = app.offers(Some(client)).unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].total_incl, "€ 12.100,00");
+    // After its validity date an unanswered offer has expired.
+    let later = app.with_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+    assert_eq!(later.offer(expired.id).unwrap().status_label, "Verlopen");
 }
 
 #[test]
@@ -620,7 +641,7 @@ fn a_sent_offer_is_followed_up_before_it_expires_and_a_delivered_one_gets_a_sati
         .map(|e| format!("{}: {}", e.kind_label, e.note))
         .collect();
     for expected in [
-        "Offerte: Offerte OF-2026-0001 “Nieuwe website” definitief gemaakt en verstuurd: € 12.100,00 incl. btw, geldig tot en met 24-11-2026",
+        "Offerte: Offerte OF-2026-0001 “Nieuwe website” definitief gemaakt om te versturen: € 12.100,00 incl. btw, geldig tot en met 24-11-2026",
         "Offerte: Contact over offerte OF-2026-0001: Eva belt maandag terug",
         "Opdrachtbevestiging: Offerte OF-2026-0001 aanvaard op 23-11-2026 (op papier ondertekend, door Eva de Vries); opdrachtbevestiging OB-2026-0001 gemaakt",
         "Opdrachtbevestiging: Opdracht OB-2026-0001 opgeleverd op 18-11-2026",

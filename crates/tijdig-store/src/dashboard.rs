@@ -100,6 +100,15 @@ impl Store {
     }
 
     /// Every client's id, name and debtor type (archived ones too).
+    /// The clients who are consumers (particulieren).
+    pub fn consumer_ids(&self) -> Result<std::collections::HashSet<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM clients WHERE kind = 'consumer'")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     pub fn client_labels(&self) -> Result<Vec<(i64, String, DebtorType)>, StoreError> {
         let mut stmt = self
             .conn

@@ -103,7 +103,12 @@ impl App {
                 money(open),
             ]);
         }
+        // Only letters that went out: an e-mail letter that was made but never sent is not part
+        // of what the client received.
         for letter in store.letters_of(client_id)? {
+            if letter.pending_email.is_some() {
+                continue;
+            }
             let name = safe(&format!(
                 "{} {}.pdf",
                 letter.step.label(lang),

@@ -219,6 +219,10 @@ impl App {
         self.with_store(|store, lang| {
             let run = |store: &mut tijdig_store::Store| -> Result<dto::Letter, Failure> {
                 let letter = store.letter(id)?;
+                // A message with this letter that is scheduled or on its way would then go too.
+                if store.emails_of("letter", id)?.iter().any(|e| e.status == "scheduled" || e.status == "sending") {
+                    return Err(say(lang, "Deze brief staat al ingepland om per e-mail te versturen. Zelf versturen zou hem twee keer versturen.", "This letter is already scheduled to go by e-mail. Sending it yourself would send it twice."));
+                }
                 let client = store.client(letter.client_id)?.client;
                 let title = letter_title(store, id)?;
                 let entry = NewDossierEntry {

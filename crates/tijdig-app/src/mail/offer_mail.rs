@@ -85,6 +85,8 @@ impl App {
     fn offer_draft(&self, kind: &str, id: i64) -> Result<dto::EmailDraft, AppError> {
         self.with_store(|store, lang| {
             let (client_id, label, parts) = self.offer_parts(store, kind, id, lang)?;
+            // Only say the voorwaarden are attached when they are (art. 6:234 BW).
+            let with_terms = parts.len() > 1;
             let offer = if kind == "agreement" {
                 let a = store.agreement(id).map_err(store_err(lang))?;
                 store.offer(a.offer_id).map_err(store_err(lang))?
@@ -102,11 +104,21 @@ impl App {
             let who = client.contact_person.as_deref().unwrap_or(&client.name);
             let title = &offer.data.title;
             let valid = offer.data.valid_until.map(show_date);
+            let (terms_nl, terms_en) = if with_terms {
+                (", en mijn algemene voorwaarden", ", and my general terms")
+            } else {
+                ("", "")
+            };
+            let (offer_terms_nl, offer_terms_en) = if with_terms {
+                (" en mijn algemene voorwaarden", " and my general terms")
+            } else {
+                ("", "")
+            };
             let body = match (kind, client.document_language) {
-                ("agreement", Language::Nl) => format!("Beste {who},\n\nFijn dat we gaan samenwerken! In de bijlage vind je de opdrachtbevestiging voor “{title}” met de afspraken die we hebben gemaakt, en mijn algemene voorwaarden.\n\nWil je de bevestiging ondertekenen en aan mij terugsturen? Dan bewaren we allebei een getekend exemplaar.\n\nMet vriendelijke groet,\n{sender}\n"),
-                ("agreement", Language::En) => format!("Dear {who},\n\nI look forward to working with you! Attached is the confirmation for “{title}” with what we agreed, and my general terms.\n\nWould you sign the confirmation and send it back to me? Then we both keep a signed copy.\n\nKind regards,\n{sender}\n"),
-                (_, Language::Nl) => format!("Beste {who},\n\nHartelijk dank voor je aanvraag. In de bijlage vind je mijn offerte voor “{title}” en mijn algemene voorwaarden.{}\n\nGa je akkoord? Laat het me weten door op deze e-mail te antwoorden, of stuur de ondertekende offerte terug.\n\nMet vriendelijke groet,\n{sender}\n", valid.map(|v| format!(" De offerte is geldig tot en met {v}.")).unwrap_or_default()),
-                (_, Language::En) => format!("Dear {who},\n\nThank you for your enquiry. Attached are my quotation for “{title}” and my general terms.{}\n\nDo you agree? Let me know by replying to this e-mail, or send back the signed quotation.\n\nKind regards,\n{sender}\n", valid.map(|v| format!(" The quotation is valid until {v}.")).unwrap_or_default()),
+                ("agreement", Language::Nl) => format!("Beste {who},\n\nFijn dat we gaan samenwerken! In de bijlage vind je de opdrachtbevestiging voor “{title}” met de afspraken die we hebben gemaakt{terms_nl}.\n\nWil je de bevestiging ondertekenen en aan mij terugsturen? Dan bewaren we allebei een getekend exemplaar.\n\nMet vriendelijke groet,\n{sender}\n"),
+                ("agreement", Language::En) => format!("Dear {who},\n\nI look forward to working with you! Attached is the confirmation for “{title}” with what we agreed{terms_en}.\n\nWould you sign the confirmation and send it back to me? Then we both keep a signed copy.\n\nKind regards,\n{sender}\n"),
+                (_, Language::Nl) => format!("Beste {who},\n\nHartelijk dank voor je aanvraag. In de bijlage vind je mijn offerte voor “{title}”{offer_terms_nl}.{}\n\nGa je akkoord? Laat het me weten door op deze e-mail te antwoorden, of stuur de ondertekende offerte terug.\n\nMet vriendelijke groet,\n{sender}\n", valid.map(|v| format!(" De offerte is geldig tot en met {v}.")).unwrap_or_default()),
+                (_, Language::En) => format!("Dear {who},\n\nThank you for your enquiry. Attached is my quotation for “{title}”{offer_terms_en}.{}\n\nDo you agree? Let me know by replying to this e-mail, or send back the signed quotation.\n\nKind regards,\n{sender}\n", valid.map(|v| format!(" The quotation is valid until {v}.")).unwrap_or_default()),
             };
             Ok(dto::EmailDraft {
                 to: client.email.clone().unwrap_or_default(),

@@ -33,6 +33,7 @@ impl App {
         let excl = schedule_excl(&schedule, terms);
         let invoiced = store.agreement_invoices(a.id)?;
         let mut invoiced_incl = Decimal::ZERO;
+        let mut invoiced_excl = Decimal::ZERO;
         let mut rows = Vec::new();
         for (i, (line, excl)) in schedule.iter().zip(excl).enumerate() {
             let line_no = u32::try_from(i).unwrap_or(u32::MAX);
@@ -43,7 +44,9 @@ impl App {
             let mut number = None;
             if let Some(invoice_id) = invoice {
                 let record = store.invoice(invoice_id)?;
-                invoiced_incl += domain_draft(&record.draft, None).totals().total;
+                let totals = domain_draft(&record.draft, None).totals();
+                invoiced_incl += totals.total;
+                invoiced_excl += totals.subtotal;
                 number = record.issued.map(|f| f.number);
             }
             rows.push(dto::ScheduleRow {
@@ -57,6 +60,11 @@ impl App {
             });
         }
         let agreed = terms.totals().incl_vat;
+        // What is left, counted excl. btw (exact: the last invoice takes the rest) with its btw;
+        // the invoices' own btw, rounded per invoice, may differ a cent from the agreed total.
+        let left = terms.totals().excl_vat - invoiced_excl;
+        let remaining =
+            left + tijdig_domain::money::round_cents(left * terms.vat.rate() / Decimal::from(100));
         let how = how_to_dto(a.acceptance.how);
         Ok(dto::Agreement {
             id: a.id,
@@ -86,7 +94,7 @@ impl App {
             schedule: rows,
             agreed_incl: format_eur(agreed, lang),
             invoiced_incl: format_eur(invoiced_incl, lang),
-            remaining_incl: format_eur(agreed - invoiced_incl, lang),
+            remaining_incl: format_eur(remaining, lang),
         })
     }
 
@@ -275,7 +283,7 @@ impl App {
                 };
                 let invoiced = store.agreement_invoices(agreement_id)?;
                 let mut amount = excl.get(index).copied().unwrap_or_default();
-                if item.kind == tijdig_domain::offer::ScheduleKind::Final {
+                if index + 1 == schedule.len() {
                     // The final invoice takes what is really left: the agreed total excl. btw
                     // minus what the other invoices (as they now stand) and the lines still to
                     // invoice account for.
@@ -310,8 +318,9 @@ impl App {
                     kind: if item.kind == tijdig_domain::offer::ScheduleKind::Advance { InvoiceKind::Advance } else { InvoiceKind::Standard },
                     client_id: record.data.client_id,
                     invoice_date: self.today(),
+                    // The last invoice after delivery says when it was delivered (§1.1).
                     delivery_from: None,
-                    delivery_to: None,
+                    delivery_to: a.delivered_on.filter(|_| index + 1 == schedule.len()),
                     payment_term_days: terms.payment_term_days,
                     vat_regime: regime,
                     reference_kind: crate::invoices::reference_kind(store),

@@ -24,7 +24,7 @@ impl App {
                 let mut out = Vec::new();
                 // No contact with clients on a Sunday or public holiday: tomorrow they are there.
                 if crate::follow_up::no_contact_day(today, lang).is_some() {
-                    return Ok(out);
+                    return Ok(Vec::new());
                 }
                 for offer in store.offers(None)? {
                     let client = store.client(offer.data.client_id)?.client;
@@ -51,7 +51,7 @@ impl App {
                                 Language::Nl => format!("Vraag hoe je offerte “{}” is ontvangen: ze is geldig tot en met {}.", offer.data.title, show_date(valid)),
                                 Language::En => format!("Ask how your quotation “{}” was received: it is valid until {}.", offer.data.title, show_date(valid)),
                             };
-                            out.push(contact("expiring", None, &offer.number, due, text));
+                            out.push((due, contact("expiring", None, &offer.number, due, text)));
                         }
                     }
                     if let Some(a) = store.agreement_of_offer(offer.id)? {
@@ -62,13 +62,13 @@ impl App {
                                     Language::Nl => format!("Vraag of je klant tevreden is over “{}” (opgeleverd op {}), vóór de eindfactuur vervalt.", offer.data.title, show_date(delivered)),
                                     Language::En => format!("Ask whether your client is satisfied with “{}” (delivered on {}), before the final invoice falls due.", offer.data.title, show_date(delivered)),
                                 };
-                                out.push(contact("satisfaction", Some(a.id), &a.number, due, text));
+                                out.push((due, contact("satisfaction", Some(a.id), &a.number, due, text)));
                             }
                         }
                     }
                 }
-                out.sort_by(|a, b| a.due.cmp(&b.due));
-                Ok(out)
+                out.sort_by_key(|(due, _)| *due);
+                Ok(out.into_iter().map(|(_, c)| c).collect())
             };
             run(store).map_err(|e| AppError::from_store(e, lang))
         })

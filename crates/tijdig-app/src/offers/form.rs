@@ -196,18 +196,32 @@ pub(crate) fn read(
     ReadOffer { terms, issues }
 }
 
-/// A schedule line's amount excl. btw; the final line takes what is left, so the lines add up
-/// to the agreed total excl. btw exactly.
+/// The amount excl. btw whose invoice (excl. + btw rounded to the cent) comes to `incl`: the
+/// nearest cent to incl ÷ (1 + rate), or the one beside it when that lands exactly on `incl`.
+/// Some amounts incl. btw cannot be reached exactly (at 21 %: € 100,00); then the nearest.
+pub(crate) fn excl_for(incl: Decimal, rate: Decimal) -> Decimal {
+    let hundred = Decimal::from(100);
+    let guess = round_cents(incl * hundred / (hundred + rate));
+    let cent = Decimal::new(1, 2);
+    [guess, guess - cent, guess + cent]
+        .into_iter()
+        .find(|e| *e + round_cents(*e * rate / hundred) == incl)
+        .unwrap_or(guess)
+}
+
+/// Each schedule line's amount excl. btw. The last line (the final invoice, or the last
+/// milestone when they use up the total) takes what is left, so the lines add up to the
+/// agreed total excl. btw exactly; the others come to their amount incl. btw where a cent can.
 pub(crate) fn schedule_excl(lines: &[ScheduleLine], terms: &OfferTerms) -> Vec<Decimal> {
     let rate = terms.vat.rate();
     let total_excl = terms.totals().excl_vat;
     let mut out = Vec::with_capacity(lines.len());
     let mut before = Decimal::ZERO;
-    for line in lines {
-        let excl = if line.kind == ScheduleKind::Final {
+    for (i, line) in lines.iter().enumerate() {
+        let excl = if i + 1 == lines.len() {
             total_excl - before
         } else {
-            round_cents(line.amount * Decimal::from(100) / (Decimal::from(100) + rate))
+            excl_for(line.amount, rate)
         };
         before += excl;
         out.push(excl);
@@ -284,4 +298,57 @@ pub(crate) fn review(
 /// The VAT treatment's share: `Btw 21%` and its amount, for the price table.
 pub(crate) fn vat_label(vat: VatTreatment, lang: Language) -> &'static str {
     vat.label(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tijdig_domain::offer::ScheduleKind;
+
+    fn d(text: &str) -> Decimal {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn an_amount_incl_btw_becomes_the_excl_amount_that_invoices_to_it() {
+        let rate = Decimal::from(21);
+        assert_eq!(excl_for(d("3630.00"), rate), d("3000.00"));
+        assert_eq!(excl_for(d("121.00"), rate), d("100.00"));
+        // € 100,00 incl. 21 % cannot be reached to the cent: the nearest excl. amount.
+        assert_eq!(excl_for(d("100.00"), rate), d("82.64"));
+        assert_eq!(excl_for(d("50.00"), Decimal::ZERO), d("50.00"));
+    }
+
+    #[test]
+    fn the_last_line_takes_what_is_left_even_when_it_is_a_milestone() {
+        let line = |kind, amount: &str| ScheduleLine {
+            kind,
+            description: String::new(),
+            amount: d(amount),
+        };
+        let terms = OfferTerms {
+            client_kind: ClientKind::Business,
+            large_company: false,
+            offer_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
+            valid_until: None,
+            price: OfferPrice::Fixed(d("1000")),
+            expenses: Decimal::ZERO,
+            vat: VatTreatment::Standard21,
+            payment_term_days: 14,
+            advance: None,
+            milestones: vec![],
+            late_payment_clause: true,
+            terms_attached: true,
+            price_incl_vat_shown: true,
+            withdrawal_notice: false,
+        };
+        // € 1.210,00 in two milestones of € 100,00 and € 1.110,00 incl.: no final line.
+        let lines = [
+            line(ScheduleKind::Milestone, "100.00"),
+            line(ScheduleKind::Milestone, "1110.00"),
+        ];
+        let excl = schedule_excl(&lines, &terms);
+        assert_eq!(excl, vec![d("82.64"), d("917.36")]);
+        assert_eq!(excl.iter().copied().sum::<Decimal>(), d("1000.00"));
+    }
 }

@@ -285,8 +285,8 @@ fn payment_history(
         let due = record.draft.invoice_date
             + chrono::Days::new(u64::from(record.draft.payment_term_days));
         let payments = store.payments(record.id)?;
-        let paid: Decimal = payments.iter().map(|p| p.amount).sum();
-        if paid >= facts.total {
+        // Settled (paid, or credited for the rest): late only if the last payment was.
+        if crate::invoice_view::open_amount(store, &record)? <= Decimal::ZERO {
             let last = payments.iter().map(|p| p.paid_on).max().unwrap_or(due);
             if last > due {
                 late += 1;

@@ -246,6 +246,28 @@ impl App {
                     }],
                 ));
             }
+            // What the law does not let stand is not made final: a term over 30 days for a
+            // large company is void (art. 6:119a lid 6 BW), a validity date already passed makes
+            // an offer that has expired before it is sent.
+            let blocking: Vec<FieldMessage> =
+                tijdig_domain::offer::checklist::check(&read.terms, self.today())
+                    .into_iter()
+                    .filter_map(|f| {
+                        let field = match f.code {
+                            "term_void" => "paymentTermDays",
+                            "validity_passed" => "validUntil",
+                            _ => return None,
+                        };
+                        Some(FieldMessage {
+                            field: field.into(),
+                            code: f.code.into(),
+                            message: f.message(lang).into(),
+                        })
+                    })
+                    .collect();
+            if !blocking.is_empty() {
+                return Err(field_error(lang, blocking));
+            }
             if read.terms.totals().incl_vat <= Decimal::ZERO {
                 return Err(message(
                     lang,
@@ -480,8 +502,8 @@ impl App {
                 let doc = self.render_offer(store, &record, None, sealing, lang)?;
                 let valid = record.data.valid_until.map(show_date).unwrap_or_else(|| "—".into());
                 let note = match lang {
-                    Language::Nl => format!("Offerte {} “{}” definitief gemaakt en verstuurd: {} incl. btw, geldig tot en met {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
-                    Language::En => format!("Quotation {} “{}” made final and sent: {} incl. VAT, valid until {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
+                    Language::Nl => format!("Offerte {} “{}” definitief gemaakt om te versturen: {} incl. btw, geldig tot en met {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
+                    Language::En => format!("Quotation {} “{}” made final to send: {} incl. VAT, valid until {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
                 };
                 let entry = self.offer_entry(record.data.client_id, DossierKind::Offer, unsigned_note(note, sealing, lang));
                 store.finalise_offer::<Failure>(id, self.today(), &entry, |_| Ok(doc))?;

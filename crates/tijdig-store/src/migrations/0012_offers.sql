@@ -91,10 +91,15 @@ CREATE TABLE offers (
 CREATE INDEX offers_client ON offers (client_id);
 CREATE TRIGGER offers_frozen BEFORE UPDATE ON offers
 WHEN OLD.pdf IS NOT NULL AND (NEW.form_json IS NOT OLD.form_json OR NEW.pdf IS NOT OLD.pdf
+    OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256 OR NEW.sent_on IS NOT OLD.sent_on
     OR NEW.client_id IS NOT OLD.client_id OR NEW.number IS NOT OLD.number
+    OR NEW.title IS NOT OLD.title OR NEW.valid_until IS NOT OLD.valid_until
+    OR NEW.total_excl IS NOT OLD.total_excl OR NEW.total_incl IS NOT OLD.total_incl
     OR NEW.terms_document_id IS NOT OLD.terms_document_id
     OR (OLD.answer IS NOT NULL AND (NEW.answer IS NOT OLD.answer
-        OR NEW.answered_on IS NOT OLD.answered_on)))
+        OR NEW.answered_on IS NOT OLD.answered_on OR NEW.answer_note IS NOT OLD.answer_note))
+    OR (OLD.follow_up_done_on IS NOT NULL
+        AND NEW.follow_up_done_on IS NOT OLD.follow_up_done_on))
 BEGIN
     SELECT RAISE(ABORT, 'a finalised offer cannot be changed');
 END;
@@ -126,15 +131,40 @@ CREATE TABLE agreements (
     created_at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 ) STRICT;
 CREATE TRIGGER agreements_frozen BEFORE UPDATE ON agreements
-WHEN NEW.pdf IS NOT OLD.pdf OR NEW.offer_id IS NOT OLD.offer_id OR NEW.number IS NOT OLD.number
+WHEN NEW.pdf IS NOT OLD.pdf OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256
+    OR NEW.offer_id IS NOT OLD.offer_id OR NEW.number IS NOT OLD.number
     OR NEW.accepted_how IS NOT OLD.accepted_how OR NEW.accepted_on IS NOT OLD.accepted_on
     OR NEW.accepted_by IS NOT OLD.accepted_by
+    OR (OLD.delivered_on IS NOT NULL AND NEW.delivered_on IS NOT OLD.delivered_on)
+    OR (OLD.satisfaction_checked_on IS NOT NULL
+        AND NEW.satisfaction_checked_on IS NOT OLD.satisfaction_checked_on)
 BEGIN
     SELECT RAISE(ABORT, 'an agreement cannot be changed');
 END;
 CREATE TRIGGER agreements_no_delete BEFORE DELETE ON agreements
 BEGIN
     SELECT RAISE(ABORT, 'an agreement cannot be deleted');
+END;
+
+-- Every countersigned copy ever registered, kept even when a better copy replaces it as the
+-- agreement's current one (a signed contract is evidence).
+CREATE TABLE countersigned_copies (
+    id            INTEGER PRIMARY KEY,
+    agreement_id  INTEGER NOT NULL REFERENCES agreements (id),
+    file_name     TEXT NOT NULL,
+    content       BLOB NOT NULL,
+    sha256        TEXT NOT NULL,
+    check_result  TEXT NOT NULL,
+    registered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+CREATE INDEX countersigned_copies_agreement ON countersigned_copies (agreement_id);
+CREATE TRIGGER countersigned_copies_no_update BEFORE UPDATE ON countersigned_copies
+BEGIN
+    SELECT RAISE(ABORT, 'a registered copy cannot be changed');
+END;
+CREATE TRIGGER countersigned_copies_no_delete BEFORE DELETE ON countersigned_copies
+BEGIN
+    SELECT RAISE(ABORT, 'a registered copy cannot be deleted');
 END;
 
 -- Each line of the agreement's payment schedule (0 = first) is invoiced at most once. A concept
@@ -199,3 +229,11 @@ ALTER TABLE letters ADD COLUMN email_body TEXT;
 ALTER TABLE letters ADD COLUMN email_step TEXT;
 ALTER TABLE letters ADD COLUMN emailed_on TEXT;
 UPDATE letters SET emailed_on = letter_date WHERE channel = 'email';
+-- The e-mail of a letter is fixed once made, and it goes out once.
+CREATE TRIGGER letters_email_fixed BEFORE UPDATE ON letters
+WHEN NEW.email_subject IS NOT OLD.email_subject OR NEW.email_body IS NOT OLD.email_body
+    OR NEW.email_step IS NOT OLD.email_step
+    OR (OLD.emailed_on IS NOT NULL AND NEW.emailed_on IS NOT OLD.emailed_on)
+BEGIN
+    SELECT RAISE(ABORT, 'a letter cannot be changed');
+END;

@@ -180,6 +180,12 @@ impl Store {
         if changed == 0 {
             return Err(StoreError::NotFound);
         }
+        tx.execute(
+            "INSERT INTO countersigned_copies (agreement_id, file_name, content, sha256,
+                check_result)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![id, file_name, bytes, sha256, check],
+        )?;
         insert_entry(&tx, entry, None)?;
         tx.commit()?;
         self.agreement(id)

@@ -104,17 +104,14 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prefix = format!("OF-{year}-");
-        let last: Option<String> = tx.query_row(
-            "SELECT max(number) FROM offers WHERE number LIKE ?1 || '%'",
+        // The highest sequence number, compared as a number (OF-2026-10000 after -9999).
+        let last: Option<i64> = tx.query_row(
+            "SELECT max(CAST(substr(number, length(?1) + 1) AS INTEGER)) FROM offers
+             WHERE number LIKE ?1 || '%'",
             [&prefix],
             |r| r.get(0),
         )?;
-        let seq = last
-            .as_deref()
-            .and_then(|n| n.strip_prefix(prefix.as_str()))
-            .and_then(|s| s.parse::<u32>().ok())
-            .unwrap_or(0)
-            + 1;
+        let seq = last.unwrap_or(0) + 1;
         let number = format!("{prefix}{seq:04}");
         tx.execute(
             "INSERT INTO offers (number, client_id, title, form_json, valid_until,
