@@ -650,3 +650,42 @@ fn a_sent_offer_is_followed_up_before_it_expires_and_a_delivered_one_gets_a_sati
         assert!(notes.iter().any(|n| n == expected), "missing {expected:?} in {notes:#?}");
     }
 }
+
+#[test]
+fn the_agreement_confirms_the_terms_that_were_offered_even_if_the_client_record_changes() {
+    let (app, client) = setup();
+    let offer = app.save_offer(None, &website_offer(&app, client)).unwrap();
+    app.finalise_offer(offer.id).unwrap();
+    // The client is later (wrongly) recorded as a consumer in English.
+    let mut changed = business_client();
+    changed.kind = ClientKind::Consumer;
+    changed.kvk.clear();
+    changed.btw_id.clear();
+    changed.document_language = Language::En;
+    app.update_client(client, &changed).unwrap();
+    let accepted = app
+        .accept_offer(
+            offer.id,
+            &AcceptanceForm {
+                how: AcceptedHow::Email,
+                on: "22-11-2026".into(),
+                by: "Eva de Vries".into(),
+            },
+        )
+        .unwrap();
+    let agreement = accepted.agreement.unwrap();
+    let text = flat_text(
+        &app.agreement_pdf(agreement.id).unwrap().1,
+        "agreement-snapshot",
+    );
+    assert_contains_all(
+        &text,
+        &[
+            "Opdrachtbevestiging OB-2026-0001",
+            "fatale termijn",
+            "handelsrente",
+        ],
+        "agreement after a client change",
+    );
+    assert!(!text.contains("Herroepingsrecht"));
+}

@@ -272,7 +272,7 @@ impl App {
                 let a = store.agreement(agreement_id)?;
                 let record = store.offer(a.offer_id)?;
                 let form = stored_form(&record)?;
-                let client = store.client(record.data.client_id)?.client;
+                let client = super::client_for(store, &record)?;
                 let read = read(&form, Some(&client), true, self.today(), Strictness::Concept, lang);
                 let terms = &read.terms;
                 let schedule = payment_schedule(terms).unwrap_or_default();

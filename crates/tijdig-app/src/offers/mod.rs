@@ -63,6 +63,41 @@ fn stored_form(record: &OfferRecord) -> Result<dto::OfferForm, StoreError> {
         .map_err(|e| StoreError::Corrupt(format!("offer {} form: {e}", record.number)))
 }
 
+/// What of the client decides an offer's terms, kept when it is made final.
+fn client_snapshot(client: &Client) -> String {
+    serde_json::json!({
+        "kind": client.kind.code(),
+        "largeCompany": client.large_company,
+        "language": client.document_language.code(),
+    })
+    .to_string()
+}
+
+/// The offer's client: name and address as they are now, but kind, size and language as they
+/// were when the offer was made final — the agreement confirms the terms that were offered.
+fn client_for(store: &Store, record: &OfferRecord) -> Result<Client, StoreError> {
+    let mut client = store.client(record.data.client_id)?.client;
+    if let Some(snapshot) = record
+        .client_snapshot
+        .as_deref()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+    {
+        if let Some(kind) = snapshot["kind"]
+            .as_str()
+            .and_then(tijdig_domain::ClientKind::from_code)
+        {
+            client.kind = kind;
+        }
+        if let Some(large) = snapshot["largeCompany"].as_bool() {
+            client.large_company = large;
+        }
+        if let Some(lang) = snapshot["language"].as_str().and_then(Language::from_code) {
+            client.document_language = lang;
+        }
+    }
+    Ok(client)
+}
+
 fn status_of(record: &OfferRecord, today: NaiveDate) -> OfferStatus {
     offer_status(
         record.sent_on.is_some(),
@@ -345,7 +380,7 @@ impl App {
         let today = self.today();
         let record = store.offer(id)?;
         let form = stored_form(&record)?;
-        let client = store.client(record.data.client_id)?.client;
+        let client = client_for(store, &record)?;
         let terms_record = match record.data.terms_document_id {
             Some(tid) => store.terms_documents()?.into_iter().find(|t| t.id == tid),
             None => None,
@@ -405,7 +440,7 @@ impl App {
         lang: Language,
     ) -> Result<OfferDocument, Failure> {
         let form = stored_form(record)?;
-        let client = store.client(record.data.client_id)?.client;
+        let client = client_for(store, &record)?;
         let profile = store.profile()?.ok_or(StoreError::NotFound)?;
         let logo = store.logo()?;
         let terms_document = match record.data.terms_document_id {
@@ -506,7 +541,8 @@ impl App {
                     Language::En => format!("Quotation {} “{}” made final to send: {} incl. VAT, valid until {valid}", record.number, record.data.title, format_eur(record.data.total_incl, lang)),
                 };
                 let entry = self.offer_entry(record.data.client_id, DossierKind::Offer, unsigned_note(note, sealing, lang));
-                store.finalise_offer::<Failure>(id, self.today(), &entry, |_| Ok(doc))?;
+                let snapshot = client_snapshot(&store.client(record.data.client_id)?.client);
+                store.finalise_offer::<Failure>(id, self.today(), &snapshot, &entry, |_| Ok(doc))?;
                 self.offer_dto(store, id, lang)
             };
             run(store).map_err(|f| f.word(lang))

@@ -83,6 +83,9 @@ CREATE TABLE offers (
     answer_note       TEXT,
     -- The contact moment before the offer expires was done on this day.
     follow_up_done_on TEXT,
+    -- At finalising: what of the client decides the terms (kind, large company, language),
+    -- as JSON, so the agreement carries the terms that were offered.
+    client_snapshot   TEXT,
     created_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     CHECK ((pdf IS NULL) = (sent_on IS NULL)),
@@ -92,6 +95,7 @@ CREATE INDEX offers_client ON offers (client_id);
 CREATE TRIGGER offers_frozen BEFORE UPDATE ON offers
 WHEN OLD.pdf IS NOT NULL AND (NEW.form_json IS NOT OLD.form_json OR NEW.pdf IS NOT OLD.pdf
     OR NEW.pdf_sha256 IS NOT OLD.pdf_sha256 OR NEW.sent_on IS NOT OLD.sent_on
+    OR NEW.client_snapshot IS NOT OLD.client_snapshot
     OR NEW.client_id IS NOT OLD.client_id OR NEW.number IS NOT OLD.number
     OR NEW.title IS NOT OLD.title OR NEW.valid_until IS NOT OLD.valid_until
     OR NEW.total_excl IS NOT OLD.total_excl OR NEW.total_incl IS NOT OLD.total_incl

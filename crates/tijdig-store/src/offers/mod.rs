@@ -52,6 +52,8 @@ pub struct OfferRecord {
     pub answer_note: Option<String>,
     /// The contact moment before it expires was done on this day.
     pub follow_up_done_on: Option<NaiveDate>,
+    /// What of the client decided the terms when it was made final (JSON).
+    pub client_snapshot: Option<String>,
 }
 
 /// The rendered PDF for an offer or agreement, made inside the storing transaction.
@@ -63,7 +65,7 @@ pub struct OfferDocument {
 
 const OFFER_COLUMNS: &str = "id, number, client_id, title, form_json, valid_until,
     terms_document_id, total_excl, total_incl, pdf_sha256, sent_on, answer, answered_on,
-    answer_note, follow_up_done_on";
+    answer_note, follow_up_done_on, client_snapshot";
 
 fn offer_row(row: &Row<'_>) -> Result<OfferRecord, StoreError> {
     let opt_date = |i: usize| -> Result<Option<NaiveDate>, StoreError> {
@@ -94,6 +96,7 @@ fn offer_row(row: &Row<'_>) -> Result<OfferRecord, StoreError> {
         answer,
         answer_note: row.get(13)?,
         follow_up_done_on: opt_date(14)?,
+        client_snapshot: row.get(15)?,
     })
 }
 
@@ -212,6 +215,7 @@ impl Store {
         &mut self,
         id: i64,
         sent_on: NaiveDate,
+        client_snapshot: &str,
         entry: &NewDossierEntry,
         render: impl FnOnce(&OfferRecord) -> Result<OfferDocument, E>,
     ) -> Result<OfferRecord, E> {
@@ -233,9 +237,15 @@ impl Store {
         }
         let doc = render(&record)?;
         tx.execute(
-            "UPDATE offers SET pdf = ?2, pdf_sha256 = ?3, sent_on = ?4,
+            "UPDATE offers SET pdf = ?2, pdf_sha256 = ?3, sent_on = ?4, client_snapshot = ?5,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-            rusqlite::params![id, doc.pdf, doc.sha256, sent_on.to_string()],
+            rusqlite::params![
+                id,
+                doc.pdf,
+                doc.sha256,
+                sent_on.to_string(),
+                client_snapshot
+            ],
         )
         .map_err(StoreError::from)?;
         insert_entry(&tx, entry, None)?;
