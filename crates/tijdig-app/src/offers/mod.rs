@@ -440,7 +440,7 @@ impl App {
         lang: Language,
     ) -> Result<OfferDocument, Failure> {
         let form = stored_form(record)?;
-        let client = client_for(store, &record)?;
+        let client = client_for(store, record)?;
         let profile = store.profile()?.ok_or(StoreError::NotFound)?;
         let logo = store.logo()?;
         let terms_document = match record.data.terms_document_id {
