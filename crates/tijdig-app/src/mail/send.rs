@@ -329,56 +329,6 @@ impl App {
         }
     }
 
-    /// A ladder letter goes to a debtor once: refused when a message with it is already
-    /// scheduled, on its way or sent. A 14-dagenbrief goes out on the day it is dated — its term
-    /// and the costs it announces run from that day (art. 6:96 lid 6 BW) — so it is refused on
-    /// (or scheduled for) a later day: make it again.
-    pub(super) fn letter_may_go(
-        &self,
-        store: &Store,
-        id: i64,
-        scheduled_day: Option<chrono::NaiveDate>,
-        lang: Language,
-    ) -> Result<(), AppError> {
-        let refuse = |message: String| AppError {
-            code: ErrorCode::Validation,
-            message,
-            fields: Vec::new(),
-        };
-        for earlier in store.emails_of("letter", id).map_err(store_err(lang))? {
-            match earlier.status.as_str() {
-                "scheduled" => {
-                    return Err(refuse(say(
-                        lang,
-                        "Deze brief staat al ingepland om per e-mail te versturen; hij gaat maar één keer.",
-                        "This letter is already scheduled to go by e-mail; it goes only once.",
-                    )))
-                }
-                "sending" | "sent" => {
-                    return Err(refuse(say(
-                        lang,
-                        "Deze brief is al per e-mail verstuurd; Tijdig stuurt hem geen tweede keer.",
-                        "This letter was already sent by e-mail; Tijdig does not send it twice.",
-                    )))
-                }
-                _ => {}
-            }
-        }
-        let letter = store.letter(id).map_err(store_err(lang))?;
-        let day = scheduled_day.unwrap_or_else(|| self.today());
-        if letter.step == tijdig_domain::follow_up::FollowUpStep::FourteenDayLetter
-            && letter.pending_email.is_some()
-            && day != letter.letter_date
-        {
-            return Err(refuse(say(
-                lang,
-                "Een 14-dagenbrief moet worden verstuurd op de dag waarop hij is gemaakt: de termijn van veertien dagen en de incassokosten gaan uit van die dag. Maak de brief opnieuw op de dag dat je hem verstuurt.",
-                "A 14-day letter must go out on the day it was made: the fourteen-day term and the collection costs run from that day. Make the letter again on the day you send it.",
-            )));
-        }
-        Ok(())
-    }
-
     /// Sends a failed message again (same recipients, text, attachments and Message-ID).
     pub fn retry_email(&self, id: i64) -> Result<dto::SentEmail, AppError> {
         let (config, password, message) = self.with_store(|store, lang| {
