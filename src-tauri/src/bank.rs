@@ -2,32 +2,8 @@
 //! what the import proposed or could not match.
 
 use crate::commands::State;
-use std::path::PathBuf;
-use tauri_plugin_dialog::DialogExt;
+use crate::documents::pick_file;
 use tijdig_app::{dto, AppError};
-
-/// Asks which statement file to import (`TIJDIG_PICK_FILE` answers for tests).
-fn pick_statement(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
-    if let Some(file) = std::env::var_os("TIJDIG_PICK_FILE") {
-        return Ok(Some(PathBuf::from(file)));
-    }
-    let picked = app
-        .dialog()
-        .file()
-        .add_filter(
-            "CAMT.053 / MT940",
-            &["xml", "sta", "940", "swi", "mt940", "txt"],
-        )
-        .blocking_pick_file();
-    let Some(picked) = picked else {
-        return Ok(None);
-    };
-    picked.into_path().map(Some).map_err(|e| AppError {
-        code: tijdig_app::ErrorCode::Storage,
-        message: format!("Dit bestand kan Tijdig niet openen ({e})."),
-        fields: Vec::new(),
-    })
-}
 
 /// "Afschrift inlezen": picks a file and imports it. `None` when the user cancels.
 #[tauri::command]
@@ -35,7 +11,8 @@ pub async fn import_bank_statement(
     app: tauri::AppHandle,
     state: State<'_>,
 ) -> Result<Option<dto::BankImportResult>, AppError> {
-    let Some(path) = pick_statement(&app)? else {
+    let statements: &[&str] = &["xml", "sta", "940", "swi", "mt940", "txt"];
+    let Some(path) = pick_file(&app, "TIJDIG_PICK_FILE", ("CAMT.053 / MT940", statements))? else {
         return Ok(None);
     };
     Ok(Some(state.app()?.import_bank_file(&path)?))

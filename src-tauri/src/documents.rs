@@ -81,6 +81,28 @@ pub(crate) fn save_as(
     chosen.into_path().map(Some).map_err(unusable_place)
 }
 
+/// "Openen…" for one file of type `(filter name, extensions)`; `None` when the user cancels.
+/// Tests answer through the environment variable `hook` (e.g. `TIJDIG_PICK_PDF`), as
+/// `TIJDIG_PICK_FOLDER` answers the folder and save dialogs.
+pub(crate) fn pick_file(
+    app: &tauri::AppHandle,
+    hook: &str,
+    (filter, extensions): (&str, &[&str]),
+) -> Result<Option<PathBuf>, AppError> {
+    if let Some(file) = std::env::var_os(hook) {
+        return Ok(Some(PathBuf::from(file)));
+    }
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter(filter, extensions)
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    picked.into_path().map(Some).map_err(unusable_place)
+}
+
 /// Asks for a folder; `None` when the user cancels. Tests answer through
 /// `TIJDIG_PICK_FOLDER`, as `TIJDIG_OPENER=none` stands in for the viewer.
 fn pick_folder(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {

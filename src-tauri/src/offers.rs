@@ -2,32 +2,8 @@
 //! picking the algemene voorwaarden or a countersigned copy, saving and opening the PDFs.
 
 use crate::commands::{sealing, State};
-use crate::documents::{save_as, show, unusable_place, viewer_dir, PDF};
-use std::path::PathBuf;
-use tauri_plugin_dialog::DialogExt;
+use crate::documents::{pick_file, save_as, show, unusable_place, viewer_dir, PDF};
 use tijdig_app::{dto, AppError};
-
-/// Asks for a file of the given kinds; `hook` names the environment variable that answers
-/// for tests. `None` when the user cancels.
-fn pick_file(
-    app: &tauri::AppHandle,
-    hook: &str,
-    filter: &str,
-    extensions: &[&str],
-) -> Result<Option<PathBuf>, AppError> {
-    if let Some(file) = std::env::var_os(hook) {
-        return Ok(Some(PathBuf::from(file)));
-    }
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter(filter, extensions)
-        .blocking_pick_file()
-    else {
-        return Ok(None);
-    };
-    picked.into_path().map(Some).map_err(unusable_place)
-}
 
 fn file_name(path: &std::path::Path) -> String {
     path.file_name()
@@ -115,8 +91,7 @@ pub async fn register_countersigned(
     let Some(file) = pick_file(
         &app,
         "TIJDIG_PICK_SIGNED",
-        "PDF of scan",
-        &["pdf", "jpg", "jpeg", "png"],
+        ("PDF of scan", &["pdf", "jpg", "jpeg", "png"]),
     )?
     else {
         return Ok(None);
@@ -149,20 +124,23 @@ pub fn invoice_agreement_line(
 
 fn save_pdf(
     app: &tauri::AppHandle,
+    state: &State<'_>,
     (name, bytes): (String, Vec<u8>),
 ) -> Result<Option<String>, AppError> {
     let Some(target) = save_as(app, &name, PDF)? else {
         return Ok(None);
     };
-    std::fs::write(&target, bytes).map_err(unusable_place)?;
+    state.app()?.write_document(&target, &bytes)?;
     Ok(Some(target.display().to_string()))
 }
 
-fn open_pdf(app: &tauri::AppHandle, (name, bytes): (String, Vec<u8>)) -> Result<String, AppError> {
-    let dir = viewer_dir(app)?;
-    std::fs::create_dir_all(&dir).map_err(unusable_place)?;
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).map_err(unusable_place)?;
+fn open_pdf(
+    app: &tauri::AppHandle,
+    state: &State<'_>,
+    (name, bytes): (String, Vec<u8>),
+) -> Result<String, AppError> {
+    let path = viewer_dir(app)?.join(name);
+    state.app()?.write_document(&path, &bytes)?;
     show(app, &path)
 }
 
@@ -172,7 +150,7 @@ pub async fn save_offer_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<Option<String>, AppError> {
-    save_pdf(&app, state.app()?.offer_pdf(id)?)
+    save_pdf(&app, &state, state.app()?.offer_pdf(id)?)
 }
 
 #[tauri::command]
@@ -181,7 +159,7 @@ pub async fn open_offer_pdf(
     state: State<'_>,
     id: i64,
 ) -> Result<String, AppError> {
-    open_pdf(&app, state.app()?.offer_pdf(id)?)
+    open_pdf(&app, &state, state.app()?.offer_pdf(id)?)
 }
 
 #[tauri::command]
@@ -190,7 +168,7 @@ pub async fn save_agreement_pdf(
     state: State<'_>,
     agreement_id: i64,
 ) -> Result<Option<String>, AppError> {
-    save_pdf(&app, state.app()?.agreement_pdf(agreement_id)?)
+    save_pdf(&app, &state, state.app()?.agreement_pdf(agreement_id)?)
 }
 
 #[tauri::command]
@@ -199,7 +177,7 @@ pub async fn open_agreement_pdf(
     state: State<'_>,
     agreement_id: i64,
 ) -> Result<String, AppError> {
-    open_pdf(&app, state.app()?.agreement_pdf(agreement_id)?)
+    open_pdf(&app, &state, state.app()?.agreement_pdf(agreement_id)?)
 }
 
 #[tauri::command]
@@ -214,7 +192,7 @@ pub async fn upload_terms_document(
     app: tauri::AppHandle,
     state: State<'_>,
 ) -> Result<Option<dto::TermsDocument>, AppError> {
-    let Some(file) = pick_file(&app, "TIJDIG_PICK_TERMS", "PDF", &["pdf"])? else {
+    let Some(file) = pick_file(&app, "TIJDIG_PICK_TERMS", PDF)? else {
         return Ok(None);
     };
     let bytes = std::fs::read(&file).map_err(unusable_place)?;

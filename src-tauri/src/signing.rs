@@ -1,9 +1,8 @@
 //! Commands of signing: the certificate in Settings and "Controleer PDF".
 
 use crate::commands::State;
-use crate::documents::{save_as, unusable_place};
+use crate::documents::{pick_file, save_as, unusable_place, PDF};
 use std::path::PathBuf;
-use tauri_plugin_dialog::DialogExt;
 use tijdig_app::{dto, AppError};
 
 #[tauri::command]
@@ -30,22 +29,6 @@ pub async fn save_signing_certificate(
     Ok(Some(target.display().to_string()))
 }
 
-/// Asks for a PDF to check (`TIJDIG_PICK_PDF` answers for tests).
-fn pick_pdf(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
-    if let Some(file) = std::env::var_os("TIJDIG_PICK_PDF") {
-        return Ok(Some(PathBuf::from(file)));
-    }
-    let Some(picked) = app
-        .dialog()
-        .file()
-        .add_filter("PDF", &["pdf"])
-        .blocking_pick_file()
-    else {
-        return Ok(None);
-    };
-    picked.into_path().map(Some).map_err(unusable_place)
-}
-
 /// "Controleer PDF": a file the user picks (or drops: `path` given).
 #[tauri::command]
 pub async fn check_pdf(
@@ -55,7 +38,7 @@ pub async fn check_pdf(
 ) -> Result<Option<dto::PdfCheck>, AppError> {
     let file = match path {
         Some(p) => PathBuf::from(p),
-        None => match pick_pdf(&app)? {
+        None => match pick_file(&app, "TIJDIG_PICK_PDF", PDF)? {
             Some(p) => p,
             None => return Ok(None),
         },
@@ -72,18 +55,8 @@ pub async fn import_signing_certificate(
     state: State<'_>,
     password: String,
 ) -> Result<Option<dto::SigningCertificate>, AppError> {
-    let file = if let Some(file) = std::env::var_os("TIJDIG_PICK_P12") {
-        PathBuf::from(file)
-    } else {
-        let Some(picked) = app
-            .dialog()
-            .file()
-            .add_filter("PKCS#12", &["p12", "pfx"])
-            .blocking_pick_file()
-        else {
-            return Ok(None);
-        };
-        picked.into_path().map_err(unusable_place)?
+    let Some(file) = pick_file(&app, "TIJDIG_PICK_P12", ("PKCS#12", &["p12", "pfx"]))? else {
+        return Ok(None);
     };
     let bytes = std::fs::read(&file).map_err(unusable_place)?;
     Ok(Some(

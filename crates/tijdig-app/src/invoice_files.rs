@@ -59,7 +59,7 @@ impl App {
 
     /// Writes a document's bytes to `path`, creating its folder: every PDF the desktop opens,
     /// saves or prints goes through here.
-    pub(crate) fn write_document(&self, path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    pub fn write_document(&self, path: &Path, bytes: &[u8]) -> Result<(), AppError> {
         let write = || -> Result<(), StoreError> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
