@@ -39,9 +39,26 @@ impl Failure {
 }
 
 fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
+    invalid_fields(lang, issues.iter().map(|i| i.message(lang)).collect())
+}
+
+/// A validation error with these messages at their fields; nothing was saved.
+pub(crate) fn invalid_fields(lang: Language, fields: Vec<FieldMessage>) -> Failure {
     let mut err = AppError::validation(&[], lang);
-    err.fields = issues.iter().map(|i| i.message(lang)).collect();
+    err.fields = fields;
     Failure::App(err)
+}
+
+/// A refusal in the user's language, not tied to a field.
+pub(crate) fn refusal(lang: Language, nl: &str, en: &str) -> Failure {
+    refused(
+        match lang {
+            Language::Nl => nl,
+            Language::En => en,
+        }
+        .to_string(),
+        Vec::new(),
+    )
 }
 
 pub(crate) fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {

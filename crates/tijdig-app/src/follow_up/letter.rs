@@ -10,23 +10,12 @@ use tijdig_store::{NewDossierEntry, NewLetter, StoreError};
 use crate::invoice_claim::{
     combined_costs, compute_claim, fourteen_day_letter, letter_channel, rate_table,
 };
-use crate::invoices::{hex, refused, Failure};
+use crate::invoices::{hex, refusal, Failure};
 use crate::letters::{self, LetterInput, LetterInvoice};
 use crate::signing::{unsigned_note, Sealing};
 use crate::{dto, App, AppError};
 
 use super::ladder::load;
-
-fn say(lang: Language, nl: &str, en: &str) -> Failure {
-    refused(
-        match lang {
-            Language::Nl => nl,
-            Language::En => en,
-        }
-        .to_string(),
-        Vec::new(),
-    )
-}
 
 pub(crate) fn letter_dto(
     record: &tijdig_store::LetterRecord,
@@ -70,10 +59,10 @@ impl App {
                 let policy_step: FollowUpStep = req.step.into();
                 let channel: FollowUpChannel = req.channel.into();
                 if !policy_step.is_letter() || channel == FollowUpChannel::Phone {
-                    return Err(say(lang, "Deze stap is geen brief: leg een gesprek of e-mail vast.", "This step is not a letter: log a call or e-mail."));
+                    return Err(refusal(lang, "Deze stap is geen brief: leg een gesprek of e-mail vast.", "This step is not a letter: log a call or e-mail."));
                 }
                 if req.invoice_ids.is_empty() {
-                    return Err(say(lang, "Kies minstens één factuur voor de brief.", "Choose at least one invoice for the letter."));
+                    return Err(refusal(lang, "Kies minstens één factuur voor de brief.", "Choose at least one invoice for the letter."));
                 }
                 let ladder = load(store, today, Some(req.client_id))?;
                 let client = ladder.clients.get(&req.client_id).cloned().ok_or(StoreError::NotFound)?;
@@ -86,19 +75,19 @@ impl App {
                 for inv in &chosen {
                     match inv.next {
                         NextStep::Planned(p) if p.policy_step == policy_step && !p.is_due(today) => {
-                            return Err(say(lang, &format!("Deze stap is voor factuur {} pas op {} aan de beurt.", inv.number, crate::invoice_form::show_date(p.actionable_on)), &format!("This step for invoice {} is only due on {}.", inv.number, crate::invoice_form::show_date(p.actionable_on))));
+                            return Err(refusal(lang, &format!("Deze stap is voor factuur {} pas op {} aan de beurt.", inv.number, crate::invoice_form::show_date(p.actionable_on)), &format!("This step for invoice {} is only due on {}.", inv.number, crate::invoice_form::show_date(p.actionable_on))));
                         }
                         NextStep::Planned(p) if p.policy_step == policy_step => {
                             if step.is_some_and(|s| s != p.step) {
-                                return Err(say(lang, "Deze facturen staan niet op dezelfde stap; maak voor elk een eigen brief.", "These invoices are not at the same step; make a letter for each."));
+                                return Err(refusal(lang, "Deze facturen staan niet op dezelfde stap; maak voor elk een eigen brief.", "These invoices are not at the same step; make a letter for each."));
                             }
                             step = Some(p.step);
                         }
                         NextStep::Waiting(tijdig_domain::follow_up::WaitReason::Disputed) => {
-                            return Err(say(lang, &format!("Factuur {} is betwist: zolang de betwisting loopt, stuurt Tijdig geen brieven.", inv.number), &format!("Invoice {} is disputed: while the dispute is open, Tijdig sends no letters.", inv.number)));
+                            return Err(refusal(lang, &format!("Factuur {} is betwist: zolang de betwisting loopt, stuurt Tijdig geen brieven.", inv.number), &format!("Invoice {} is disputed: while the dispute is open, Tijdig sends no letters.", inv.number)));
                         }
                         NextStep::Waiting(tijdig_domain::follow_up::WaitReason::Settled) => {
-                            return Err(say(lang, &format!("Factuur {} staat niet meer open.", inv.number), &format!("Invoice {} is no longer open.", inv.number)));
+                            return Err(refusal(lang, &format!("Factuur {} staat niet meer open.", inv.number), &format!("Invoice {} is no longer open.", inv.number)));
                         }
                         _ => {
                             return Err(StoreError::AlreadyDone.into());
@@ -130,7 +119,7 @@ impl App {
                     if let Some(s) = claim.start {
                         starts.push(s.date);
                     } else if step == FollowUpStep::FourteenDayLetter || step == FollowUpStep::HandOver && client.kind == tijdig_domain::ClientKind::Consumer {
-                        return Err(say(lang, &format!("De klant is voor factuur {} nog niet in verzuim. Een 14-dagenbrief telt pas na het begin van het verzuim; stuur eerst een ingebrekestelling.", inv.number), &format!("The client is not yet in default for invoice {}. A 14-day letter only counts once default has started; send a notice of default first.", inv.number)));
+                        return Err(refusal(lang, &format!("De klant is voor factuur {} nog niet in verzuim. Een 14-dagenbrief telt pas na het begin van het verzuim; stuur eerst een ingebrekestelling.", inv.number), &format!("The client is not yet in default for invoice {}. A 14-day letter only counts once default has started; send a notice of default first.", inv.number)));
                     }
                     let issued = inv.record.issued.as_ref().ok_or(StoreError::NotFound)?;
                     invoices.push(LetterInvoice {
@@ -198,7 +187,7 @@ impl App {
                     }
                     let pdf = letters::render(&content.pdf).map_err(|err| {
                         eprintln!("tijdig: rendering letter {reference} failed: {err}");
-                        say(lang, "De brief kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw of kies een ander logo.", "The letter could not be made. Nothing was recorded; try again or choose another logo.")
+                        refusal(lang, "De brief kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw of kies een ander logo.", "The letter could not be made. Nothing was recorded; try again or choose another logo.")
                     })?;
                     let pdf = sealer.seal(pdf, &format!("{} {reference}", policy_step.label(lang)), lang).map_err(Failure::App)?;
                     let sha = hex(&Sha256::digest(&pdf));
@@ -221,7 +210,7 @@ impl App {
                 let letter = store.letter(id)?;
                 // A message with this letter that is scheduled or on its way would then go too.
                 if store.emails_of("letter", id)?.iter().any(|e| e.status == "scheduled" || e.status == "sending") {
-                    return Err(say(lang, "Deze brief staat al ingepland om per e-mail te versturen. Zelf versturen zou hem twee keer versturen.", "This letter is already scheduled to go by e-mail. Sending it yourself would send it twice."));
+                    return Err(refusal(lang, "Deze brief staat al ingepland om per e-mail te versturen. Zelf versturen zou hem twee keer versturen.", "This letter is already scheduled to go by e-mail. Sending it yourself would send it twice."));
                 }
                 let client = store.client(letter.client_id)?.client;
                 let title = letter_title(store, id)?;
@@ -246,7 +235,7 @@ impl App {
                 let record = store
                     .mark_letter_emailed(id, self.today(), &entry)
                     .map_err(|e| match e {
-                        StoreError::AlreadyDone => say(
+                        StoreError::AlreadyDone => refusal(
                             lang,
                             "Deze e-mail is al verstuurd.",
                             "This e-mail was already sent.",

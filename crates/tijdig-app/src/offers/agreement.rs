@@ -13,11 +13,10 @@ use tijdig_store::{AgreementRecord, InvoiceData, NewAcceptance, Store, StoreErro
 
 use super::form::{self, read, schedule_excl, Strictness};
 use super::{
-    answer_error, field_error, how_from_dto, how_to_dto, library, message, pdf, stored_form,
-    SATISFACTION_CHECK_DAYS,
+    answer_error, how_from_dto, how_to_dto, library, pdf, stored_form, SATISFACTION_CHECK_DAYS,
 };
 use crate::invoice_form::{domain_draft, parse_date, show_date};
-use crate::invoices::{sha256_hex, Failure};
+use crate::invoices::{invalid_fields, refusal, sha256_hex, Failure};
 use crate::signing::{is_signed, unsigned_note, Sealing};
 use crate::{dto, App, AppError, FieldMessage};
 
@@ -127,10 +126,10 @@ impl App {
                     );
                 }
                 let (Ok(on), true) = (on, fields.is_empty()) else {
-                    return Err(field_error(lang, fields));
+                    return Err(invalid_fields(lang, fields));
                 };
                 if on > self.today() {
-                    return Err(field_error(
+                    return Err(invalid_fields(
                         lang,
                         vec![FieldMessage {
                             field: "on".into(),
@@ -224,7 +223,7 @@ impl App {
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
                 let on = parse_date(on).map_err(|e| {
-                    field_error(
+                    invalid_fields(
                         lang,
                         vec![crate::invoice_form::FormIssue {
                             field: "on".into(),
@@ -247,7 +246,7 @@ impl App {
                 let a = store
                     .mark_agreement_delivered(agreement_id, on, &entry)
                     .map_err(|e| match e {
-                        StoreError::AlreadyDone => message(
+                        StoreError::AlreadyDone => refusal(
                             lang,
                             "De oplevering is al vastgelegd.",
                             "The delivery was already recorded.",
@@ -340,7 +339,7 @@ impl App {
                     }],
                 };
                 store.create_agreement_invoice(agreement_id, line, &data).map_err(|e| match e {
-                    StoreError::AlreadyDone => message(
+                    StoreError::AlreadyDone => refusal(
                         lang,
                         "Voor deze termijn is al een factuur gemaakt. Open die factuur; zo factureer je niets dubbel.",
                         "An invoice was already made for this instalment. Open that invoice; that way nothing is invoiced twice.",

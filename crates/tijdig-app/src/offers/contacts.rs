@@ -10,8 +10,9 @@ use tijdig_domain::offer::{follow_up_on, OfferStatus};
 use tijdig_domain::Language;
 use tijdig_store::{Store, StoreError};
 
-use super::{message, status_of, SATISFACTION_CHECK_DAYS};
+use super::{status_of, SATISFACTION_CHECK_DAYS};
 use crate::invoice_form::show_date;
+use crate::invoices::refusal;
 use crate::invoices::Failure;
 use crate::{dto, App, AppError};
 
@@ -98,7 +99,7 @@ impl App {
                 store
                     .record_offer_follow_up(offer_id, self.today(), &entry)
                     .map_err(|e| match e {
-                        StoreError::AlreadyDone => message(
+                        StoreError::AlreadyDone => refusal(
                             lang,
                             "Dit contact is al vastgelegd.",
                             "This contact was already recorded.",
@@ -141,7 +142,7 @@ impl App {
                 store
                     .record_satisfaction_check(agreement_id, self.today(), &entry)
                     .map_err(|e| match e {
-                        StoreError::AlreadyDone => message(
+                        StoreError::AlreadyDone => refusal(
                             lang,
                             "Dit contact is al vastgelegd.",
                             "This contact was already recorded.",

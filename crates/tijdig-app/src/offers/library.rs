@@ -7,6 +7,7 @@ use tijdig_store::{ClientAcceptance, NewTermsDocument, Store, TermsDocumentRecor
 
 use crate::invoice_form::show_date;
 use crate::invoices::{refused, sha256_hex, Failure};
+use crate::mail::say;
 use crate::{dto, App, AppError};
 
 /// Largest algemene voorwaarden accepted (they travel inside every offer and agreement).
@@ -23,13 +24,6 @@ pub(crate) fn terms_dto(t: TermsDocumentRecord) -> dto::TermsDocument {
     }
 }
 
-fn words(lang: Language, nl: &str, en: &str) -> String {
-    match lang {
-        Language::Nl => nl.into(),
-        Language::En => en.into(),
-    }
-}
-
 /// What the check of a countersigned copy found, in the user's language, to keep with it.
 pub(crate) fn countersigned_check(
     app: &App,
@@ -39,7 +33,7 @@ pub(crate) fn countersigned_check(
     let lang = app.lang();
     if bytes.is_empty() {
         return Err(refused(
-            words(lang, "Het bestand is leeg.", "The file is empty."),
+            say(lang, "Het bestand is leeg.", "The file is empty."),
             Vec::new(),
         )
         .word(lang));
@@ -48,7 +42,7 @@ pub(crate) fn countersigned_check(
         let image = bytes.starts_with(&[0xFF, 0xD8, 0xFF]) || bytes.starts_with(b"\x89PNG");
         if !image {
             return Err(refused(
-                words(
+                say(
                     lang,
                     "Kies een PDF of een scan (JPG of PNG) van het getekende exemplaar.",
                     "Choose a PDF or a scan (JPG or PNG) of the signed copy.",
@@ -57,7 +51,7 @@ pub(crate) fn countersigned_check(
             )
             .word(lang));
         }
-        return Ok(words(
+        return Ok(say(
             lang,
             "Scan: er is geen digitale handtekening te controleren.",
             "Scan: there is no digital signature to check.",
@@ -70,7 +64,7 @@ pub(crate) fn countersigned_check(
         .any(|m| m.kind == "agreement" && m.id == agreement_id);
     let mut parts = Vec::new();
     if report.signatures.is_empty() {
-        parts.push(words(lang, "Geen digitale handtekening (een geprinte en gescande of niet digitaal ondertekende PDF).", "No digital signature (a printed and scanned or not digitally signed PDF)."));
+        parts.push(say(lang, "Geen digitale handtekening (een geprinte en gescande of niet digitaal ondertekende PDF).", "No digital signature (a printed and scanned or not digitally signed PDF)."));
     }
     for s in &report.signatures {
         let state = match (s.intact, lang) {
@@ -80,20 +74,20 @@ pub(crate) fn countersigned_check(
             (false, Language::En) => "NOT valid",
         };
         let who = if s.ours {
-            words(lang, "Jouw handtekening", "Your signature")
+            say(lang, "Jouw handtekening", "Your signature")
         } else {
-            words(lang, "Handtekening", "Signature")
+            say(lang, "Handtekening", "Signature")
         };
         parts.push(format!("{who} {}: {state}", s.signer));
     }
     if ours {
-        parts.push(words(
+        parts.push(say(
             lang,
             "Het getekende deel is jouw opdrachtbevestiging, ongewijzigd.",
             "The signed part is your confirmation, unchanged.",
         ));
     } else if !report.signatures.is_empty() {
-        parts.push(words(lang, "Let op: dit bestand is niet (een ondertekende versie van) de opdrachtbevestiging die Tijdig maakte.", "Note: this file is not (a signed version of) the confirmation Tijdig made."));
+        parts.push(say(lang, "Let op: dit bestand is niet (een ondertekende versie van) de opdrachtbevestiging die Tijdig maakte.", "Note: this file is not (a signed version of) the confirmation Tijdig made."));
     }
     Ok(parts.join(" · "))
 }
@@ -119,11 +113,11 @@ impl App {
     ) -> Result<dto::TermsDocument, AppError> {
         self.with_store(|store, lang| {
             if bytes.len() > MAX_TERMS_BYTES {
-                return Err(refused(words(lang, "Dit bestand is groter dan 5 MB. Maak de PDF kleiner (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.", "This file is larger than 5 MB. Make the PDF smaller (for instance without images) and try again."), Vec::new()).word(lang));
+                return Err(refused(say(lang, "Dit bestand is groter dan 5 MB. Maak de PDF kleiner (bijvoorbeeld zonder afbeeldingen) en probeer het opnieuw.", "This file is larger than 5 MB. Make the PDF smaller (for instance without images) and try again."), Vec::new()).word(lang));
             }
             let info = tijdig_documents::appendix::inspect_pdf(bytes).map_err(|err| {
                 eprintln!("tijdig: terms upload refused: {err}");
-                refused(words(lang, "Dit bestand kan Tijdig niet als PDF lezen (of het is beveiligd met een wachtwoord). Sla je voorwaarden opnieuw op als gewone PDF.", "Tijdig cannot read this file as a PDF (or it is password-protected). Save your terms again as a plain PDF."), Vec::new()).word(lang)
+                refused(say(lang, "Dit bestand kan Tijdig niet als PDF lezen (of het is beveiligd met een wachtwoord). Sla je voorwaarden opnieuw op als gewone PDF.", "Tijdig cannot read this file as a PDF (or it is password-protected). Save your terms again as a plain PDF."), Vec::new()).word(lang)
             })?;
             let sha = sha256_hex(bytes);
             if let Some(same) = store

@@ -22,7 +22,7 @@ use tijdig_store::{
 };
 
 use crate::invoice_form::{parse_date, show_date};
-use crate::invoices::{refused, Failure};
+use crate::invoices::{invalid_fields, refusal, Failure};
 use crate::signing::{is_signed, unsigned_note, Sealing};
 use crate::{dto, App, AppError, FieldMessage};
 use form::{read, review, Strictness};
@@ -70,23 +70,6 @@ fn status_of(record: &OfferRecord, today: NaiveDate) -> OfferStatus {
         record.answer.map(|(a, _)| a == OfferAnswer::Accepted),
         record.data.valid_until,
         today,
-    )
-}
-
-fn field_error(lang: Language, fields: Vec<FieldMessage>) -> Failure {
-    let mut err = AppError::validation(&[], lang);
-    err.fields = fields;
-    Failure::App(err)
-}
-
-fn message(lang: Language, nl: &str, en: &str) -> Failure {
-    refused(
-        match lang {
-            Language::Nl => nl,
-            Language::En => en,
-        }
-        .into(),
-        Vec::new(),
     )
 }
 
@@ -219,11 +202,11 @@ impl App {
             lang,
         );
         if !read.issues.is_empty() {
-            return Err(field_error(lang, read.issues));
+            return Err(invalid_fields(lang, read.issues));
         }
         if strictness == Strictness::Final {
             if let Err(problem) = payment_schedule(&read.terms) {
-                return Err(field_error(
+                return Err(invalid_fields(
                     lang,
                     vec![FieldMessage {
                         field: "advance".into(),
@@ -267,10 +250,10 @@ impl App {
                     })
                     .collect();
             if !blocking.is_empty() {
-                return Err(field_error(lang, blocking));
+                return Err(invalid_fields(lang, blocking));
             }
             if read.terms.totals().incl_vat <= Decimal::ZERO {
-                return Err(message(
+                return Err(refusal(
                     lang,
                     "De offerte heeft nog geen prijs. Vul bij stap Prijs een vaste prijs of een uurtarief met uren in.",
                     "The quotation has no price yet. Enter a fixed price or an hourly rate with hours at the Price step.",
@@ -298,7 +281,7 @@ impl App {
     pub fn delete_offer(&self, id: i64) -> Result<(), AppError> {
         self.with_store(|store, lang| {
             store.delete_offer(id).map_err(|e| match e {
-                StoreError::Immutable => message(
+                StoreError::Immutable => refusal(
                     lang,
                     "Een definitieve offerte blijft bewaard en kan niet worden verwijderd.",
                     "A final quotation is kept and cannot be deleted.",
@@ -403,7 +386,7 @@ impl App {
             let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
                 let record = store.offer(id)?;
                 if record.sent_on.is_some() {
-                    return Err(message(
+                    return Err(refusal(
                         lang,
                         "Deze offerte is al definitief.",
                         "This quotation is already final.",
@@ -440,7 +423,7 @@ impl App {
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
                 let on = parse_date(on).map_err(|e| {
-                    field_error(
+                    invalid_fields(
                         lang,
                         vec![crate::invoice_form::FormIssue {
                             field: "on".into(),
@@ -491,12 +474,12 @@ impl App {
 
 fn answer_error(e: StoreError, lang: Language) -> Failure {
     match e {
-        StoreError::AlreadyDone => message(
+        StoreError::AlreadyDone => refusal(
             lang,
             "Het antwoord op deze offerte is al vastgelegd.",
             "The answer to this quotation was already recorded.",
         ),
-        StoreError::NotFound => message(
+        StoreError::NotFound => refusal(
             lang,
             "Maak de offerte eerst definitief; daarna leg je het antwoord van je klant vast.",
             "Make the quotation final first; then record your client's answer.",

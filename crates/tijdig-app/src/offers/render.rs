@@ -6,7 +6,8 @@ use tijdig_domain::{Client, Language};
 use tijdig_store::{NewAcceptance, OfferDocument, OfferRecord, Store, StoreError};
 
 use super::form::{read, Strictness};
-use super::{how_to_dto, message, pdf, stored_form};
+use super::{how_to_dto, pdf, stored_form};
+use crate::invoices::refusal;
 use crate::invoices::{sha256_hex, Failure};
 use crate::signing::Sealing;
 use crate::App;
@@ -106,7 +107,7 @@ impl App {
         };
         let mut bytes = crate::letters::render(&letter).map_err(|err| {
             eprintln!("tijdig: rendering {title} failed: {err}");
-            message(
+            refusal(
                 lang,
                 "De PDF kon niet worden gemaakt. Er is niets vastgelegd; probeer het opnieuw.",
                 "The PDF could not be made. Nothing was recorded; try again.",
@@ -116,7 +117,7 @@ impl App {
             let av_pdf = store.terms_document_pdf(av.id)?;
             bytes = tijdig_documents::appendix::append_pdf(&bytes, &av_pdf).map_err(|err| {
                 eprintln!("tijdig: appending terms v{} failed: {err}", av.version);
-                message(
+                refusal(
                     lang,
                     "De algemene voorwaarden konden niet aan de PDF worden toegevoegd. Upload ze opnieuw bij Instellingen → Voorwaarden.",
                     "The general terms could not be added to the PDF. Upload them again in Settings → Terms.",
