@@ -3,11 +3,10 @@
 // composer, see it in the invoice's e-mails and in the client's dossier.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { startSmtpServer } from "./support/smtp.js";
 import { click, emptyDataDir, fill, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
 
@@ -18,12 +17,7 @@ describe("e-mail", () => {
   const inbox = mkdtempSync(join(tmpdir(), "tijdig-inbox-"));
 
   before(async () => {
-    const certs = process.env.TIJDIG_SMTP_TEST_DIR;
-    server = spawn(".venv/bin/python", ["scripts/smtp_test_server.py", "--dir", inbox,
-      "--cert", join(certs, "cert.pem"), "--key", join(certs, "key.pem"),
-      "--user", "sanne", "--password", "geheim", "--mode", "starttls"], { stdio: ["pipe", "pipe", "inherit"] });
-    const line = await new Promise((resolve) => createInterface({ input: server.stdout }).once("line", resolve));
-    port = line.split(" ")[1];
+    ({ server, port } = await startSmtpServer(inbox));
   });
 
   after(async () => {

@@ -5,11 +5,11 @@
 // what is left to invoice.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startSmtpServer } from "./support/smtp.js";
 import { click, emptyDataDir, fill, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome } from "./support/flows.js";
 
@@ -60,12 +60,7 @@ describe("offers and agreements", () => {
   const inbox = mkdtempSync(join(tmpdir(), "tijdig-inbox-"));
 
   before(async () => {
-    const certs = process.env.TIJDIG_SMTP_TEST_DIR;
-    server = spawn(".venv/bin/python", ["scripts/smtp_test_server.py", "--dir", inbox,
-      "--cert", join(certs, "cert.pem"), "--key", join(certs, "key.pem"),
-      "--user", "sanne", "--password", "geheim", "--mode", "starttls"], { stdio: ["pipe", "pipe", "inherit"] });
-    const line = await new Promise((resolve) => createInterface({ input: server.stdout }).once("line", resolve));
-    port = line.split(" ")[1];
+    ({ server, port } = await startSmtpServer(inbox));
   });
 
   after(async () => {

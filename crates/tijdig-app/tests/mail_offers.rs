@@ -3,40 +3,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod mail_server;
+mod offer_support;
 mod support;
 
 use mail_server::*;
+use offer_support::terms_pdf;
 use support::*;
 use tijdig_app::dto::*;
 use tijdig_app::App;
-
-/// A one-page PDF, enough to stand for the user's algemene voorwaarden.
-fn terms_pdf() -> Vec<u8> {
-    let text = "BT /F1 12 Tf 72 760 Td (Algemene voorwaarden) Tj ET";
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
-    ];
-    let mut out = String::from("%PDF-1.4\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out += &format!("{} 0 obj\n{body}\nendobj\n", i + 1);
-    }
-    let xref = out.len();
-    out += &format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
-    for o in offsets {
-        out += &format!("{o:010} 00000 n \n");
-    }
-    out += &format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    );
-    out.into_bytes()
-}
 
 #[test]
 fn an_offer_and_its_agreement_go_out_with_the_signed_pdf_and_the_terms() {
@@ -53,8 +27,11 @@ fn an_offer_and_its_agreement_go_out_with_the_signed_pdf_and_the_terms() {
     let client = app.create_client(&business_client()).unwrap().value.id;
     app.save_mail_settings(&settings(server.port, MailSecurity::Starttls, "geheim"))
         .unwrap();
-    app.add_terms_document("Algemene voorwaarden 2026.pdf", &terms_pdf())
-        .unwrap();
+    app.add_terms_document(
+        "Algemene voorwaarden 2026.pdf",
+        &terms_pdf("Artikel 1 van de voorwaarden."),
+    )
+    .unwrap();
     let mut form = app.new_offer_form(Some(client)).unwrap();
     form.title = "Nieuwe website".into();
     form.scope = "Ontwerp en bouw.".into();
@@ -101,7 +78,10 @@ fn an_offer_and_its_agreement_go_out_with_the_signed_pdf_and_the_terms() {
         files[0].contents(),
         app.offer_pdf(offer.id).unwrap().1.as_slice()
     );
-    assert_eq!(files[1].contents(), terms_pdf().as_slice());
+    assert_eq!(
+        files[1].contents(),
+        terms_pdf("Artikel 1 van de voorwaarden.").as_slice()
+    );
 
     let accepted = app
         .accept_offer(
