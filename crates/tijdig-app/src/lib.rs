@@ -3,35 +3,25 @@
 //! Invariants: every function here takes and returns transfer types (`dto`), validates input
 //! through the domain crate before anything is written, and fails with an [`AppError`]
 //! (`{code, message, fields}`) worded in the user's language — never a panic.
+//!
+//! The crate is a house of four layers; a module imports only from its own layer and the
+//! layers below it, and nothing imports back what imports it (`tests/layers.rs` checks this;
+//! ARCHITECTURE.md draws it):
+//!
+//! 1. [`plumbing`] and [`dto`] — errors, formatting, hashing, file names, transfer types.
+//! 2. [`services`] — the [`App`] handle, signing and the keychain, documents, the claim, the
+//!    ladder, arrangement state, the invoice as shown: what the use-cases share.
+//! 3. [`use_cases`] — one module per capability; no use-case imports another.
+//! 4. [`overview`] — Vandaag and the dashboard, composed from the layers below.
 
-mod app;
-mod arrangements;
-mod backups;
-mod bank_import;
-mod bank_review;
-mod dashboard;
-mod dashboard_report;
 pub mod dto;
-mod error;
-mod export_all;
-mod exports;
-mod follow_up;
-mod invoice_claim;
-mod invoice_files;
-mod invoice_form;
-mod invoice_pdf;
-mod invoice_view;
-mod invoices;
-pub mod keychain;
-mod letters;
-mod mail;
-mod mapping;
-mod offers;
-mod rates;
-mod signing;
-mod ubl;
+mod overview;
+mod plumbing;
+mod services;
+mod use_cases;
 
-pub use app::App;
-pub use error::{AppError, ErrorCode, FieldMessage};
-pub use signing::Sealing;
-pub use ubl::UblProfile;
+pub use plumbing::error::{AppError, ErrorCode, FieldMessage};
+pub use services::app::App;
+pub use services::keychain;
+pub use services::signing::Sealing;
+pub use services::ubl::UblProfile;

@@ -114,29 +114,12 @@ pub struct ArrangementPaymentForm {
     pub note: String,
 }
 
-/// Something to do today for an instalment: a contact before it is due, a reminder when it
-/// was missed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct InstalmentStep {
-    pub arrangement_id: i64,
-    pub reference: String,
-    pub client_id: i64,
-    pub client_name: String,
-    pub instalment: u32,
-    /// `contact` or `reminder`.
-    pub action: String,
-    pub label: String,
-    pub due: String,
-    pub amount: String,
-}
-
 /// Logging the contact before an instalment is due.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InstalmentContactForm {
     pub arrangement_id: i64,
     pub instalment: u32,
-    pub kind: super::DossierKind,
+    pub kind: super::follow_up::DossierKind,
     pub note: String,
 }

@@ -60,7 +60,7 @@ pub struct TodayStep {
 pub struct TodayClient {
     pub client_id: i64,
     pub client_name: String,
-    pub client_kind: super::ClientKind,
+    pub client_kind: super::basics::ClientKind,
     pub phone: Option<String>,
     pub email: Option<String>,
     /// Advice for this debtor type.
@@ -104,7 +104,7 @@ pub struct Today {
     pub upcoming: Vec<UpcomingStep>,
     pub paused: Vec<PausedInvoice>,
     /// Instalments of payment arrangements that need a contact or a reminder.
-    pub instalments: Vec<super::InstalmentStep>,
+    pub instalments: Vec<InstalmentStep>,
 }
 
 /// One step of a policy, as shown and edited.
@@ -263,4 +263,21 @@ pub struct InvoiceFollowUp {
 pub struct Dispute {
     pub opened_on: String,
     pub reason: String,
+}
+
+/// Something to do today for an instalment: a contact before it is due, a reminder when it
+/// was missed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InstalmentStep {
+    pub arrangement_id: i64,
+    pub reference: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub instalment: u32,
+    /// `contact` or `reminder`.
+    pub action: String,
+    pub label: String,
+    pub due: String,
+    pub amount: String,
 }

@@ -1,5 +1,6 @@
 //! Transfer types for invoices (facturen), payments and credit notes.
 
+use super::basics::ReferenceKind;
 use crate::FieldMessage;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,10 +18,6 @@ mirror_enum!(
 mirror_enum!(
     /// Factuur, aanbetalingsfactuur or creditfactuur.
     InvoiceKind => tijdig_domain::invoice::InvoiceKind { Standard, Advance, CreditNote }
-);
-mirror_enum!(
-    /// RF (ISO 11649) or the Dutch 16-digit betalingskenmerk.
-    ReferenceKind => tijdig_domain::payment_reference::PaymentReferenceKind { Rf, Dutch16 }
 );
 mirror_enum!(
     /// Derived, never stored: concept, open, vervallen, deels betaald, betaald, gecrediteerd.
@@ -177,7 +174,7 @@ pub struct Invoice {
     /// For an overdue invoice: verzuim, interest and costs up to today.
     pub default: Option<DefaultInfo>,
     /// For an issued invoice: the next follow-up step, a dispute, the steps done.
-    pub follow_up: Option<super::InvoiceFollowUp>,
+    pub follow_up: Option<super::follow_up::InvoiceFollowUp>,
 }
 
 /// One row of the invoice list.

@@ -114,7 +114,7 @@ pub struct SentEmail {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MailTemplate {
-    pub language: super::Language,
+    pub language: super::basics::Language,
     pub subject: String,
     pub body: String,
     /// The user's own (false: Tijdig's built-in one).
@@ -133,7 +133,7 @@ pub struct MailTemplates {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MailTemplateForm {
-    pub language: super::Language,
+    pub language: super::basics::Language,
     pub subject: String,
     pub body: String,
 }

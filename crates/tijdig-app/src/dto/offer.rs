@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::VatTreatment;
+use super::invoice::VatTreatment;
 use crate::FieldMessage;
 
 /// Fixed price, or hourly rate × estimated hours.

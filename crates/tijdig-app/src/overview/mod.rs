@@ -1,0 +1,5 @@
+//! Layer 4, overviews: Vandaag and the dashboard, composed from the use-cases and services
+//! below (the ladder's steps, the instalments that ask for something, the figures).
+
+mod dashboard;
+mod today;

@@ -1,0 +1,8 @@
+//! Layer 1, plumbing: leaf helpers every other layer uses. They import nothing from the
+//! layers above (only each other and the transfer types in `dto`).
+
+pub(crate) mod error;
+pub(crate) mod file_names;
+pub(crate) mod format;
+pub(crate) mod hashing;
+pub(crate) mod mapping;

@@ -1,0 +1,95 @@
+//! The claim card on an overdue invoice's page: verzuim, the interest per period and the
+//! collection costs, or why there is no claim yet — worded from [`crate::services::claim`].
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use tijdig_domain::interest::InterestKind;
+use tijdig_domain::money::format_eur;
+use tijdig_domain::{ClientKind, Language};
+use tijdig_store::{InvoiceRecord, PaymentRecord, Store, StoreError};
+
+use crate::dto;
+use crate::plumbing::format::{amount, show_date as day};
+use crate::services::claim::{compute_claim, rate_table};
+
+/// `None` when the invoice is not (yet) overdue; otherwise the claim or why there is none yet.
+pub(crate) fn default_info(
+    store: &Store,
+    record: &InvoiceRecord,
+    principal: Decimal,
+    payments: &[PaymentRecord],
+    today: NaiveDate,
+    lang: Language,
+) -> Result<Option<dto::DefaultInfo>, StoreError> {
+    let due =
+        tijdig_domain::invoice::due_date(record.draft.invoice_date, record.draft.payment_term_days);
+    if record.issued.is_none() || principal <= Decimal::ZERO || today <= due {
+        return Ok(None);
+    }
+    let client = store.client(record.draft.client_id)?.client;
+    let letters = store.sent_letters(record.id)?;
+    let table = rate_table(store)?;
+    let claim = compute_claim(
+        &table, &client, record, principal, payments, &letters, today,
+    );
+    let (Some(costs), Some(interest)) = (claim.costs, claim.interest) else {
+        let explanation = match (client.kind, lang) {
+            (ClientKind::Consumer, Language::Nl) => "Een particulier is nog niet in verzuim: dat begint pas na een ingebrekestelling met een redelijke termijn. Tot dan rekent Tijdig geen rente of kosten.",
+            (ClientKind::Consumer, Language::En) => "A consumer is not yet in default: that only starts after a notice of default with a reasonable term. Until then Tijdig charges no interest or costs.",
+            (_, Language::Nl) => "De klant is nog niet in verzuim.",
+            (_, Language::En) => "The client is not yet in default.",
+        };
+        return Ok(Some(dto::DefaultInfo {
+            claim: None,
+            explanation: Some(explanation.into()),
+        }));
+    };
+    let kind = InterestKind::for_client(client.kind);
+    let costs_note = match (costs.due_from, lang) {
+        (Some(from), Language::Nl) => format!(
+            "{} vanaf {} (art. 6:96 BW, Besluit BIK).",
+            format_eur(costs.amount, lang),
+            day(from)
+        ),
+        (Some(from), Language::En) => format!(
+            "{} from {} (art. 6:96 BW, BIK decree).",
+            format_eur(costs.amount, lang),
+            day(from)
+        ),
+        (None, Language::Nl) => format!(
+            "Nog geen incassokosten: eerst een 14-dagenbrief; daarna {}.",
+            format_eur(costs.amount, lang)
+        ),
+        (None, Language::En) => format!(
+            "No collection costs yet: first a 14-day letter; then {}.",
+            format_eur(costs.amount, lang)
+        ),
+    };
+    let claim = dto::Claim {
+        interest_label: format!("{} ({})", kind.label(lang), kind.article()),
+        first_day: day(interest.first_day),
+        until: day(interest.until),
+        segments: interest
+            .segments
+            .iter()
+            .map(|s| dto::ClaimSegment {
+                from: day(s.from),
+                to: day(s.to),
+                days: s.days,
+                base: amount(s.base),
+                rate: s.rate.to_string(),
+                amount: amount(s.amount),
+                unverified: s.unverified,
+            })
+            .collect(),
+        principal: amount(interest.principal_open),
+        interest: amount(interest.interest_open),
+        costs: amount(interest.costs_open),
+        costs_note,
+        total: amount(interest.total_open()),
+    };
+    Ok(Some(dto::DefaultInfo {
+        claim: Some(claim),
+        explanation: None,
+    }))
+}

@@ -1,0 +1,297 @@
+//! Importing a bank statement (issue "Data in and out"): read the file (CAMT.053 or MT940),
+//! skip what was imported before, match every new incoming entry to what clients owe, and
+//! record the file, the entries and the certain payments in one transaction.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use tijdig_domain::bank::matching::{
+    InstalmentReference, KnownClient, MatchBook, OpenInvoice, Outcome, PaidInvoice, Target,
+};
+use tijdig_domain::bank::{entry_keys, read_statement};
+use tijdig_domain::invoice::{check_payment, outstanding, InvoiceKind};
+use tijdig_domain::{format_eur, Language};
+use tijdig_store::{BankState, NewBankImport, NewBankTransaction, Store, StoreError};
+
+use crate::plumbing::hashing::sha256_hex;
+use crate::{dto, App, AppError, ErrorCode};
+
+/// Files larger than this are no bank statement a freelancer exports (10,000 entries of CAMT
+/// are about 15 MB).
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl App {
+    /// Reads a statement file from disk and imports it.
+    pub fn import_bank_file(&self, path: &Path) -> Result<dto::BankImportResult, AppError> {
+        let lang = self.lang();
+        let too_big = std::fs::metadata(path)
+            .map(|m| m.len() > MAX_FILE_BYTES)
+            .unwrap_or(false);
+        let bytes = if too_big {
+            Err(None)
+        } else {
+            std::fs::read(path).map_err(Some)
+        };
+        let bytes = bytes.map_err(|e| AppError {
+            code: ErrorCode::Validation,
+            message: match (lang, e) {
+                (Language::Nl, None) => {
+                    "Dit bestand is te groot voor een bankafschrift (meer dan 64 MB).".into()
+                }
+                (Language::En, None) => {
+                    "This file is too large for a bank statement (over 64 MB).".into()
+                }
+                (Language::Nl, Some(e)) => format!("Het bestand kon niet gelezen worden ({e})."),
+                (Language::En, Some(e)) => format!("The file could not be read ({e})."),
+            },
+            fields: Vec::new(),
+        })?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.import_bank_statement(&name, &bytes)
+    }
+
+    /// Imports a statement: every new incoming entry is stored once, certain matches are
+    /// registered as payments, the rest is proposed or left for the user. A file that cannot
+    /// be read is refused whole, naming the line or element; then nothing is stored.
+    pub fn import_bank_statement(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<dto::BankImportResult, AppError> {
+        let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+        let today = self.today();
+        self.with_store(|store, lang| {
+            let statement = read_statement(bytes).map_err(|e| AppError {
+                code: ErrorCode::Validation,
+                message: e.message(lang),
+                fields: Vec::new(),
+            })?;
+            let run = |store: &mut Store| -> Result<dto::BankImportResult, StoreError> {
+                let keys = entry_keys(&statement.entries);
+                let incoming: Vec<(usize, &String)> = statement
+                    .entries
+                    .iter()
+                    .zip(&keys)
+                    .enumerate()
+                    .filter(|(_, (e, _))| e.amount > Decimal::ZERO && !e.reversal)
+                    .map(|(i, (_, k))| (i, k))
+                    .collect();
+                let incoming_keys: Vec<String> = incoming.iter().map(|(_, k)| (*k).clone()).collect();
+                let known = store.known_entry_keys(&incoming_keys)?;
+                let mut book = match_book(store, today)?;
+                let mut rows = Vec::new();
+                let (mut booked, mut proposed, mut unmatched) = (0u32, 0u32, 0u32);
+                let mut booked_amount = Decimal::ZERO;
+                for (i, key) in &incoming {
+                    if known.contains(*key) {
+                        continue;
+                    }
+                    let e = &statement.entries[*i];
+                    let mut row = NewBankTransaction {
+                        entry_key: (*key).clone(),
+                        account: e.account.clone(),
+                        booked_on: e.booked_on,
+                        amount: e.amount,
+                        counterparty_iban: e.counterparty_iban.clone(),
+                        counterparty_name: e.counterparty_name.clone(),
+                        description: e.description.clone(),
+                        reference: e.structured_reference.clone(),
+                        state: BankState::Unmatched,
+                        rule: None,
+                        invoice_id: None,
+                        arrangement_id: None,
+                        hint_invoice_id: None,
+                        payments: Vec::new(),
+                    };
+                    match book.match_entry(e) {
+                        Outcome::Booked { rule, parts }
+                            if e.booked_on <= today
+                                && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok()) =>
+                        {
+                            row.state = BankState::Booked;
+                            row.rule = Some(rule.code().into());
+                            row.invoice_id = parts.first().map(|(id, _)| *id);
+                            row.payments = parts;
+                            booked += 1;
+                            booked_amount += e.amount;
+                        }
+                        Outcome::Booked { rule, parts } => {
+                            row.state = BankState::Proposed;
+                            row.rule = Some(rule.code().into());
+                            row.invoice_id = parts.first().map(|(id, _)| *id);
+                            proposed += 1;
+                        }
+                        Outcome::Proposed { rule, target } => {
+                            row.state = BankState::Proposed;
+                            row.rule = Some(rule.code().into());
+                            match target {
+                                Target::Invoice(id) => row.invoice_id = Some(id),
+                                Target::Arrangement(id) => row.arrangement_id = Some(id),
+                            }
+                            proposed += 1;
+                        }
+                        Outcome::Unmatched { already_paid } => {
+                            row.hint_invoice_id = already_paid;
+                            unmatched += 1;
+                        }
+                        Outcome::NotIncoming => continue,
+                    }
+                    rows.push(row);
+                }
+                let sha = sha256_hex(bytes);
+                let import = NewBankImport {
+                    file_name: file_name.chars().take(200).collect(),
+                    file_sha256: sha,
+                    format: statement.format.code().into(),
+                    imported_at: now.clone(),
+                    accounts: statement.accounts.join(", "),
+                    entries: u32::try_from(statement.entries.len()).unwrap_or(u32::MAX),
+                };
+                store.import_bank_statement(&import, &rows)?;
+                let own_iban = store.profile()?.and_then(|p| p.iban).map(|i| i.replace(' ', "").to_ascii_uppercase());
+                let warning = match own_iban {
+                    Some(iban) if !statement.accounts.is_empty() && !statement.accounts.contains(&iban) => Some(match lang {
+                        Language::Nl => format!("Let op: dit afschrift is van rekening {}, niet van de rekening in uw bedrijfsgegevens ({iban}).", statement.accounts.join(", ")),
+                        Language::En => format!("Note: this statement is for account {}, not the account in your business details ({iban}).", statement.accounts.join(", ")),
+                    }),
+                    _ => None,
+                };
+                let duplicates = u32::try_from(known.len()).unwrap_or(u32::MAX);
+                let skipped = u32::try_from(statement.entries.len() - incoming.len()).unwrap_or(u32::MAX);
+                let summary = summary(lang, booked, booked_amount, proposed, unmatched, duplicates);
+                Ok(dto::BankImportResult {
+                    file_name: file_name.into(),
+                    format: statement.format.label().into(),
+                    accounts: statement.accounts.clone(),
+                    entries: import.entries,
+                    duplicates,
+                    booked,
+                    booked_amount: booked_amount.to_string(),
+                    proposed,
+                    unmatched,
+                    skipped,
+                    warning,
+                    summary,
+                })
+            };
+            run(store).map_err(|e| match e {
+                StoreError::AlreadyDone => AppError {
+                    code: ErrorCode::Conflict,
+                    message: match lang {
+                        Language::Nl => "Een deel van dit afschrift werd net al ingelezen. Er is niets dubbel geboekt; lees het bestand opnieuw in voor de rest.".into(),
+                        Language::En => "Part of this statement was imported just now. Nothing was booked twice; import the file again for the rest.".into(),
+                    },
+                    fields: Vec::new(),
+                },
+                other => AppError::from_store(other, lang),
+            })
+        })
+    }
+}
+
+fn summary(
+    lang: Language,
+    booked: u32,
+    amount: Decimal,
+    proposed: u32,
+    unmatched: u32,
+    duplicates: u32,
+) -> String {
+    let money = format_eur(amount, lang);
+    match lang {
+        Language::Nl => {
+            let mut s = format!("{booked} betaling(en) geboekt ({money}), {proposed} voorstel(len) om te bevestigen, {unmatched} niet gekoppeld.");
+            if duplicates > 0 {
+                s.push_str(&format!(" {duplicates} bijschrijving(en) waren al eerder ingelezen en zijn overgeslagen."));
+            }
+            s
+        }
+        Language::En => {
+            let mut s = format!("{booked} payment(s) booked ({money}), {proposed} proposal(s) to confirm, {unmatched} not matched.");
+            if duplicates > 0 {
+                s.push_str(&format!(
+                    " {duplicates} incoming entr(y/ies) had been imported before and were skipped."
+                ));
+            }
+            s
+        }
+    }
+}
+
+/// Everything open, as the matcher needs it: open and paid invoices with their numbers and
+/// references, running arrangements with their instalment references, clients with their
+/// names and accounts.
+pub(crate) fn match_book(store: &Store, today: chrono::NaiveDate) -> Result<MatchBook, StoreError> {
+    let (rows, payments) = store.receivables_and_payments()?;
+    let keys = store.invoice_keys()?;
+    let mut paid: HashMap<i64, Decimal> = HashMap::new();
+    for (invoice, _, amount) in &payments {
+        *paid.entry(*invoice).or_default() += *amount;
+    }
+    let mut credited: HashMap<i64, Decimal> = HashMap::new();
+    for r in rows.iter().filter(|r| r.kind == InvoiceKind::CreditNote) {
+        if let Some(original) = r.credits_invoice_id {
+            *credited.entry(original).or_default() += -r.total;
+        }
+    }
+    let arrangements = crate::services::arrangement_state::active_arrangements(store, today)?;
+    let mut under: HashMap<i64, i64> = HashMap::new();
+    let mut instalments = Vec::new();
+    for a in &arrangements {
+        for invoice in &a.invoice_ids {
+            under.insert(*invoice, a.id);
+        }
+        for i in &a.instalments {
+            instalments.push(InstalmentReference {
+                arrangement_id: a.id,
+                client_id: a.client_id,
+                reference: i.payment_reference.clone(),
+            });
+        }
+    }
+    let mut open = Vec::new();
+    let mut settled = Vec::new();
+    for r in rows.iter().filter(|r| r.kind != InvoiceKind::CreditNote) {
+        let Some(k) = keys.get(&r.id) else { continue };
+        let left = outstanding(
+            r.total,
+            paid.get(&r.id).copied().unwrap_or_default(),
+            credited.get(&r.id).copied().unwrap_or_default(),
+        );
+        if left > Decimal::ZERO {
+            open.push(OpenInvoice {
+                id: r.id,
+                number: k.number.clone(),
+                reference: k.reference.clone(),
+                client_id: r.client_id,
+                invoice_date: r.invoice_date,
+                open: left,
+                arrangement_id: under.get(&r.id).copied(),
+            });
+        } else {
+            settled.push(PaidInvoice {
+                id: r.id,
+                number: k.number.clone(),
+                reference: k.reference.clone(),
+            });
+        }
+    }
+    let mut ibans: HashMap<i64, Vec<String>> = HashMap::new();
+    for (client, iban) in store.client_accounts()? {
+        ibans.entry(client).or_default().push(iban);
+    }
+    let clients: Vec<KnownClient> = store
+        .client_labels()?
+        .into_iter()
+        .map(|(id, name, _)| KnownClient {
+            id,
+            name,
+            ibans: ibans.remove(&id).unwrap_or_default(),
+        })
+        .collect();
+    Ok(MatchBook::new(open, &settled, &instalments, &clients))
+}

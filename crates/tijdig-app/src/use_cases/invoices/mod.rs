@@ -1,0 +1,384 @@
+//! Invoice use-cases: drafts, the invoice series' settings, issuing with a PDF, credit notes,
+//! payments; the list in `list.rs`. What an invoice shows is `services::invoice_view`.
+
+mod list;
+
+use crate::plumbing::error::{invalid_fields, refused, Failure, FormIssue};
+use crate::plumbing::format::parse_date;
+use crate::plumbing::hashing::sha256_hex;
+use crate::services::arrangement_state::active_invoice_ids;
+use crate::services::documents::invoice as invoice_pdf;
+use crate::services::invoice_amounts::{credited_on, record_totals, totals_dto};
+use crate::services::invoice_form;
+use crate::services::invoice_settings::{
+    number_prefix, reference_kind, NUMBER_PREFIX, REFERENCE_KIND,
+};
+use crate::services::signing::Sealing;
+use crate::{dto, App, AppError, ErrorCode};
+use rust_decimal::Decimal;
+use tijdig_domain::follow_up::DossierKind;
+use tijdig_domain::invoice::{self as rules, InvoiceKind, InvoiceTotals};
+use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
+use tijdig_domain::{Issue, Language};
+use tijdig_store::{InvoiceData, IssuedDocument, NewDossierEntry, NewPayment, Store, StoreError};
+
+fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
+    invalid_fields(lang, issues.iter().map(|i| i.message(lang)).collect())
+}
+
+impl App {
+    /// The term that applies: typed, else the client's, else the profile's default.
+    fn effective_term(
+        store: &Store,
+        typed: Option<u32>,
+        client_id: Option<i64>,
+    ) -> Result<u32, StoreError> {
+        if let Some(days) = typed {
+            return Ok(days);
+        }
+        if let Some(id) = client_id {
+            if let Some(days) = store.client(id)?.client.payment_term_days {
+                return Ok(days);
+            }
+        }
+        Ok(store.profile()?.map_or(14, |p| p.payment_term_days))
+    }
+
+    pub fn invoice_settings(&self) -> Result<dto::InvoiceSettings, AppError> {
+        self.with_store(|store, _| {
+            Ok(dto::InvoiceSettings {
+                number_prefix: number_prefix(store),
+                reference_kind: reference_kind(store).into(),
+            })
+        })
+    }
+
+    pub fn save_invoice_settings(
+        &self,
+        settings: &dto::InvoiceSettings,
+    ) -> Result<dto::InvoiceSettings, AppError> {
+        self.with_store(|store, lang| {
+            let prefix = rules::validate_prefix(&settings.number_prefix).map_err(|issue| {
+                invalid(
+                    &[FormIssue {
+                        field: "numberPrefix".into(),
+                        issue,
+                    }],
+                    lang,
+                )
+                .word(lang)
+            })?;
+            let kind: PaymentReferenceKind = settings.reference_kind.into();
+            (|| {
+                store.set_setting(NUMBER_PREFIX, &prefix)?;
+                store.set_setting(REFERENCE_KIND, kind.code())
+            })()
+            .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(dto::InvoiceSettings {
+                number_prefix: prefix,
+                reference_kind: settings.reference_kind,
+            })
+        })
+    }
+
+    /// Totals, due date, field problems and the pre-flight check for a form being typed
+    /// (`id`: the draft being edited, if any).
+    pub fn preview_invoice(
+        &self,
+        id: Option<i64>,
+        form: &dto::InvoiceForm,
+    ) -> Result<dto::InvoicePreview, AppError> {
+        self.with_store(|store, lang| {
+            let read = invoice_form::read(form);
+            let run = || -> Result<dto::InvoicePreview, Failure> {
+                let term = Self::effective_term(store, read.term_days, read.client_id)?;
+                let regime = form.vat_regime.into();
+                let totals = read
+                    .lines
+                    .as_ref()
+                    .map(|lines| totals_dto(&InvoiceTotals::compute(regime, lines), lines, lang));
+                let credits = match id {
+                    Some(id) => store.invoice(id)?.draft.credits_invoice_id,
+                    None => None,
+                };
+                let preflight = match invoice_form::data(form, &read, term, credits) {
+                    Some(data) => {
+                        let original = credits.map(|id| store.invoice(id)).transpose()?;
+                        self.preflight(store, &data, original.as_ref(), lang)?
+                    }
+                    None => Vec::new(),
+                };
+                Ok(dto::InvoicePreview {
+                    totals,
+                    due_date: read
+                        .invoice_date
+                        .map(|d| rules::due_date(d, term).to_string()),
+                    term_days: Some(term),
+                    fields: read.issues.iter().map(|i| i.message(lang)).collect(),
+                    preflight,
+                })
+            };
+            run().map_err(|f| f.word(lang))
+        })
+    }
+
+    fn save(&self, id: Option<i64>, form: &dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let read = invoice_form::read(form);
+                if !read.issues.is_empty() {
+                    return Err(invalid(&read.issues, lang));
+                }
+                if let Some(client_id) = read.client_id {
+                    store.client(client_id).map_err(|_| {
+                        invalid(
+                            &[FormIssue {
+                                field: "clientId".into(),
+                                issue: Issue::ChoiceRequired,
+                            }],
+                            lang,
+                        )
+                    })?;
+                }
+                let term = Self::effective_term(store, read.term_days, read.client_id)?;
+                let credits = match id {
+                    Some(id) => store.invoice(id)?.draft.credits_invoice_id,
+                    None => None,
+                };
+                let data = invoice_form::data(form, &read, term, credits)
+                    .ok_or_else(|| invalid(&read.issues, lang))?;
+                let id = match id {
+                    Some(id) => {
+                        store.update_invoice(id, &data)?;
+                        id
+                    }
+                    None => store.create_invoice(&data)?,
+                };
+                let record = store.invoice(id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    pub fn create_invoice(&self, form: &dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+        self.save(None, form)
+    }
+
+    pub fn update_invoice(
+        &self,
+        id: i64,
+        form: &dto::InvoiceForm,
+    ) -> Result<dto::Invoice, AppError> {
+        self.save(Some(id), form)
+    }
+
+    pub fn delete_invoice(&self, id: i64) -> Result<(), AppError> {
+        self.with_store(|store, lang| {
+            store
+                .delete_invoice(id)
+                .map_err(|e| Failure::from(e).word(lang))
+        })
+    }
+
+    /// Issues a draft: refuses while a factuurvereiste is missing, then numbers it, renders
+    /// and stores its PDF with the SHA-256 — all in one transaction.
+    /// Issues a draft, its PDF signed (a locked keychain refuses with
+    /// [`crate::ErrorCode::KeychainUnavailable`] and issues nothing).
+    pub fn issue_invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.issue_invoice_as(id, Sealing::Signed)
+    }
+
+    /// Issues a draft signed, or unsigned when the user chose that.
+    pub fn issue_invoice_as(&self, id: i64, sealing: Sealing) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let record = store.invoice(id)?;
+                let original = record.draft.credits_invoice_id.map(|o| store.invoice(o)).transpose()?;
+                let preflight = self.preflight(store, &record.draft, original.as_ref(), lang)?;
+                if !preflight.is_empty() {
+                    let message = match lang {
+                        Language::Nl => "Deze factuur kan nog niet worden uitgereikt: vul eerst aan wat ontbreekt.",
+                        Language::En => "This invoice cannot be issued yet: first complete what is missing.",
+                    };
+                    return Err(refused(message.into(), preflight));
+                }
+                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
+                let profile = store.profile()?.ok_or(StoreError::NotFound)?;
+                let logo = store.logo()?;
+                let client = store.client(record.draft.client_id)?.client;
+                let prefix = number_prefix(store);
+                let year = chrono::Datelike::year(&record.draft.invoice_date);
+                let issued = store.issue_invoice(id, &prefix, year, |number, seq| -> Result<IssuedDocument, Failure> {
+                    let reference = PaymentReference::for_invoice(record.draft.reference_kind, &prefix, year, seq)
+                        .map_err(|issue| refused(issue.message(lang), Vec::new()))?;
+                    let totals = record_totals(&record);
+                    let content = invoice_pdf::Content {
+                        profile: &profile,
+                        logo: logo.as_ref(),
+                        client: &client,
+                        data: &record.draft,
+                        number,
+                        reference: &reference,
+                        totals: &totals,
+                        original: original.as_ref(),
+                        issued_at: self.now(),
+                    };
+                    let pdf = invoice_pdf::render(&content).map_err(|err| {
+                        eprintln!("tijdig: rendering {number} failed: {err}");
+                        let message = match lang {
+                            Language::Nl => "De PDF van deze factuur kon niet worden gemaakt. Er is niets uitgereikt; probeer het opnieuw of kies een ander logo.",
+                            Language::En => "The PDF of this invoice could not be made. Nothing was issued; try again or choose another logo.",
+                        };
+                        refused(message.into(), Vec::new())
+                    })?;
+                    let title = record.draft.kind.title(client.document_language);
+                    let pdf = sealer.seal(pdf, &format!("{title} {number}"), lang).map_err(Failure::App)?;
+                    // An unsigned invoice says so in the client's dossier, in the same transaction.
+                    let dossier = (sealing == Sealing::Unsigned).then(|| NewDossierEntry {
+                        client_id: record.draft.client_id,
+                        at: self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+                        kind: DossierKind::Note,
+                        step: None,
+                        outcome: None,
+                        note: Some(match lang {
+                            Language::Nl => format!("{title} {number} is zonder digitale handtekening uitgereikt: de sleutelhanger was niet beschikbaar."),
+                            Language::En => format!("{title} {number} was issued without a digital signature: the keychain was not available."),
+                        }),
+                        promised_on: None,
+                        invoice_ids: vec![id],
+                        done_on: None,
+                    });
+                    Ok(IssuedDocument {
+                        payment_reference: reference.as_str().to_string(),
+                        total: totals.total,
+                        pdf_sha256: sha256_hex(&pdf),
+                        pdf,
+                        dossier,
+                    })
+                })?;
+                self.invoice_dto(store, &issued, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// A new draft with the same client and lines, dated today.
+    pub fn duplicate_invoice(&self, id: i64) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let mut data = store.invoice(id)?.draft;
+                data.invoice_date = self.today();
+                data.delivery_from = None;
+                data.delivery_to = None;
+                let new_id = store.create_invoice(&data)?;
+                let record = store.invoice(new_id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Crediteren: a draft credit note for the chosen lines (all when none chosen).
+    pub fn credit_invoice(
+        &self,
+        id: i64,
+        request: &dto::CreditRequest,
+    ) -> Result<dto::Invoice, AppError> {
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let original = store.invoice(id)?;
+                if original.issued.is_none() || original.draft.kind == InvoiceKind::CreditNote {
+                    let message = match lang {
+                        Language::Nl => "Alleen een uitgereikte factuur kun je crediteren.",
+                        Language::En => "Only an issued invoice can be credited.",
+                    };
+                    return Err(refused(message.into(), Vec::new()));
+                }
+                let chosen: Vec<usize> = request.line_indexes.iter().map(|&i| i as usize).collect();
+                let lines = rules::credit_lines(
+                    &original.draft.lines,
+                    if chosen.is_empty() {
+                        None
+                    } else {
+                        Some(&chosen)
+                    },
+                );
+                let data = InvoiceData {
+                    kind: InvoiceKind::CreditNote,
+                    invoice_date: self.today(),
+                    delivery_from: None,
+                    delivery_to: None,
+                    note: None,
+                    credits_invoice_id: Some(id),
+                    lines,
+                    ..original.draft.clone()
+                };
+                let new_id = store.create_invoice(&data)?;
+                let record = store.invoice(new_id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Registers a (partial) payment; more than what is outstanding is refused.
+    pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
+        // Checked and booked under one hold of the store: no arrangement can start in between.
+        self.with_store(|store, lang| {
+            let in_arrangement = active_invoice_ids(store, self.today())
+                .map(|ids| ids.contains(&id))
+                .map_err(|e| AppError::from_store(e, lang))?;
+            if in_arrangement {
+                return Err(AppError {
+                    code: ErrorCode::Validation,
+                    message: match lang {
+                        Language::Nl => "Deze factuur valt onder een lopende betalingsregeling: registreer de betaling bij de regeling, dan telt ze voor de termijnen.",
+                        Language::En => "This invoice is part of a running payment arrangement: register the payment on the arrangement, so it counts for the instalments.",
+                    }
+                    .into(),
+                    fields: Vec::new(),
+                });
+            }
+            let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
+                let mut issues = Vec::new();
+                let paid_on = parse_date(&form.paid_on)
+                    .map_err(|issue| issues.push(FormIssue { field: "paidOn".into(), issue }))
+                    .ok();
+                let amount = tijdig_domain::money::parse_amount(&form.amount)
+                    .map_err(|issue| issues.push(FormIssue { field: "amount".into(), issue }))
+                    .ok();
+                let (Some(paid_on), Some(amount)) = (paid_on, amount) else {
+                    return Err(invalid(&issues, lang));
+                };
+                let credited = credited_on(store, id)?;
+                let payment = NewPayment {
+                    paid_on,
+                    amount,
+                    method: form.method.code().to_string(),
+                    note: tijdig_domain::validate::optional_text(&form.note, 500).ok().flatten(),
+                };
+                store.add_payment(id, &payment, |invoice, earlier| -> Result<(), Failure> {
+                    let Some(issued) = invoice.issued.as_ref() else {
+                        return Err(refused(
+                            match lang {
+                                Language::Nl => "Een concept kan nog niet betaald worden: reik de factuur eerst uit.",
+                                Language::En => "A draft cannot be paid yet: issue the invoice first.",
+                            }
+                            .into(),
+                            Vec::new(),
+                        ));
+                    };
+                    let paid: Decimal = earlier.iter().map(|p| p.amount).sum();
+                    let open = rules::outstanding(issued.total, paid, credited);
+                    rules::check_payment(amount, open).map_err(|issue| {
+                        invalid(&[FormIssue { field: "amount".into(), issue }], lang)
+                    })
+                })?;
+                let record = store.invoice(id)?;
+                self.invoice_dto(store, &record, lang)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+}
