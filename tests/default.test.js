@@ -48,7 +48,7 @@ describe("verzuim", () => {
     assert.match(claim, /Totaal te vorderen € 1.257,40/);
     assert.match(claim, /€ 40,00 vanaf 01-11-2026/);
     assert.match(claim, /01-11-2026 t\/m 22-11-2026: 22 dagen/);
-    await browser.$('[data-testid="claim"]').scrollIntoView();
+    await browser.$('[data-testid="claim"]').scrollIntoView({ block: "center" });
     await screenshot(browser, "16-invoice-in-default");
   });
 });
