@@ -1,4 +1,4 @@
-// The rate table in Settings: shipped rates with the unverified flag, adding a new rate.
+// The rate table in Settings: the shipped rates through 1 July 2026, adding a new rate.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { click, emptyDataDir, fieldError, fill, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
@@ -11,16 +11,17 @@ describe("rate table", () => {
     await browser?.deleteSession().catch(() => {});
   });
 
-  it("shows the unverified 1 July 2025 consumer rate and takes a new rate only with its source", async () => {
+  it("shows the shipped rates through 1 July 2026, all confirmed, and takes a new rate only with its source", async () => {
     browser = await launch(emptyDataDir());
     await completeWelcome(browser);
     await click(browser, 'button[data-nav="settings"]');
     await waitForHeading(browser, "Instellingen");
     await click(browser, "#tab-rates");
-    const flagged = browser.$('tr[data-rate="statutory-01-07-2025"]');
-    await flagged.waitForExist();
-    assert.match(await flagged.getText(), /Niet bevestigd/);
-    assert.doesNotMatch(await browser.$('tr[data-rate="statutory-01-01-2026"]').getText(), /Niet bevestigd/);
+    const newest = browser.$('tr[data-rate="commercial-01-07-2026"]');
+    await newest.waitForExist();
+    assert.match(await newest.getText(), /10,40 %/);
+    assert.doesNotMatch(await newest.getText(), /Niet bevestigd/);
+    assert.doesNotMatch(await browser.$('tr[data-rate="statutory-01-07-2025"]').getText(), /Niet bevestigd/);
 
     await fill(browser, { validFrom: "01-01-2027", percent: "10,15" });
     await click(browser, 'button[data-action="add-rate"]');

@@ -368,3 +368,65 @@ fn a_large_company_debtor_is_in_default_after_30_days_even_with_a_longer_agreed_
         "{large}"
     );
 }
+
+/// A business with one business client, on `today`.
+fn setup_on(today: chrono::NaiveDate) -> (tijdig_app::App, i64) {
+    let app = tijdig_app::App::open_in_memory().unwrap().with_today(today);
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value;
+    (app, client.id)
+}
+
+fn issued_on(app: &tijdig_app::App, client: i64, date: &str) -> Invoice {
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "1000", VatTreatment::Standard21)],
+    );
+    form.invoice_date = date.into();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    let draft = app.create_invoice(&form).unwrap();
+    app.issue_invoice(draft.id).unwrap()
+}
+
+#[test]
+fn from_1_july_2026_the_claim_uses_the_handelsrente_of_10_40_percent() {
+    let (app, client) = setup();
+    let issued = issued_on(&app, client, "2026-10-01");
+    let claim = issued.default.unwrap().claim.unwrap();
+    // 01-11-2026 … 22-11-2026: 22 days à 10,40 % over € 1.210,00 = € 7,58.
+    assert_eq!(claim.segments.len(), 1);
+    assert_eq!(claim.segments[0].rate, "10.40");
+    assert_eq!(claim.interest, "7.58");
+    assert_eq!(claim.total, "1257.58");
+    assert_eq!(
+        claim.rate_warning, None,
+        "the table is current in November 2026"
+    );
+}
+
+#[test]
+fn a_claim_more_than_six_months_after_the_newest_rate_says_the_table_may_be_old() {
+    let (app, client) = setup_on(chrono::NaiveDate::from_ymd_opt(2027, 2, 15).unwrap());
+    let issued = issued_on(&app, client, "2026-12-01");
+    let claim = issued.default.unwrap().claim.unwrap();
+    assert_eq!(
+        claim.rate_warning.as_deref(),
+        Some("Rentetabel mogelijk niet actueel: controleer de wettelijke handelsrente per 01-01-2027.")
+    );
+    // The figure itself still uses the newest row.
+    assert!(claim.segments.iter().all(|s| s.rate == "10.40"));
+}
+
+#[test]
+fn a_missing_rate_is_an_error_on_the_claim_card_not_a_client_out_of_default() {
+    // The shipped table starts on 1 July 2014: verzuim from 1 February 2014 has no rate.
+    let (app, client) = setup_on(chrono::NaiveDate::from_ymd_opt(2014, 3, 1).unwrap());
+    let issued = issued_on(&app, client, "2014-01-01");
+    let info = issued.default.unwrap();
+    assert_eq!(info.claim, None);
+    assert_eq!(info.explanation, None);
+    let problem = info.problem.unwrap();
+    assert!(problem.starts_with("Rentetabel onvolledig: "), "{problem}");
+    assert!(problem.contains("01-02-2014"), "{problem}");
+}

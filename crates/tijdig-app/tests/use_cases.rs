@@ -219,14 +219,14 @@ fn the_error_crosses_the_boundary_as_code_message_and_fields() {
 fn the_rate_table_ships_seeded_rates_and_takes_new_ones_with_a_source() {
     let app = App::open_in_memory().unwrap();
     let rates = app.interest_rates().unwrap();
-    assert_eq!(rates.len(), 48);
+    // Both kinds, every half-year from 1 July 2014 to 1 July 2026; none unverified since the
+    // 1 July 2025 wettelijke rente was confirmed.
+    assert_eq!(rates.len(), 50);
     assert!(rates.iter().all(|r| r.shipped));
-    let flagged: Vec<_> = rates.iter().filter(|r| r.unverified).collect();
-    assert_eq!(flagged.len(), 1);
-    assert_eq!(
-        (flagged[0].kind, flagged[0].valid_from.as_str()),
-        (InterestKind::Statutory, "01-07-2025")
-    );
+    assert!(rates.iter().all(|r| !r.unverified));
+    assert!(rates.iter().any(|r| r.kind == InterestKind::Commercial
+        && r.valid_from == "01-07-2026"
+        && r.percent == "10.40"));
 
     let mut form = InterestRateForm {
         kind: InterestKind::Commercial,
@@ -253,6 +253,6 @@ fn the_rate_table_ships_seeded_rates_and_takes_new_ones_with_a_source() {
         app.remove_interest_rate(InterestKind::Commercial, "01-01-2027")
             .unwrap()
             .len(),
-        48
+        50
     );
 }

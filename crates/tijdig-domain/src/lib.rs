@@ -75,4 +75,11 @@ pub(crate) mod test_fixtures {
             serde_json::from_str(include_str!("../fixtures/vectors.json")).unwrap();
         all[name].as_array().unwrap().clone()
     }
+
+    /// The claim-ledger vectors, copied from `shared/reference/claims.json` (cases C1–C10).
+    pub fn claims() -> Vec<serde_json::Value> {
+        let all: serde_json::Value =
+            serde_json::from_str(include_str!("../fixtures/claims.json")).unwrap();
+        all["cases"].as_array().unwrap().clone()
+    }
 }

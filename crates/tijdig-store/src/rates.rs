@@ -14,10 +14,25 @@ pub struct RateRecord {
 }
 
 impl Store {
-    /// Adds the shipped rates that are not in the table yet; never changes an existing row.
+    /// Adds the shipped rates that are not in the table yet. An existing row keeps its
+    /// percentage; the one change made to it: a shipped row marked unverified that this version
+    /// ships confirmed, with the same percentage, loses the mark and takes the new source.
     pub fn sync_shipped_rates(&mut self, rates: &[Rate]) -> Result<usize, StoreError> {
         in_transaction(&mut self.conn, |tx| {
             let mut added = 0;
+            for rate in rates.iter().filter(|r| !r.unverified) {
+                tx.execute(
+                    "UPDATE interest_rates SET unverified = 0, source = ?4
+                     WHERE kind = ?1 AND valid_from = ?2 AND percent = ?3
+                       AND shipped = 1 AND unverified = 1",
+                    (
+                        rate.kind.code(),
+                        rate.valid_from.to_string(),
+                        rate.percent.to_string(),
+                        &rate.source,
+                    ),
+                )?;
+            }
             for rate in rates {
                 added += tx.execute(
                     "INSERT OR IGNORE INTO interest_rates

@@ -328,3 +328,31 @@ fn shipped_rates_are_added_once_and_user_rates_can_be_removed_but_shipped_ones_c
     store.remove_rate(mine.kind, mine.valid_from).unwrap();
     assert_eq!(store.rates().unwrap().len(), shipped.len());
 }
+
+#[test]
+fn a_shipped_row_confirmed_by_a_later_version_loses_its_unverified_mark_and_nothing_else() {
+    use tijdig_domain::interest::{InterestKind, RateTable};
+    let mut store = Store::open_in_memory().unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    // An older version shipped the 1 July 2025 wettelijke rente unverified.
+    let mut older = RateTable::seeded().rates;
+    for r in older.iter_mut().filter(|r| r.valid_from == day) {
+        r.unverified = r.kind == InterestKind::Statutory;
+        r.source = "niet geverifieerd".into();
+    }
+    store.sync_shipped_rates(&older).unwrap();
+    assert!(store.rates().unwrap().iter().any(|r| r.rate.unverified));
+    // This version ships it confirmed: the mark goes, the percentage stays.
+    store
+        .sync_shipped_rates(&RateTable::seeded().rates)
+        .unwrap();
+    let row = store
+        .rates()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.rate.kind == InterestKind::Statutory && r.rate.valid_from == day)
+        .unwrap();
+    assert!(!row.rate.unverified);
+    assert_eq!(row.rate.percent, "6".parse().unwrap());
+    assert!(row.rate.source.contains("ongewijzigd"));
+}

@@ -139,13 +139,22 @@ until: string, segments: Array<ClaimSegment>, principal: string, interest: strin
 /**
  * Which costs apply and from when, in the user's language.
  */
-costsNote: string, total: string, };
+costsNote: string, total: string, 
+/**
+ * "Rentetabel mogelijk niet actueel: controleer … per …" when the figure is for a day more
+ * than six months after the newest rate of its kind.
+ */
+rateWarning: string | null, };
 
 export type DefaultInfo = { 
 /**
  * Present when the debtor is in verzuim; otherwise `explanation` says why not yet.
  */
-claim: Claim | null, explanation: string | null, };
+claim: Claim | null, explanation: string | null, 
+/**
+ * The claim cannot be computed ("rentetabel onvolledig"): an error to fix, not a reason.
+ */
+problem: string | null, };
 
 export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, 
 /**

@@ -258,6 +258,9 @@ pub struct Claim {
     /// Which costs apply and from when, in the user's language.
     pub costs_note: String,
     pub total: String,
+    /// "Rentetabel mogelijk niet actueel: controleer … per …" when the figure is for a day more
+    /// than six months after the newest rate of its kind.
+    pub rate_warning: Option<String>,
 }
 
 /// Verzuim and its consequences for one overdue invoice.
@@ -267,4 +270,6 @@ pub struct DefaultInfo {
     /// Present when the debtor is in verzuim; otherwise `explanation` says why not yet.
     pub claim: Option<Claim>,
     pub explanation: Option<String>,
+    /// The claim cannot be computed ("rentetabel onvolledig"): an error to fix, not a reason.
+    pub problem: Option<String>,
 }

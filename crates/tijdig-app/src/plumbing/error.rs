@@ -229,3 +229,19 @@ pub(crate) fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {
         fields,
     })
 }
+
+/// A figure that cannot be computed because the rentetabel lacks a rate: nothing is made, and
+/// the user is told which rate to add (never read as "not in default").
+pub(crate) fn incomplete_rates(issue: &Issue, lang: Language) -> Failure {
+    let message = match lang {
+        Language::Nl => format!(
+            "Rentetabel onvolledig: {} Er is niets gemaakt.",
+            issue.message(lang)
+        ),
+        Language::En => format!(
+            "Rate table incomplete: {} Nothing was made.",
+            issue.message(lang)
+        ),
+    };
+    refused(message, Vec::new())
+}

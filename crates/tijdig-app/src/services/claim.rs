@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
 use tijdig_domain::default_start::{default_date, DefaultStart, NoticeOfDefault, PaymentTerms};
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpStep};
-use tijdig_domain::interest::{compute_interest, InterestBreakdown, InterestKind, RateTable};
-use tijdig_domain::{letter_delivery, Client, ClientKind, LetterChannel};
+use tijdig_domain::interest::{
+    compute_claim as ledger, ClaimFacts, CostsDue, InterestBreakdown, InterestKind, RateTable,
+};
+use tijdig_domain::{letter_delivery, Client, ClientKind, Issue, LetterChannel};
 use tijdig_store::{InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
 /// What one invoice's debtor owes on a day: verzuim, interest and (for this invoice alone)
@@ -18,6 +20,12 @@ pub(crate) struct InvoiceClaim {
     pub start: Option<DefaultStart>,
     pub interest: Option<InterestBreakdown>,
     pub costs: Option<CollectionCosts>,
+    /// Why there is no interest although verzuim started: the rentetabel lacks a rate
+    /// ("rentetabel onvolledig"). An error, never to be read as "not in default".
+    pub problem: Option<Issue>,
+    /// The figure is for a day more than six months after the newest rate of its kind
+    /// ("rentetabel mogelijk niet actueel"): shown wherever the figure appears.
+    pub rate_warning: Option<Issue>,
 }
 
 /// The ingebrekestelling (the first one) and the 14-dagenbrief (the first sent on or after the
@@ -133,6 +141,8 @@ pub(crate) fn compute_claim(
             start: None,
             interest: None,
             costs: None,
+            problem: None,
+            rate_warning: None,
         };
     };
     let costs = CollectionCosts::assess(
@@ -149,11 +159,35 @@ pub(crate) fn compute_claim(
     let paid: Vec<(NaiveDate, Decimal)> = payments.iter().map(|p| (p.paid_on, p.amount)).collect();
     let gross = principal + paid.iter().map(|(_, a)| *a).sum::<Decimal>();
     let kind = InterestKind::for_client(client.kind);
-    let interest = compute_interest(table, kind, gross, start.date, on, &paid, costs.owed).ok();
+    // The costs are owed from their own day: a payment before it (before verzuim, or inside a
+    // consumer's 14-dagenbrief term) pays none of them (README "The claim", claims.json C2/C3).
+    let costs_due: Vec<CostsDue> = costs
+        .due_from
+        .map(|due_from| CostsDue {
+            amount: costs.amount,
+            due_from,
+        })
+        .into_iter()
+        .collect();
+    let facts = ClaimFacts {
+        kind,
+        principal: gross,
+        first_day: start.date,
+        costs: &costs_due,
+        payments: &paid,
+        until: on,
+        compound: true,
+    };
+    let (interest, problem) = match ledger(table, &facts) {
+        Ok(breakdown) => (Some(breakdown), None),
+        Err(issue) => (None, Some(issue)),
+    };
     InvoiceClaim {
         start: Some(start),
         interest,
         costs: Some(costs),
+        problem,
+        rate_warning: table.stale_on(kind, on),
     }
 }
 

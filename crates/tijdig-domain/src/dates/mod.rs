@@ -23,8 +23,8 @@ mod delivery;
 pub use contact::{is_contact_allowed, next_contact_moment, CONTACT_FROM_HOUR, CONTACT_UNTIL_HOUR};
 pub(crate) use delivery::add_days;
 pub use delivery::{
-    earliest_costs_date, fourteen_day_term_end, is_delivery_day, letter_delivery,
-    posted_letter_delivery, LetterChannel,
+    atw_term_end, earliest_costs_date, fourteen_day_term_end, is_atw_holiday, is_delivery_day,
+    letter_delivery, postal_norm, posted_letter_delivery, LetterChannel, PostalNorm, POSTAL_NORMS,
 };
 
 coded_enum! {

@@ -74,6 +74,35 @@ pub struct AppliedPayment {
     pub unapplied: Decimal,
 }
 
+/// Incassokosten that become owed on a day (README "The claim"): a payment on or after
+/// `due_from` pays them first; a payment before it leaves them alone (before verzuim, or for a
+/// consumer before the 14-dagenbrief's term has passed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CostsDue {
+    pub amount: Decimal,
+    /// Verschuldigd vanaf.
+    pub due_from: NaiveDate,
+}
+
+/// De vordering: everything that decides what the debtor of one claim owes through `until`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimFacts<'a> {
+    pub kind: InterestKind,
+    /// Hoofdsom incl. btw, before any payment.
+    pub principal: Decimal,
+    /// Eerste verzuimdag: interest runs from this day (inclusive).
+    pub first_day: NaiveDate,
+    /// The collection costs, each owed from its own day.
+    pub costs: &'a [CostsDue],
+    /// Betalingen (date, amount), in any order; those after `until` are left out.
+    pub payments: &'a [(NaiveDate, Decimal)],
+    /// Berekend tot en met.
+    pub until: NaiveDate,
+    /// Rente op rente on every anniversary of the first day (art. 6:119 lid 2, 6:119a lid 3);
+    /// `false` only for a contract that stipulates simple interest.
+    pub compound: bool,
+}
+
 /// Renteoverzicht: everything a letter prints about the interest of one claim, calculated
 /// "tot en met" `until`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,7 +124,11 @@ pub struct InterestBreakdown {
     /// Hoofdsom still open.
     pub principal_open: Decimal,
     pub costs_paid: Decimal,
+    /// Costs owed on `until` and not paid.
     pub costs_open: Decimal,
+    /// Costs not owed yet on `until` (a consumer's 14-dagenbrief term still running): not part
+    /// of the claim on that day.
+    pub costs_pending: Decimal,
     /// The base on `until` (principal open + capitalised interest open).
     pub base_at_end: Decimal,
 }
@@ -129,14 +162,26 @@ impl InterestBreakdown {
     }
 }
 
-/// Statutory interest with compounding (art. 6:119 lid 2 / 6:119a lid 3 BW) of `principal`
-/// (hoofdsom incl. btw) from `first_day_of_default` through `until_inclusive`. `payments` are
-/// (date, amount) in any order; `costs` are the collection costs already owed, which a payment
-/// pays first and which bear no interest (§3.3: "simplest: no interest on BIK").
+/// De vordering on `facts.until` (README "The claim"; vectors `claims.json` C1–C10): interest on
+/// the principal (and capitalised interest, never on costs) from the first day of verzuim, every
+/// payment applied on its own day to the costs owed that day, then interest accrued through
+/// that day (capitalised first), then principal (art. 6:44 BW).
 ///
 /// Errors: a negative principal or costs ([`Issue::AmountNegative`]), a payment of zero or less
 /// ([`Issue::PaymentNotPositive`]), a day without a rate in the table ([`Issue::RateMissing`]).
 /// A period that ends before it starts has no interest (only the payments are applied).
+pub fn compute_claim(
+    table: &RateTable,
+    facts: &ClaimFacts<'_>,
+) -> Result<InterestBreakdown, Issue> {
+    calculate(table, facts)
+}
+
+/// Statutory interest with compounding (art. 6:119 lid 2 / 6:119a lid 3 BW) of `principal`
+/// (hoofdsom incl. btw) from `first_day_of_default` through `until_inclusive`. `payments` are
+/// (date, amount) in any order; `costs` are the collection costs, owed from the first day of
+/// verzuim, which a payment from that day pays first and which bear no interest (§3.3:
+/// "simplest: no interest on BIK"). [`compute_claim`] with one costs amount.
 pub fn compute_interest(
     table: &RateTable,
     kind: InterestKind,
@@ -146,15 +191,22 @@ pub fn compute_interest(
     payments: &[(NaiveDate, Decimal)],
     costs: Decimal,
 ) -> Result<InterestBreakdown, Issue> {
-    let claim = Claim {
-        kind,
-        principal,
-        first_day: first_day_of_default,
-        until: until_inclusive,
-        costs,
-        compound: true,
-    };
-    calculate(table, &claim, payments)
+    let costs = [CostsDue {
+        amount: costs,
+        due_from: first_day_of_default,
+    }];
+    calculate(
+        table,
+        &ClaimFacts {
+            kind,
+            principal,
+            first_day: first_day_of_default,
+            costs: &costs,
+            payments,
+            until: until_inclusive,
+            compound: true,
+        },
+    )
 }
 
 /// The same without capitalisation: for a contract that stipulates simple interest (§3.3:
@@ -168,30 +220,29 @@ pub fn compute_simple_interest(
     payments: &[(NaiveDate, Decimal)],
     costs: Decimal,
 ) -> Result<InterestBreakdown, Issue> {
-    let claim = Claim {
-        kind,
-        principal,
-        first_day: first_day_of_default,
-        until: until_inclusive,
-        costs,
-        compound: false,
-    };
-    calculate(table, &claim, payments)
-}
-
-struct Claim {
-    kind: InterestKind,
-    principal: Decimal,
-    first_day: NaiveDate,
-    until: NaiveDate,
-    costs: Decimal,
-    compound: bool,
+    let costs = [CostsDue {
+        amount: costs,
+        due_from: first_day_of_default,
+    }];
+    calculate(
+        table,
+        &ClaimFacts {
+            kind,
+            principal,
+            first_day: first_day_of_default,
+            costs: &costs,
+            payments,
+            until: until_inclusive,
+            compound: false,
+        },
+    )
 }
 
 /// What is open while the period is walked through.
 struct Ledger {
     principal: Decimal,
-    costs: Decimal,
+    /// Each costs amount still open, with the day from which it is owed.
+    costs: Vec<CostsDue>,
     /// Capitalised interest still open (part of the base).
     capitalised: Decimal,
     /// Interest of the running year still open (not in the base).
@@ -211,7 +262,10 @@ impl Ledger {
             rest -= part;
             part
         };
-        let to_costs = take(&mut self.costs);
+        let mut to_costs = Decimal::ZERO;
+        for due in self.costs.iter_mut().filter(|c| c.due_from <= on) {
+            to_costs += take(&mut due.amount);
+        }
         let to_interest = take(&mut self.capitalised) + take(&mut self.running);
         let to_principal = take(&mut self.principal);
         AppliedPayment {
@@ -225,12 +279,9 @@ impl Ledger {
     }
 }
 
-fn calculate(
-    table: &RateTable,
-    claim: &Claim,
-    payments: &[(NaiveDate, Decimal)],
-) -> Result<InterestBreakdown, Issue> {
-    if claim.principal < Decimal::ZERO || claim.costs < Decimal::ZERO {
+fn calculate(table: &RateTable, claim: &ClaimFacts<'_>) -> Result<InterestBreakdown, Issue> {
+    let payments = claim.payments;
+    if claim.principal < Decimal::ZERO || claim.costs.iter().any(|c| c.amount < Decimal::ZERO) {
         return Err(Issue::AmountNegative);
     }
     if payments.iter().any(|(_, amount)| *amount <= Decimal::ZERO) {
@@ -245,7 +296,7 @@ fn calculate(
 
     let mut ledger = Ledger {
         principal: claim.principal,
-        costs: claim.costs,
+        costs: claim.costs.to_vec(),
         capitalised: Decimal::ZERO,
         running: Decimal::ZERO,
     };
@@ -262,6 +313,7 @@ fn calculate(
         principal_open: Decimal::ZERO,
         costs_paid: Decimal::ZERO,
         costs_open: Decimal::ZERO,
+        costs_pending: Decimal::ZERO,
         base_at_end: Decimal::ZERO,
     };
     // Payments before verzuim lower the principal before any interest runs.
@@ -329,7 +381,18 @@ fn calculate(
     out.interest_paid = out.payments.iter().map(|p| p.to_interest).sum();
     out.interest_open = ledger.capitalised + ledger.running;
     out.costs_paid = out.payments.iter().map(|p| p.to_costs).sum();
-    out.costs_open = ledger.costs;
+    out.costs_open = ledger
+        .costs
+        .iter()
+        .filter(|c| c.due_from <= claim.until)
+        .map(|c| c.amount)
+        .sum();
+    out.costs_pending = ledger
+        .costs
+        .iter()
+        .filter(|c| c.due_from > claim.until)
+        .map(|c| c.amount)
+        .sum();
     out.principal_open = ledger.principal;
     out.base_at_end = ledger.base();
     Ok(out)
@@ -337,7 +400,7 @@ fn calculate(
 
 /// Anniversaries of the first day within the period (none without compounding). Counted from
 /// the first day each time, so 29 February 2024 → 28 February 2025 … 29 February 2028.
-fn anniversaries(claim: &Claim) -> Vec<NaiveDate> {
+fn anniversaries(claim: &ClaimFacts<'_>) -> Vec<NaiveDate> {
     if !claim.compound {
         return Vec::new();
     }

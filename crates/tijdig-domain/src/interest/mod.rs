@@ -5,6 +5,8 @@
 use crate::codes::coded_enum;
 use crate::{ClientKind, Language};
 
+#[cfg(test)]
+mod claim_tests;
 mod compute;
 #[cfg(test)]
 mod payment_tests;
@@ -14,8 +16,8 @@ mod seed;
 mod tests;
 
 pub use compute::{
-    compute_interest, compute_simple_interest, AppliedPayment, Capitalisation, InterestBreakdown,
-    InterestSegment, DAYS_IN_YEAR,
+    compute_claim, compute_interest, compute_simple_interest, AppliedPayment, Capitalisation,
+    ClaimFacts, CostsDue, InterestBreakdown, InterestSegment, DAYS_IN_YEAR,
 };
 pub use rate::{Rate, RateTable, MAX_RATE_PERCENT};
 

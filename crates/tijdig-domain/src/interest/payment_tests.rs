@@ -163,8 +163,19 @@ fn a_period_that_ends_before_verzuim_has_no_interest() {
 
 #[test]
 fn a_calculation_over_the_unverified_rate_says_so() {
+    // A row the user entered without being sure of it.
+    let mut table = RateTable::seeded();
+    let row = table
+        .remove(InterestKind::Statutory, d(2025, 7, 1))
+        .unwrap();
+    table
+        .add(Rate {
+            unverified: true,
+            ..row
+        })
+        .unwrap();
     let result = compute_interest(
-        &RateTable::seeded(),
+        &table,
         InterestKind::Statutory,
         dec!(1000),
         d(2025, 6, 1),

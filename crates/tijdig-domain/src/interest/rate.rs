@@ -51,6 +51,17 @@ impl RateTable {
             .max_by_key(|rate| rate.valid_from)
     }
 
+    /// Rentetabel mogelijk niet actueel (README "Statutory interest"): when `on` lies more than
+    /// six months after the newest row of `kind`, a newer rate may have been published that the
+    /// table lacks. The figure still uses the newest row, but says so: the warning names the day
+    /// from which to check the rate (the newest row + six months, e.g. 1 January 2027 after the
+    /// 1 July 2026 row).
+    pub fn stale_on(&self, kind: InterestKind, on: NaiveDate) -> Option<Issue> {
+        let newest = self.of_kind(kind).last()?.valid_from;
+        let check_from = newest.checked_add_months(chrono::Months::new(6))?;
+        (on > check_from).then_some(Issue::RateTableStale { kind, check_from })
+    }
+
     /// The rows of one kind in date order (for the rentetabel screen).
     pub fn of_kind(&self, kind: InterestKind) -> Vec<&Rate> {
         let mut rows: Vec<&Rate> = self.rates.iter().filter(|r| r.kind == kind).collect();
@@ -145,15 +156,15 @@ mod tests {
     #[test]
     fn a_new_half_year_rate_is_added_and_used_from_its_date() {
         let mut table = RateTable::seeded();
-        table.add(rate(d(2026, 7, 1), dec!(10.40))).unwrap();
+        table.add(rate(d(2027, 1, 1), dec!(10.65))).unwrap();
         let kind = InterestKind::Commercial;
         assert_eq!(
-            table.rate_on(kind, d(2026, 6, 30)).unwrap().percent,
-            dec!(10.15)
+            table.rate_on(kind, d(2026, 12, 31)).unwrap().percent,
+            dec!(10.40)
         );
         assert_eq!(
-            table.rate_on(kind, d(2026, 7, 1)).unwrap().percent,
-            dec!(10.40)
+            table.rate_on(kind, d(2027, 1, 1)).unwrap().percent,
+            dec!(10.65)
         );
     }
 
@@ -228,7 +239,7 @@ mod tests {
         let old = table
             .remove(InterestKind::Statutory, d(2025, 7, 1))
             .unwrap();
-        assert!(old.unverified);
+        assert_eq!(old.percent, dec!(6));
         table
             .add(Rate {
                 percent: dec!(5),
@@ -256,5 +267,31 @@ mod tests {
         ));
         let table = RateTable::from_rates(RateTable::seeded().rates).unwrap();
         assert_eq!(table, RateTable::seeded());
+    }
+
+    #[test]
+    fn a_figure_more_than_six_months_after_the_newest_row_says_the_table_may_be_old() {
+        let table = RateTable::seeded();
+        let kind = InterestKind::Commercial;
+        // The newest row is 1 July 2026: through 1 January 2027 the table is current.
+        assert_eq!(table.stale_on(kind, d(2026, 12, 2)), None);
+        assert_eq!(table.stale_on(kind, d(2027, 1, 1)), None);
+        let issue = table.stale_on(kind, d(2027, 1, 2)).unwrap();
+        assert_eq!(
+            issue,
+            Issue::RateTableStale {
+                kind,
+                check_from: d(2027, 1, 1)
+            }
+        );
+        assert_eq!(
+            issue.message(Language::Nl),
+            "Rentetabel mogelijk niet actueel: controleer de wettelijke handelsrente per 01-01-2027."
+        );
+        // A user row for 1 January 2027 makes it current again.
+        let mut table = table;
+        table.add(rate(d(2027, 1, 1), dec!(10.65))).unwrap();
+        assert_eq!(table.stale_on(kind, d(2027, 3, 1)), None);
+        assert!(RateTable::default().stale_on(kind, d(2027, 3, 1)).is_none());
     }
 }

@@ -1,13 +1,14 @@
 //! The rentetabel Tijdig ships: nl-rules-sources §3.2, every half-year from 1 July 2014 (the
-//! table's first row, needed for periods that run into 2015) to 1 January 2026, both kinds,
-//! each with its source. The user adds later rows (and may correct a row) in the app.
+//! table's first row, needed for periods that run into 2015) to 1 July 2026, both kinds, each
+//! with its source. The user adds later rows (and may correct a row) in the app.
 //!
 //! Every 1 January and 1 July has a row, also when the percentage did not change: the test
 //! vectors split at every entry of the table (TEST VECTORS, "Conventions").
 //!
-//! Only the 1 July 2025 wettelijke rente is marked unverified (README: "ship it with that flag
-//! visible"; §3.2 note, open point 1). The 1 January 2026 wettelijke rente (4 %) is confirmed
-//! by two independent sources (§3.2 note) and is not flagged.
+//! No row is marked unverified any more: the 1 July 2025 wettelijke rente (6 %, unchanged) is
+//! confirmed by three independent sources (§3.2 "Note 2026"); from 1 July 2026 the handelsrente
+//! is 10,40 % (ECB basisherfinancieringsrente 2,40 % from June 2026 + 8 procentpunt, art. 6:120
+//! lid 2 BW; rijksoverheid.nl quoted in §3.2) and the wettelijke rente stays 4 %.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -20,10 +21,8 @@ const MRO_ZERO: &str = "ECB-basisherfinancieringsrente 0,00 % (sinds 16-03-2016)
                         procentpunt (art. 6:120 lid 2 BW)";
 const MRO_005: &str = "ECB-basisherfinancieringsrente 0,05 % + 8 procentpunt (art. 6:120 lid 2 \
                        BW; fintool.nl, advocatenkantooroste.nl)";
-const UNVERIFIED_2025_07: &str = "Niet geverifieerd: alleen de Rentetool-rentetabel noemt 6 %; \
-     volgens de systematiek (ECB 2,40 % + 2,25 → 5 %) zou 5 % te verwachten zijn. Controleer \
-     rijksoverheid.nl \"Hoe hoog is de wettelijke rente?\" / het Staatsblad \
-     (nl-rules-sources §3.2, open punt 1)";
+const UNCHANGED_2025_07: &str = "ongewijzigd op 01-07-2025 (geen nieuw besluit; drie \
+     onafhankelijke bronnen, nl-rules-sources §3.2 \"Note 2026\")";
 
 /// One half-year: (year, month, wettelijke rente in hundredths of a percent, its source,
 /// unverified, handelsrente in hundredths, its source).
@@ -106,8 +105,8 @@ const ROWS: &[Row] = &[
         2025,
         7,
         600,
-        UNVERIFIED_2025_07,
-        true,
+        UNCHANGED_2025_07,
+        false,
         1015,
         "ECB-basisherfinancieringsrente 2,15 % (11-06-2025) + 8 procentpunt",
     ),
@@ -121,10 +120,20 @@ const ROWS: &[Row] = &[
         1015,
         "ECB-basisherfinancieringsrente 2,15 % + 8 procentpunt",
     ),
+    (
+        2026,
+        7,
+        400,
+        "ongewijzigd op 01-07-2026 (nl-rules-sources §3.2 \"Note 2026\")",
+        false,
+        1040,
+        "ECB-basisherfinancieringsrente 2,40 % (juni 2026) + 8 procentpunt (art. 6:120 lid 2 \
+            BW; rijksoverheid.nl \"Hoe hoog is de wettelijke rente?\")",
+    ),
 ];
 
 impl RateTable {
-    /// The rentetabel as shipped (nl-rules-sources §3.2): 1 July 2014 – 1 January 2026.
+    /// The rentetabel as shipped (nl-rules-sources §3.2): 1 July 2014 – 1 July 2026.
     pub fn seeded() -> RateTable {
         let mut table = RateTable::default();
         for &(year, month, statutory, statutory_source, unverified, commercial, source) in ROWS {
@@ -156,31 +165,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_seeded_table_has_both_kinds_for_every_half_year_from_2014_to_2026() {
+    fn the_seeded_table_has_both_kinds_for_every_half_year_from_2014_to_july_2026() {
         let table = RateTable::seeded();
-        assert_eq!(table.rates.len(), 2 * 24);
+        assert_eq!(table.rates.len(), 2 * 25);
         for kind in InterestKind::ALL {
             let rows = table.of_kind(*kind);
-            assert_eq!(rows.len(), 24);
+            assert_eq!(rows.len(), 25);
             assert!(rows.iter().all(|r| !r.source.trim().is_empty()));
             assert!(rows.iter().all(|r| RateTable::check(r).is_ok()));
         }
     }
 
     #[test]
-    fn only_the_1_july_2025_wettelijke_rente_is_unverified() {
-        let unverified: Vec<_> = RateTable::seeded()
-            .rates
-            .into_iter()
-            .filter(|r| r.unverified)
-            .map(|r| (r.kind, r.valid_from))
-            .collect();
+    fn no_shipped_row_is_unverified_now_that_1_july_2025_is_confirmed() {
+        assert!(RateTable::seeded().rates.iter().all(|r| !r.unverified));
+    }
+
+    #[test]
+    fn from_1_july_2026_the_handelsrente_is_10_40_and_the_wettelijke_rente_stays_4() {
+        let table = RateTable::seeded();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert_eq!(
-            unverified,
-            [(
-                InterestKind::Statutory,
-                NaiveDate::from_ymd_opt(2025, 7, 1).unwrap()
-            )]
+            table.rate_on(InterestKind::Commercial, on).unwrap().percent,
+            Decimal::new(1040, 2)
+        );
+        assert_eq!(
+            table.rate_on(InterestKind::Statutory, on).unwrap().percent,
+            Decimal::new(400, 2)
         );
     }
 }

@@ -121,6 +121,13 @@ pub enum Issue {
         kind: InterestKind,
         on: NaiveDate,
     },
+    /// Rentetabel mogelijk niet actueel: a figure for a day more than six months after the
+    /// newest row of its kind (README "Statutory interest"); the user checks the rate from
+    /// `check_from`. A warning: the figure is still computed with the newest row.
+    RateTableStale {
+        kind: InterestKind,
+        check_from: NaiveDate,
+    },
 }
 
 impl Issue {
@@ -179,6 +186,7 @@ impl Issue {
             Issue::RateDuplicate { .. } => "rate_duplicate",
             Issue::RateSourceRequired => "rate_source_required",
             Issue::RateMissing { .. } => "rate_missing",
+            Issue::RateTableStale { .. } => "rate_table_stale",
         }
     }
 

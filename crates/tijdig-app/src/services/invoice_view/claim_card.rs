@@ -32,6 +32,17 @@ pub(crate) fn default_info(
     let claim = compute_claim(
         &table, &client, record, principal, payments, &letters, today,
     );
+    if let Some(issue) = &claim.problem {
+        let prefix = match lang {
+            Language::Nl => "Rentetabel onvolledig",
+            Language::En => "Rate table incomplete",
+        };
+        return Ok(Some(dto::DefaultInfo {
+            claim: None,
+            explanation: None,
+            problem: Some(format!("{prefix}: {}", issue.message(lang))),
+        }));
+    }
     let (Some(costs), Some(interest)) = (claim.costs, claim.interest) else {
         let explanation = match (client.kind, lang) {
             (ClientKind::Consumer, Language::Nl) => "Een particulier is nog niet in verzuim: dat begint pas na een ingebrekestelling met een redelijke termijn. Tot dan rekent Tijdig geen rente of kosten.",
@@ -42,6 +53,7 @@ pub(crate) fn default_info(
         return Ok(Some(dto::DefaultInfo {
             claim: None,
             explanation: Some(explanation.into()),
+            problem: None,
         }));
     };
     let kind = InterestKind::for_client(client.kind);
@@ -87,9 +99,11 @@ pub(crate) fn default_info(
         costs: amount(interest.costs_open),
         costs_note,
         total: amount(interest.total_open()),
+        rate_warning: claim.rate_warning.map(|issue| issue.message(lang)),
     };
     Ok(Some(dto::DefaultInfo {
         claim: Some(claim),
         explanation: None,
+        problem: None,
     }))
 }

@@ -11,6 +11,7 @@ use tijdig_domain::money::parse_amount;
 use tijdig_domain::{Client, Issue, Language};
 use tijdig_store::{Store, StoreError};
 
+use crate::plumbing::error::incomplete_rates;
 use crate::plumbing::error::Failure;
 use crate::plumbing::format::parse_date;
 use crate::services::claim::combined_costs;
@@ -271,6 +272,9 @@ pub(crate) fn read(
             &inv.letters,
             start,
         );
+        if let Some(issue) = &claim.problem {
+            return Err(incomplete_rates(issue, lang));
+        }
         match &claim.interest {
             Some(b) => {
                 debt.principal += b.principal_open;

@@ -6,8 +6,8 @@ use tijdig_domain::follow_up::{DossierKind, FollowUpChannel, FollowUpStep, NextS
 use tijdig_domain::Language;
 use tijdig_store::{NewDossierEntry, NewLetter, StoreError};
 
-use crate::plumbing::error::refusal;
 use crate::plumbing::error::Failure;
+use crate::plumbing::error::{incomplete_rates, refusal};
 use crate::plumbing::hashing::sha256_hex;
 use crate::plumbing::mapping::letter_dto;
 use crate::services::claim::combined_costs;
@@ -103,6 +103,9 @@ impl App {
                 let mut costs_paid = Decimal::ZERO;
                 for inv in &chosen {
                     let claim = compute_claim(&table, &client, &inv.record, inv.outstanding, &inv.payments, &inv.letters, today);
+                    if let Some(issue) = &claim.problem {
+                        return Err(incomplete_rates(issue, lang));
+                    }
                     earlier_letters.push(claim.start.as_ref().and_then(|s| fourteen_day_letter(&inv.letters, Some(s))));
                     if let Some(s) = claim.start {
                         starts.push(s.date);
