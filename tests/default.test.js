@@ -67,5 +67,11 @@ describe("verzuim", () => {
     );
     await warning.scrollIntoView({ block: "center" });
     await screenshot(browser, "17-claim-rate-table-stale");
+    // Vandaag says it above the steps whose figures use that rate.
+    await click(browser, 'button[data-nav="today"]');
+    await waitForHeading(browser, "Vandaag");
+    const onToday = browser.$('main [data-testid="rate-warning"]');
+    await onToday.waitForExist();
+    assert.match(await onToday.getText(), /controleer de wettelijke handelsrente per 01-01-2027/);
   });
 });

@@ -409,3 +409,61 @@ fn only_the_current_step_can_be_skipped_and_a_letter_step_is_not_logged_as_a_mai
     });
     assert!(early.unwrap_err().message.contains("pas op"));
 }
+
+#[test]
+fn more_than_six_months_after_the_newest_rate_vandaag_and_the_letter_say_the_rate_may_be_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = |day| tijdig_app::App::open(dir.path()).unwrap().with_today(day);
+    let app = on(d(2027, 2, 15));
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "1000", VatTreatment::Standard21)],
+    );
+    form.invoice_date = "2026-12-01".into();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    let invoice = app.create_invoice(&form).unwrap().id;
+    app.issue_invoice(invoice).unwrap();
+    let today = app.today_overview().unwrap();
+    assert_eq!(
+        today.rate_warning.as_deref(),
+        Some("Rentetabel mogelijk niet actueel: controleer de wettelijke handelsrente per 01-01-2027.")
+    );
+    // Skip the steps before the aanmaning (the herinnering shows no interest), a day at a time.
+    let mut day = d(2027, 2, 15);
+    let (app, step) = loop {
+        let app = on(day);
+        let today = app.today_overview().unwrap();
+        if let Some(step) = today.clients.first().map(|c| c.steps[0].clone()) {
+            if step.policy_step == FollowUpStep::Dunning {
+                break (app, step);
+            }
+            app.skip_step(&SkipRequest {
+                client_id: client,
+                step: step.policy_step,
+                invoice_ids: vec![invoice],
+                note: "overgeslagen in de test".into(),
+            })
+            .unwrap();
+        }
+        day = day.succ_opt().unwrap();
+        assert!(
+            day < d(2027, 4, 1),
+            "the ladder never asked for the aanmaning"
+        );
+    };
+    let (_, text) = letter(&app, client, step.policy_step, invoice, step.channel);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_contains_all(
+        &flat,
+        &[
+            "De wettelijke handelsrente is berekend met het laatst bekende percentage (vanaf 1 juli 2026).",
+            "Is per 1 januari 2027 een nieuw percentage vastgesteld, dan geldt dat vanaf die datum.",
+            // Capitalisation of handelsrente: its own article, not the consumer's.
+            "(art. 6:119a lid 3 BW)",
+        ],
+        "the letter's footnotes",
+    );
+}

@@ -112,9 +112,12 @@ pub struct CollectionCosts {
 
 impl CollectionCosts {
     /// The WIK staffel over `principal`: slices summed, rounded to the cent, then at least € 40
-    /// and at most € 6.775 (vectors A1–A17).
+    /// and at most € 6.775 (vectors A1–A17). No principal, no costs: the minimum is a minimum
+    /// of costs over a claim, not a charge on nothing (issue 17, item 7).
     pub fn staffel(principal: Decimal) -> Decimal {
-        let principal = principal.max(Decimal::ZERO);
+        if principal <= Decimal::ZERO {
+            return Decimal::ZERO;
+        }
         let mut sum = Decimal::ZERO;
         for (from, up_to, percent) in SLICES {
             let above = principal - Decimal::from(from);
@@ -243,7 +246,13 @@ mod tests {
         assert_eq!(CollectionCosts::staffel(dec!(1000000)), dec!(6775));
         assert_eq!(CollectionCosts::staffel(dec!(2500000)), dec!(6775));
         assert_eq!(CollectionCosts::staffel(dec!(266.70)), dec!(40.01));
-        assert_eq!(CollectionCosts::staffel(dec!(0)), dec!(40));
+    }
+
+    #[test]
+    fn a_principal_of_zero_has_no_costs() {
+        assert_eq!(CollectionCosts::staffel(dec!(0)), dec!(0));
+        assert_eq!(CollectionCosts::staffel(dec!(-10)), dec!(0));
+        assert_eq!(CollectionCosts::staffel(dec!(0.01)), dec!(40));
     }
 
     #[test]

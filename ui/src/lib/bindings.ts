@@ -255,7 +255,12 @@ restDay: string | null,
 /**
  * It is now between 20:00 and 07:00: call or send tomorrow.
  */
-quietHours: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, 
+quietHours: string | null, 
+/**
+ * "Rentetabel mogelijk niet actueel: …" when a step due today concerns a claim whose rate
+ * kind has no row in the last six months.
+ */
+rateWarning: string | null, clients: Array<TodayClient>, upcoming: Array<UpcomingStep>, paused: Array<PausedInvoice>, 
 /**
  * Instalments of payment arrangements that need a contact or a reminder.
  */

@@ -100,6 +100,9 @@ pub struct Today {
     pub rest_day: Option<String>,
     /// It is now between 20:00 and 07:00: call or send tomorrow.
     pub quiet_hours: Option<String>,
+    /// "Rentetabel mogelijk niet actueel: …" when a step due today concerns a claim whose rate
+    /// kind has no row in the last six months.
+    pub rate_warning: Option<String>,
     pub clients: Vec<TodayClient>,
     pub upcoming: Vec<UpcomingStep>,
     pub paused: Vec<PausedInvoice>,

@@ -6,9 +6,11 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::dates::{CONTACT_FROM_HOUR, CONTACT_UNTIL_HOUR};
 use tijdig_domain::follow_up::{advice, NextStep, WaitReason};
+use tijdig_domain::interest::InterestKind;
 use tijdig_domain::Language;
 
 use crate::plumbing::format::{amount, show_date};
+use crate::services::claim::rate_table;
 use crate::services::ladder::{load, no_contact_day, LadderInvoice};
 use crate::use_cases::arrangements::instalment_steps;
 use crate::{dto, App, AppError};
@@ -146,12 +148,26 @@ impl App {
                     };
                 }
             }
+            // The figures behind today's steps use the newest rates: say when those may be old.
+            let table = rate_table(store).map_err(|e| AppError::from_store(e, lang))?;
+            let mut kinds: Vec<InterestKind> = clients
+                .iter()
+                .map(|c| InterestKind::for_client(c.client_kind.into()))
+                .collect();
+            kinds.sort_by_key(|k| k.code());
+            kinds.dedup();
+            let warnings: Vec<String> = kinds
+                .into_iter()
+                .filter_map(|kind| table.stale_on(kind, today))
+                .map(|issue| issue.message(lang))
+                .collect();
             clients.sort_by(|a, b| a.client_name.cmp(&b.client_name));
             upcoming.sort_by(|a, b| a.date.cmp(&b.date).then(a.client_name.cmp(&b.client_name)));
             Ok(dto::Today {
                 today: show_date(today),
                 rest_day: no_contact_day(today, lang),
                 quiet_hours: quiet_hours(self.local_now(), lang),
+                rate_warning: (!warnings.is_empty()).then(|| warnings.join(" ")),
                 instalments: instalment_steps(store, today, lang)
                     .map_err(|e| AppError::from_store(e, lang))?,
                 clients,

@@ -3,6 +3,7 @@
 //! computation for the invoice page, the letters and the arrangements; how the invoice page
 //! shows it is `services::invoice_view::claim_card`.
 
+use crate::services::documents::dunning_letter::StaleRate;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
@@ -204,4 +205,16 @@ pub(crate) fn rate_table(store: &Store) -> Result<RateTable, StoreError> {
         RateTable::from_rates(store.rates()?.into_iter().map(|r| r.rate).collect())
             .unwrap_or_else(|_| RateTable::seeded()),
     )
+}
+
+/// The facts of a letter's stale-rate footnote: the newest rate's date and when a newer one was
+/// due (six months later), from the warning [`RateTable::stale_on`] gave.
+pub(crate) fn stale_rate_of(warning: &Issue) -> Option<StaleRate> {
+    match warning {
+        Issue::RateTableStale { check_from, .. } => Some(StaleRate {
+            newest: check_from.checked_sub_months(chrono::Months::new(6))?,
+            check_from: *check_from,
+        }),
+        _ => None,
+    }
 }

@@ -43,6 +43,13 @@ pub(crate) struct LetterInvoice {
     pub interest: Option<InterestBreakdown>,
 }
 
+/// The newest rate a letter's interest used, and the day a newer one was due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct StaleRate {
+    pub newest: NaiveDate,
+    pub check_from: NaiveDate,
+}
+
 /// What a letter is made of.
 pub(crate) struct LetterInput<'a> {
     pub profile: &'a BusinessProfile,
@@ -56,6 +63,8 @@ pub(crate) struct LetterInput<'a> {
     pub invoices: &'a [LetterInvoice],
     /// One staffel over the summed principal, as assessed on the letter date.
     pub costs: Option<CollectionCosts>,
+    /// The letter date lies more than six months after the newest rate of the claim's kind.
+    pub stale_rate: Option<StaleRate>,
     pub at: chrono::NaiveDateTime,
 }
 
@@ -84,6 +93,16 @@ fn shows_claim(step: FollowUpStep) -> bool {
         step,
         FollowUpStep::Dunning | FollowUpStep::FourteenDayLetter | FollowUpStep::HandOver
     )
+}
+
+/// A rate as the letter prints it: two decimals, a decimal comma in Dutch (10,40).
+fn percent(rate: Decimal, lang: Language) -> String {
+    let mut r = rate;
+    r.rescale(2);
+    match lang {
+        Language::Nl => r.to_string().replace('.', ","),
+        Language::En => r.to_string(),
+    }
 }
 
 pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
@@ -288,7 +307,7 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
                             money(s.base),
                             format!(
                                 "{}{}",
-                                s.rate.normalize(),
+                                percent(s.rate, lang),
                                 if s.unverified { "*" } else { "" }
                             ),
                             money(s.amount),
@@ -297,7 +316,31 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
                 })
                 .collect(),
         }));
-        body.push(LetterBlock::Small(w.method.into()));
+        let capitalisation = match (kind, lang) {
+            (InterestKind::Statutory, Language::Nl) => "art. 6:119 lid 2 BW",
+            (InterestKind::Statutory, Language::En) => "art. 6:119(2) BW",
+            (InterestKind::Commercial, Language::Nl) => "art. 6:119a lid 3 BW",
+            (InterestKind::Commercial, Language::En) => "art. 6:119a(3) BW",
+        };
+        body.push(LetterBlock::Small(
+            w.method.replace("{article}", capitalisation),
+        ));
+        let unverified = input
+            .invoices
+            .iter()
+            .filter_map(|i| i.interest.as_ref())
+            .any(|b| b.uses_unverified_rate());
+        if unverified {
+            body.push(LetterBlock::Small(w.unverified.into()));
+        }
+        if let Some(stale) = &input.stale_rate {
+            body.push(LetterBlock::Small(
+                w.stale
+                    .replace("{kind}", kind.label(lang))
+                    .replace("{from}", &long_date(stale.newest, lang))
+                    .replace("{check}", &long_date(stale.check_from, lang)),
+            ));
+        }
     }
 
     let signer = p.legal_name.clone().unwrap_or_else(|| p.trade_name.clone());

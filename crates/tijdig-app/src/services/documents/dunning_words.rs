@@ -301,7 +301,13 @@ pub(crate) struct Labels {
     pub scan: &'static str,
     pub page: &'static str,
     pub regards: &'static str,
+    /// The method note; `{article}` is the capitalisation article of the interest kind.
     pub method: &'static str,
+    /// The footnote to a rate marked "*" (unverified in the rentetabel).
+    pub unverified: &'static str,
+    /// The footnote when the letter date lies more than six months after the newest rate:
+    /// `{kind}`, `{from}` (the newest rate's date) and `{check}` (when a newer one was due).
+    pub stale: &'static str,
 }
 
 pub(crate) const NL: Labels = Labels {
@@ -331,7 +337,9 @@ pub(crate) const NL: Labels = Labels {
     scan: "Scan met je bank-app",
     page: "pagina {page} van {pages}",
     regards: "Met vriendelijke groet,",
-    method: "Rente per periode: bedrag × rente × dagen / 365, per periode afgerond op centen; na een jaar wordt de rente bij de hoofdsom opgeteld (art. 6:119 lid 2 BW). Betalingen gaan eerst naar kosten, dan rente, dan hoofdsom (art. 6:44 BW).",
+    method: "Rente per periode: bedrag × rente × dagen / 365, per periode afgerond op centen; na een jaar wordt de rente bij de hoofdsom opgeteld ({article}). Betalingen gaan eerst naar kosten, dan rente, dan hoofdsom (art. 6:44 BW).",
+    unverified: "* Dit percentage is nog niet door een officiële publicatie bevestigd; blijkt het anders, dan rekenen wij met het bevestigde percentage.",
+    stale: "De {kind} is berekend met het laatst bekende percentage (vanaf {from}). Is per {check} een nieuw percentage vastgesteld, dan geldt dat vanaf die datum.",
 };
 
 pub(crate) const EN: Labels = Labels {
@@ -361,5 +369,7 @@ pub(crate) const EN: Labels = Labels {
     scan: "Scan with your banking app",
     page: "page {page} of {pages}",
     regards: "Kind regards,",
-    method: "Interest per period: amount × rate × days / 365, rounded to the cent per period; after a year the interest is added to the principal (art. 6:119(2) BW). Payments go to costs first, then interest, then principal (art. 6:44 BW).",
+    method: "Interest per period: amount × rate × days / 365, rounded to the cent per period; after a year the interest is added to the principal ({article}). Payments go to costs first, then interest, then principal (art. 6:44 BW).",
+    unverified: "* This rate has not yet been confirmed by an official publication; should it differ, we will charge the confirmed rate.",
+    stale: "The {kind} was calculated with the latest known rate (from {from}). Should a new rate apply from {check}, it applies from that date.",
 };

@@ -11,10 +11,10 @@ use crate::plumbing::error::{incomplete_rates, refusal};
 use crate::plumbing::hashing::sha256_hex;
 use crate::plumbing::mapping::letter_dto;
 use crate::services::claim::combined_costs;
-use crate::services::claim::compute_claim;
 use crate::services::claim::fourteen_day_letter;
 use crate::services::claim::letter_channel;
 use crate::services::claim::rate_table;
+use crate::services::claim::{compute_claim, stale_rate_of};
 use crate::services::documents::dunning_letter as letters;
 use crate::services::documents::dunning_letter::LetterInput;
 use crate::services::documents::dunning_letter::LetterInvoice;
@@ -101,11 +101,13 @@ impl App {
                 // 14-dagenbrief whose term has passed (§4.5): collect them per invoice.
                 let mut earlier_letters: Vec<Option<FourteenDayLetter>> = Vec::new();
                 let mut costs_paid = Decimal::ZERO;
+                let mut stale_rate = None;
                 for inv in &chosen {
                     let claim = compute_claim(&table, &client, &inv.record, inv.outstanding, &inv.payments, &inv.letters, today);
                     if let Some(issue) = &claim.problem {
                         return Err(incomplete_rates(issue, lang));
                     }
+                    stale_rate = stale_rate.or(claim.rate_warning.as_ref().and_then(stale_rate_of));
                     earlier_letters.push(claim.start.as_ref().and_then(|s| fourteen_day_letter(&inv.letters, Some(s))));
                     if let Some(s) = claim.start {
                         starts.push(s.date);
@@ -143,7 +145,7 @@ impl App {
                 let mut email = None;
                 // The amounts do not depend on the reference, which is only known inside the
                 // transaction: compose once to learn them.
-                let probe = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference: "", invoices: &invoices, costs: costs.clone(), at });
+                let probe = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference: "", invoices: &invoices, costs: costs.clone(), stale_rate, at });
                 let new_letter = NewLetter {
                     step,
                     letter_date: today,
@@ -172,7 +174,7 @@ impl App {
                 };
                 let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let record = store.record_letter(&new_letter, &entry, |reference| -> Result<(Vec<u8>, String), Failure> {
-                    let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), at });
+                    let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), stale_rate, at });
                     if channel == FollowUpChannel::Email {
                         email = Some(content.email.clone());
                     }
