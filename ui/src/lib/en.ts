@@ -480,7 +480,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.subtitle": "As of {date}",
   "dashboard.kpis": "Key figures",
   "dashboard.days": "days",
-  "dashboard.same": "unchanged",
+  "dashboard.same": "unchanged from 30 days ago",
   "dashboard.higher": "higher",
   "dashboard.lower": "lower",
   "dashboard.vs30": "than 30 days ago",

@@ -479,7 +479,7 @@ export const nl = {
   "dashboard.subtitle": "Stand op {date}",
   "dashboard.kpis": "Kerncijfers",
   "dashboard.days": "dagen",
-  "dashboard.same": "gelijk",
+  "dashboard.same": "gelijk aan 30 dagen geleden",
   "dashboard.higher": "hoger",
   "dashboard.lower": "lager",
   "dashboard.vs30": "dan 30 dagen geleden",
