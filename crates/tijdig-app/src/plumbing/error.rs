@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 use tijdig_domain::{FieldIssue, Issue, Language};
+
+use crate::plumbing::format::say;
 use tijdig_store::StoreError;
 use ts_rs::TS;
 
@@ -211,14 +213,7 @@ pub(crate) fn invalid_fields(lang: Language, fields: Vec<FieldMessage>) -> Failu
 
 /// A refusal in the user's language, not tied to a field.
 pub(crate) fn refusal(lang: Language, nl: &str, en: &str) -> Failure {
-    refused(
-        match lang {
-            Language::Nl => nl,
-            Language::En => en,
-        }
-        .to_string(),
-        Vec::new(),
-    )
+    refused(say(lang, nl, en), Vec::new())
 }
 
 /// A refusal with this message (and these field messages); nothing was changed.

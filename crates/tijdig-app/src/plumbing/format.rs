@@ -33,7 +33,7 @@ pub(crate) fn amount(d: Decimal) -> String {
 /// in an English document.
 pub(crate) fn document_date(d: NaiveDate, lang: Language) -> String {
     match lang {
-        Language::Nl => d.format("%d-%m-%Y").to_string(),
+        Language::Nl => show_date(d),
         Language::En => d.format("%-d %B %Y").to_string(),
     }
 }

@@ -162,19 +162,15 @@ pub(crate) fn compute_claim(
     let kind = InterestKind::for_client(client.kind);
     // The costs are owed from their own day: a payment before it (before verzuim, or inside a
     // consumer's 14-dagenbrief term) pays none of them (README "The claim", claims.json C2/C3).
-    let costs_due: Vec<CostsDue> = costs
-        .due_from
-        .map(|due_from| CostsDue {
-            amount: costs.amount,
-            due_from,
-        })
-        .into_iter()
-        .collect();
+    let costs_due = costs.due_from.map(|due_from| CostsDue {
+        amount: costs.amount,
+        due_from,
+    });
     let facts = ClaimFacts {
         kind,
         principal: gross,
         first_day: start.date,
-        costs: &costs_due,
+        costs: costs_due.as_slice(),
         payments: &paid,
         until: on,
         compound: true,
@@ -207,14 +203,12 @@ pub(crate) fn rate_table(store: &Store) -> Result<RateTable, StoreError> {
     )
 }
 
-/// The facts of a letter's stale-rate footnote: the newest rate's date and when a newer one was
-/// due (six months later), from the warning [`RateTable::stale_on`] gave.
+/// The facts of a letter's stale-rate footnote, from the warning [`RateTable::stale_on`] gave.
 pub(crate) fn stale_rate_of(warning: &Issue) -> Option<StaleRate> {
-    match warning {
-        Issue::RateTableStale { check_from, .. } => Some(StaleRate {
-            newest: check_from.checked_sub_months(chrono::Months::new(6))?,
-            check_from: *check_from,
-        }),
+    match *warning {
+        Issue::RateTableStale {
+            newest, check_from, ..
+        } => Some(StaleRate { newest, check_from }),
         _ => None,
     }
 }

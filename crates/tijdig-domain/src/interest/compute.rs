@@ -162,21 +162,6 @@ impl InterestBreakdown {
     }
 }
 
-/// De vordering on `facts.until` (README "The claim"; vectors `claims.json` C1–C10): interest on
-/// the principal (and capitalised interest, never on costs) from the first day of verzuim, every
-/// payment applied on its own day to the costs owed that day, then interest accrued through
-/// that day (capitalised first), then principal (art. 6:44 BW).
-///
-/// Errors: a negative principal or costs ([`Issue::AmountNegative`]), a payment of zero or less
-/// ([`Issue::PaymentNotPositive`]), a day without a rate in the table ([`Issue::RateMissing`]).
-/// A period that ends before it starts has no interest (only the payments are applied).
-pub fn compute_claim(
-    table: &RateTable,
-    facts: &ClaimFacts<'_>,
-) -> Result<InterestBreakdown, Issue> {
-    calculate(table, facts)
-}
-
 /// Statutory interest with compounding (art. 6:119 lid 2 / 6:119a lid 3 BW) of `principal`
 /// (hoofdsom incl. btw) from `first_day_of_default` through `until_inclusive`. `payments` are
 /// (date, amount) in any order; `costs` are the collection costs, owed from the first day of
@@ -191,22 +176,14 @@ pub fn compute_interest(
     payments: &[(NaiveDate, Decimal)],
     costs: Decimal,
 ) -> Result<InterestBreakdown, Issue> {
-    let costs = [CostsDue {
-        amount: costs,
-        due_from: first_day_of_default,
-    }];
-    calculate(
-        table,
-        &ClaimFacts {
-            kind,
-            principal,
-            first_day: first_day_of_default,
-            costs: &costs,
-            payments,
-            until: until_inclusive,
-            compound: true,
-        },
-    )
+    let facts = OneCostsAmount {
+        kind,
+        principal,
+        first_day: first_day_of_default,
+        until: until_inclusive,
+        costs,
+    };
+    facts.compute(table, payments, true)
 }
 
 /// The same without capitalisation: for a contract that stipulates simple interest (§3.3:
@@ -220,22 +197,49 @@ pub fn compute_simple_interest(
     payments: &[(NaiveDate, Decimal)],
     costs: Decimal,
 ) -> Result<InterestBreakdown, Issue> {
-    let costs = [CostsDue {
-        amount: costs,
-        due_from: first_day_of_default,
-    }];
-    calculate(
-        table,
-        &ClaimFacts {
-            kind,
-            principal,
-            first_day: first_day_of_default,
-            costs: &costs,
-            payments,
-            until: until_inclusive,
-            compound: false,
-        },
-    )
+    let facts = OneCostsAmount {
+        kind,
+        principal,
+        first_day: first_day_of_default,
+        until: until_inclusive,
+        costs,
+    };
+    facts.compute(table, payments, false)
+}
+
+/// The claim of the two functions above: one costs amount, owed from the first day of verzuim.
+struct OneCostsAmount {
+    kind: InterestKind,
+    principal: Decimal,
+    first_day: NaiveDate,
+    until: NaiveDate,
+    costs: Decimal,
+}
+
+impl OneCostsAmount {
+    fn compute(
+        &self,
+        table: &RateTable,
+        payments: &[(NaiveDate, Decimal)],
+        compound: bool,
+    ) -> Result<InterestBreakdown, Issue> {
+        let costs = [CostsDue {
+            amount: self.costs,
+            due_from: self.first_day,
+        }];
+        compute_claim(
+            table,
+            &ClaimFacts {
+                kind: self.kind,
+                principal: self.principal,
+                first_day: self.first_day,
+                costs: &costs,
+                payments,
+                until: self.until,
+                compound,
+            },
+        )
+    }
 }
 
 /// What is open while the period is walked through.
@@ -279,7 +283,18 @@ impl Ledger {
     }
 }
 
-fn calculate(table: &RateTable, claim: &ClaimFacts<'_>) -> Result<InterestBreakdown, Issue> {
+/// De vordering on `facts.until` (README "The claim"; vectors `claims.json` C1–C10): interest on
+/// the principal (and capitalised interest, never on costs) from the first day of verzuim, every
+/// payment applied on its own day to the costs owed that day, then interest accrued through
+/// that day (capitalised first), then principal (art. 6:44 BW).
+///
+/// Errors: a negative principal or costs ([`Issue::AmountNegative`]), a payment of zero or less
+/// ([`Issue::PaymentNotPositive`]), a day without a rate in the table ([`Issue::RateMissing`]).
+/// A period that ends before it starts has no interest (only the payments are applied).
+pub fn compute_claim(
+    table: &RateTable,
+    claim: &ClaimFacts<'_>,
+) -> Result<InterestBreakdown, Issue> {
     let payments = claim.payments;
     if claim.principal < Decimal::ZERO || claim.costs.iter().any(|c| c.amount < Decimal::ZERO) {
         return Err(Issue::AmountNegative);

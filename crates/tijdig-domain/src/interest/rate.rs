@@ -59,7 +59,11 @@ impl RateTable {
     pub fn stale_on(&self, kind: InterestKind, on: NaiveDate) -> Option<Issue> {
         let newest = self.of_kind(kind).last()?.valid_from;
         let check_from = newest.checked_add_months(chrono::Months::new(6))?;
-        (on > check_from).then_some(Issue::RateTableStale { kind, check_from })
+        (on > check_from).then_some(Issue::RateTableStale {
+            kind,
+            newest,
+            check_from,
+        })
     }
 
     /// The rows of one kind in date order (for the rentetabel screen).
@@ -281,6 +285,7 @@ mod tests {
             issue,
             Issue::RateTableStale {
                 kind,
+                newest: d(2026, 7, 1),
                 check_from: d(2027, 1, 1)
             }
         );

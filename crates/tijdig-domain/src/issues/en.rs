@@ -142,7 +142,9 @@ pub(super) fn message(issue: &Issue) -> String {
             kind.label(Language::En),
             date_en(*on)
         ),
-        Issue::RateTableStale { kind, check_from } => format!(
+        Issue::RateTableStale {
+            kind, check_from, ..
+        } => format!(
             "The rate table may be out of date: check the {} from {}.",
             kind.label(Language::En),
             date_en(*check_from)

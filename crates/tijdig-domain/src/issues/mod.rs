@@ -126,6 +126,8 @@ pub enum Issue {
     /// `check_from`. A warning: the figure is still computed with the newest row.
     RateTableStale {
         kind: InterestKind,
+        /// The newest row of that kind, which the figure used.
+        newest: NaiveDate,
         check_from: NaiveDate,
     },
 }

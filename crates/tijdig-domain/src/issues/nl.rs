@@ -148,7 +148,9 @@ pub(super) fn message(issue: &Issue) -> String {
             kind.label(Language::Nl),
             date_nl(*on)
         ),
-        Issue::RateTableStale { kind, check_from } => format!(
+        Issue::RateTableStale {
+            kind, check_from, ..
+        } => format!(
             "Rentetabel mogelijk niet actueel: controleer de {} per {}.",
             kind.label(Language::Nl),
             date_nl(*check_from)

@@ -84,6 +84,26 @@ pub(crate) fn letter(
     }
 }
 
+/// The lines one party fills in to sign an agreement "voor akkoord": name and date, place and
+/// signature (the arrangement agreement and the opdrachtbevestiging).
+pub(crate) fn signature_lines(lang: Language) -> [LetterBlock; 2] {
+    let line = "______________________";
+    let (first, second) = match lang {
+        Language::Nl => (
+            format!("Naam: {line}   Datum: {line}"),
+            format!("Plaats: {line}   Handtekening: {line}"),
+        ),
+        Language::En => (
+            format!("Name: {line}   Date: {line}"),
+            format!("Place: {line}   Signature: {line}"),
+        ),
+    };
+    [
+        LetterBlock::Paragraph(first),
+        LetterBlock::Paragraph(second),
+    ]
+}
+
 /// Renders a composed letter with the process-wide renderer.
 pub(crate) fn render(pdf: &LetterPdf) -> Result<Vec<u8>, tijdig_documents::DocumentError> {
     tijdig_documents::Renderer::shared()?.render_letter(pdf)

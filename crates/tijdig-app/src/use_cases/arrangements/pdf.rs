@@ -17,7 +17,7 @@ use crate::plumbing::format::document_date as short_date;
 use crate::plumbing::format::grouped;
 use crate::plumbing::format::long_date;
 use crate::services::arrangement_state::instalment_label;
-use crate::services::documents::letter_layout::{column, letter};
+use crate::services::documents::letter_layout::{column, letter, signature_lines};
 
 pub(crate) struct AgreementInput<'a> {
     pub profile: &'a BusinessProfile,
@@ -278,22 +278,9 @@ pub(crate) fn agreement(input: &AgreementInput<'_>) -> LetterPdf {
         if nl { "Voor akkoord" } else { "Agreed" }.into(),
     ));
     let signer = p.legal_name.clone().unwrap_or_else(|| p.trade_name.clone());
-    let line = "______________________";
     for who in [signer, client.name.clone()] {
         body.push(LetterBlock::Strong(who));
-        let (first, second) = if nl {
-            (
-                format!("Naam: {line}   Datum: {line}"),
-                format!("Plaats: {line}   Handtekening: {line}"),
-            )
-        } else {
-            (
-                format!("Name: {line}   Date: {line}"),
-                format!("Place: {line}   Signature: {line}"),
-            )
-        };
-        body.push(LetterBlock::Paragraph(first));
-        body.push(LetterBlock::Paragraph(second));
+        body.extend(signature_lines(lang));
     }
     let closing = vec![
         if nl {

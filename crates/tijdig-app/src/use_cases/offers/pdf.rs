@@ -19,7 +19,7 @@ use crate::dto;
 use crate::plumbing::format::document_date as short_date;
 use crate::plumbing::format::long_date;
 use crate::services::documents::letter_layout::column;
-use crate::services::documents::letter_layout::letter;
+use crate::services::documents::letter_layout::{letter, signature_lines};
 
 /// Everything both documents need.
 pub(crate) struct OfferContent<'a> {
@@ -380,7 +380,6 @@ pub(crate) fn agreement(
     ));
     let p = c.profile;
     let signer = p.legal_name.clone().unwrap_or_else(|| p.trade_name.clone());
-    let line = "______________________";
     for (role, who) in [
         (if nl { "Opdrachtnemer" } else { "Contractor" }, signer),
         (
@@ -389,19 +388,7 @@ pub(crate) fn agreement(
         ),
     ] {
         body.push(LetterBlock::Strong(format!("{role}: {who}")));
-        let (first, second) = if nl {
-            (
-                format!("Naam: {line}   Datum: {line}"),
-                format!("Plaats: {line}   Handtekening: {line}"),
-            )
-        } else {
-            (
-                format!("Name: {line}   Date: {line}"),
-                format!("Place: {line}   Signature: {line}"),
-            )
-        };
-        body.push(LetterBlock::Paragraph(first));
-        body.push(LetterBlock::Paragraph(second));
+        body.extend(signature_lines(lang));
     }
     letter(
         c.profile,
