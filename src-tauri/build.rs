@@ -22,6 +22,8 @@ const COMMANDS: &[&str] = &[
     "duplicate_invoice",
     "credit_invoice",
     "add_payment",
+    "payment_proposal",
+    "waive_interest_and_costs",
     "open_invoice_pdf",
     "save_invoice_pdf",
     "save_invoice_ubl",

@@ -176,6 +176,24 @@ pub fn add_payment(
 }
 
 #[tauri::command]
+pub fn payment_proposal(
+    state: State<'_>,
+    id: i64,
+    paid_on: String,
+) -> Result<dto::PaymentProposal, AppError> {
+    state.app()?.payment_proposal(id, &paid_on)
+}
+
+#[tauri::command]
+pub fn waive_interest_and_costs(
+    state: State<'_>,
+    id: i64,
+    form: dto::WaiverForm,
+) -> Result<dto::Invoice, AppError> {
+    state.app()?.waive_interest_and_costs(id, &form)
+}
+
+#[tauri::command]
 pub fn get_invoice_settings(state: State<'_>) -> Result<dto::InvoiceSettings, AppError> {
     state.app()?.invoice_settings()
 }

@@ -65,6 +65,8 @@ fn main() {
             commands::duplicate_invoice,
             commands::credit_invoice,
             commands::add_payment,
+            commands::payment_proposal,
+            commands::waive_interest_and_costs,
             commands::get_invoice_settings,
             commands::save_invoice_settings,
             documents::open_invoice_pdf,

@@ -52,7 +52,7 @@ fn write_forever(dir: &Path) -> ! {
         app.add_payment(
             issued.id,
             &PaymentForm {
-                paid_on: "2026-11-23".into(),
+                paid_on: "2026-11-22".into(),
                 amount: "12,10".into(),
                 method: PaymentMethod::Bank,
                 note: String::new(),

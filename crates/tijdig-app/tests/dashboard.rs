@@ -77,7 +77,15 @@ fn the_kpis_match_the_hand_computed_figures() {
         .with_today(d(2026, 11, 22))
         .dashboard()
         .unwrap();
-    assert_eq!(kpi(&d, "open").value.as_deref(), Some("3025.00"));
+    // € 3.025 of invoice amounts, and € 110,75 of interest and costs the business client owes
+    // (the same figures as the invoices show): the invoice of 1 August was paid ten days late
+    // with its amount only, so € 40 + € 3,45 interest went first and € 43,45 + € 1,10 interest
+    // since is open; the one of 1 October is 38 days in verzuim: € 40 + € 26,20.
+    assert_eq!(kpi(&d, "open").value.as_deref(), Some("3135.75"));
+    assert_eq!(
+        kpi(&d, "interest_costs_open").value.as_deref(),
+        Some("110.75")
+    );
     assert_eq!(kpi(&d, "overdue").value.as_deref(), Some("2420.00"));
     assert_eq!(kpi(&d, "open_count").value.as_deref(), Some("2"));
     // 3025 open ÷ 3630 invoiced since 24 August × 90 = 75.0 days.
@@ -85,8 +93,9 @@ fn the_kpis_match_the_hand_computed_figures() {
     // 10 days on € 1.210 and 0 (early) on € 605: 12100 / 1815 = 6.7.
     assert_eq!(kpi(&d, "average_days_late").value.as_deref(), Some("6.7"));
     assert_eq!(kpi(&d, "paid_on_time").value.as_deref(), Some("50.0"));
-    // 30 days ago (23 October) only the October invoice was open, and overdue.
-    assert_eq!(kpi(&d, "open").previous.as_deref(), Some("2420.00"));
+    // 30 days ago (23 October) only the October invoice was open, and overdue; with the
+    // interest and costs owed then on both business invoices (€ 44,18 + € 45,52).
+    assert_eq!(kpi(&d, "open").previous.as_deref(), Some("2509.70"));
     assert!(kpi(&d, "dso").explanation.contains("90 dagen"));
 }
 
@@ -149,7 +158,7 @@ fn the_report_is_one_page_with_every_table() {
         &flat,
         &[
             "Debiteurenrapport Studio Jansen",
-            "Openstaand € 3.025,00 € 2.420,00 Vervallen € 2.420,00 € 2.420,00",
+            "Openstaand € 3.135,75 € 2.509,70 Waarvan rente € 110,75 € 89,70 en kosten Vervallen € 2.420,00 € 2.420,00",
             "DSO 75,0 dagen",
             "Ouderdom Niet verv.",
             "Totaal € 605,00 € 0,00 € 2.420,00",

@@ -137,18 +137,30 @@ fn a_business_invoice_walks_the_ladder_and_payment_stops_it() {
         "dunning",
     );
 
-    // Paid in full: nothing more on Vandaag.
+    // The invoice amount paid late: € 40 and the interest went first (art. 6:44 BW), so the
+    // claim is not settled and the ladder goes on.
     let app = w.on(d(2026, 11, 12));
-    app.add_payment(
-        w.b2b_invoice,
-        &PaymentForm {
-            paid_on: "12-11-2026".into(),
-            amount: "1.210,00".into(),
-            method: PaymentMethod::Bank,
-            note: String::new(),
-        },
-    )
-    .unwrap();
+    let pay = |amount: &str| PaymentForm {
+        paid_on: "12-11-2026".into(),
+        amount: amount.into(),
+        method: PaymentMethod::Bank,
+        note: String::new(),
+    };
+    let after = app.add_payment(w.b2b_invoice, &pay("1.210,00")).unwrap();
+    assert_eq!(after.status, InvoiceStatus::InterestCostsOpen);
+    assert_eq!(after.outstanding, after.open.interest_and_costs);
+    assert!(after.waivable.is_some());
+    let next = app.invoice(w.b2b_invoice).unwrap().follow_up.unwrap().next;
+    assert!(!next.contains("Niets meer open"), "{next}");
+
+    // The rest of the claim paid (what the dialog proposes): nothing more on Vandaag.
+    let rest = app.payment_proposal(w.b2b_invoice, "12-11-2026").unwrap();
+    assert_eq!(rest.maximum, after.outstanding);
+    let paid = app.add_payment(w.b2b_invoice, &pay(&rest.maximum)).unwrap();
+    assert_eq!(
+        (paid.status, paid.outstanding.as_str()),
+        (InvoiceStatus::Paid, "0.00")
+    );
     assert!(steps_for(&app.today_overview().unwrap(), w.business).is_empty());
     let invoice = app.invoice(w.b2b_invoice).unwrap();
     assert!(invoice.follow_up.unwrap().next.contains("Niets meer open"));

@@ -115,7 +115,7 @@ fn partial_and_remaining_payments_make_it_paid_and_overpayment_is_refused() {
     assert_eq!(issued.outstanding, "1210.00");
     assert!(issued.payable);
     let pay = |amount: &str| PaymentForm {
-        paid_on: "2026-11-25".into(),
+        paid_on: "2026-11-22".into(),
         amount: amount.into(),
         method: PaymentMethod::Bank,
         note: String::new(),

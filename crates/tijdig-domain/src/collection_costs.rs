@@ -157,7 +157,12 @@ impl CollectionCosts {
             ),
             ClientKind::Business => (
                 CostsRule::BusinessFixed,
-                BIK_MINIMUM,
+                // Nothing owed, no € 40: the fixed amount compensates a late payment of a sum.
+                if facts.principal > Decimal::ZERO {
+                    BIK_MINIMUM
+                } else {
+                    Decimal::ZERO
+                },
                 Some(facts.first_day_of_default),
             ),
             ClientKind::Consumer => match facts.letter {

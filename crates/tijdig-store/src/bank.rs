@@ -287,7 +287,7 @@ impl Store {
             &InvoiceRecord,
             &[PaymentRecord],
             &BankTransactionRecord,
-        ) -> Result<Decimal, E>,
+        ) -> Result<(Decimal, Option<crate::NewDossierEntry>), E>,
     ) -> Result<(), E> {
         let tx = self
             .conn
@@ -310,7 +310,10 @@ impl Store {
         }
         let invoice = crate::invoices::read_invoice(&tx, invoice_id)?;
         let payments = crate::invoices::read_payments(&tx, invoice_id)?;
-        let part = check(&invoice, &payments, &entry)?;
+        let (part, dossier) = check(&invoice, &payments, &entry)?;
+        if let Some(dossier) = dossier {
+            crate::dossier::insert_entry(&tx, &dossier, None)?;
+        }
         tx.execute(
             "INSERT INTO payments (invoice_id, paid_on, amount, method, note, bank_transaction_id)
              VALUES (?1, ?2, ?3, 'bank', ?4, ?5)",

@@ -243,7 +243,10 @@ impl Store {
         &mut self,
         invoice_id: i64,
         payment: &NewPayment,
-        check: impl FnOnce(&InvoiceRecord, &[PaymentRecord]) -> Result<(), E>,
+        check: impl FnOnce(
+            &InvoiceRecord,
+            &[PaymentRecord],
+        ) -> Result<Option<crate::NewDossierEntry>, E>,
     ) -> Result<PaymentRecord, E> {
         let tx = self
             .conn
@@ -251,7 +254,9 @@ impl Store {
             .map_err(StoreError::from)?;
         let invoice = read_invoice(&tx, invoice_id)?;
         let existing = read_payments(&tx, invoice_id)?;
-        check(&invoice, &existing)?;
+        if let Some(entry) = check(&invoice, &existing)? {
+            crate::dossier::insert_entry(&tx, &entry, None)?;
+        }
         tx.execute(
             "INSERT INTO payments (invoice_id, paid_on, amount, method, note)
              VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -23,6 +23,7 @@ mod profile;
 mod rates;
 mod settings;
 mod signing;
+mod waivers;
 
 pub use arrangements::{
     ArrangementDocument, ArrangementPayment, ArrangementRecord, BankLink, InstalmentAction,
@@ -52,6 +53,7 @@ pub use offers::{
 pub use profile::Logo;
 pub use rates::RateRecord;
 pub use signing::{NewSigningCertificate, SigningCertificateRecord, StoredDocumentRef};
+pub use waivers::{NewWaiver, WaiverRecord};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

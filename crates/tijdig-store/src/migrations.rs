@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_signing_chain.sql"),
     include_str!("migrations/0011_sent_emails.sql"),
     include_str!("migrations/0012_offers.sql"),
+    include_str!("migrations/0013_claim_waivers.sql"),
 ];
 
 /// The schema version this build writes.

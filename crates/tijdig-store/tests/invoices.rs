@@ -149,12 +149,14 @@ fn payments_are_checked_against_earlier_payments_in_the_same_transaction() {
         method: "bank".into(),
         note: None,
     };
-    let limit = |invoice: &InvoiceRecord, earlier: &[PaymentRecord]| -> Result<(), StoreError> {
+    let limit = |invoice: &InvoiceRecord,
+                 earlier: &[PaymentRecord]|
+     -> Result<Option<tijdig_store::NewDossierEntry>, StoreError> {
         let paid: Decimal = earlier.iter().map(|p| p.amount).sum();
         if paid >= invoice.issued.as_ref().unwrap().total {
             Err(StoreError::Corrupt("overpaid".into()))
         } else {
-            Ok(())
+            Ok(None)
         }
     };
     store.add_payment(id, &payment("100.00"), limit).unwrap();

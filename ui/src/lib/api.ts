@@ -60,6 +60,8 @@ import type {
   InterestRateForm,
   Language,
   PaymentForm,
+  PaymentProposal,
+  WaiverForm,
   LogoUpload,
   Profile,
   ProfileForm,
@@ -163,6 +165,10 @@ export const api = {
   creditInvoice: (id: number, request: CreditRequest) =>
     call<Invoice>("credit_invoice", { id, request }),
   addPayment: (id: number, form: PaymentForm) => call<Invoice>("add_payment", { id, form }),
+  paymentProposal: (id: number, paidOn: string) =>
+    call<PaymentProposal>("payment_proposal", { id, paidOn }),
+  waiveInterestAndCosts: (id: number, form: WaiverForm) =>
+    call<Invoice>("waive_interest_and_costs", { id, form }),
   openInvoicePdf: (id: number) => call<string>("open_invoice_pdf", { id }),
   saveInvoicePdf: (id: number) => call<string | null>("save_invoice_pdf", { id }),
   saveInvoiceUbl: (id: number) => call<string | null>("save_invoice_ubl", { id }),

@@ -73,7 +73,7 @@ export type InvoiceKind = "standard" | "advance" | "credit_note";
 
 export type ReferenceKind = "rf" | "dutch16";
 
-export type InvoiceStatus = "draft" | "open" | "overdue" | "partly_paid" | "paid" | "credited";
+export type InvoiceStatus = "draft" | "open" | "overdue" | "partly_paid" | "paid" | "interest_costs_open" | "credited";
 
 export type InvoiceLineForm = { description: string, quantity: string, unit: string, unitPrice: string, vat: VatTreatment, 
 /**
@@ -117,6 +117,28 @@ export type PaymentMethod = "bank" | "cash" | "other";
 
 export type PaymentForm = { paidOn: string, amount: string, method: PaymentMethod, note: string, };
 
+export type PaymentProposal = { 
+/**
+ * The most that can be booked on that day (the claim, less later payments).
+ */
+maximum: string, open: OpenAmounts, };
+
+export type OpenAmounts = { 
+/**
+ * Hoofdsom still open after art. 6:44 BW (payments go to costs and interest first).
+ */
+principal: string, interest: string, costs: string, total: string, 
+/**
+ * What is open beyond the invoice amount: the "rente/kosten" a user sees.
+ */
+interestAndCosts: string, 
+/**
+ * Kwijtgescholden so far.
+ */
+waived: string, };
+
+export type WaiverForm = { reason: string, };
+
 export type Payment = { id: number, paidOn: string, amount: string, method: PaymentMethod, note: string, };
 
 export type InvoiceRef = { id: number, number: string | null, invoiceDate: string, total: string, };
@@ -156,11 +178,23 @@ claim: Claim | null, explanation: string | null,
  */
 problem: string | null, };
 
-export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, outstanding: string, 
+export type Invoice = { id: number, form: InvoiceForm, clientName: string, number: string | null, status: InvoiceStatus, dueDate: string, totals: InvoiceTotals, 
+/**
+ * Openstaand: the whole claim today (principal, interest and costs after art. 6:44 BW).
+ */
+outstanding: string, 
+/**
+ * The split of `outstanding`.
+ */
+open: OpenAmounts, 
 /**
  * A payment can be registered: issued, not a credit note, something outstanding.
  */
-payable: boolean, paymentReference: string | null, pdfSha256: string | null, 
+payable: boolean, 
+/**
+ * What "Rente en kosten kwijtschelden" would give up today, when there is something.
+ */
+waivable: string | null, paymentReference: string | null, pdfSha256: string | null, 
 /**
  * The stored PDF carries an intact signature (false for drafts and for a document the user
  * chose to issue unsigned).
@@ -175,7 +209,16 @@ default: DefaultInfo | null,
  */
 followUp: InvoiceFollowUp | null, };
 
-export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, outstanding: string, status: InvoiceStatus, };
+export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, 
+/**
+ * Openstaand: the whole claim today, as on the invoice page.
+ */
+outstanding: string, 
+/**
+ * The part of `outstanding` beyond the invoice amount: interest and costs ("0.00" when
+ * none).
+ */
+interestAndCosts: string, status: InvoiceStatus, };
 
 export type InvoiceSort = "due_date" | "invoice_date" | "number";
 
@@ -211,7 +254,7 @@ export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_o
 
 export type FollowUpChannel = "phone" | "email" | "letter";
 
-export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement";
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement" | "waiver";
 
 export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
 

@@ -76,6 +76,7 @@ export const invoiceStatuses: InvoiceStatus[] = [
   "overdue",
   "partly_paid",
   "paid",
+  "interest_costs_open",
   "credited",
 ];
 
@@ -83,6 +84,7 @@ export const invoiceStatuses: InvoiceStatus[] = [
 export function statusTone(status: InvoiceStatus): "grey" | "blue" | "amber" | "green" {
   switch (status) {
     case "overdue":
+    case "interest_costs_open":
       return "amber";
     case "paid":
       return "green";

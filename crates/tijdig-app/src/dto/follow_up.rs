@@ -17,7 +17,7 @@ mirror_enum!(
     /// Soort dossierregel.
     DossierKind => tijdig_domain::follow_up::DossierKind {
         Letter, Email, Call, Note, Promise, Dispute, DisputeResolved, StepSkipped, HandOver, Payment,
-        Arrangement, ArrangementPayment, Offer, Agreement
+        Arrangement, ArrangementPayment, Offer, Agreement, Waiver
     }
 );
 

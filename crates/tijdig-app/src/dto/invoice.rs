@@ -20,9 +20,10 @@ mirror_enum!(
     InvoiceKind => tijdig_domain::invoice::InvoiceKind { Standard, Advance, CreditNote }
 );
 mirror_enum!(
-    /// Derived, never stored: concept, open, vervallen, deels betaald, betaald, gecrediteerd.
+    /// Derived, never stored: concept, open, vervallen, deels betaald, betaald, rente/kosten
+    /// open, gecrediteerd.
     InvoiceStatus => tijdig_domain::invoice::InvoiceStatus {
-        Draft, Open, Overdue, PartlyPaid, Paid, Credited
+        Draft, Open, Overdue, PartlyPaid, Paid, InterestCostsOpen, Credited
     }
 );
 
@@ -128,6 +129,22 @@ pub struct PaymentForm {
     pub note: String,
 }
 
+/// What the payment dialog proposes for a day: the whole claim then, and how it splits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentProposal {
+    /// The most that can be booked on that day (the claim, less later payments).
+    pub maximum: String,
+    pub open: OpenAmounts,
+}
+
+/// "Rente en kosten kwijtschelden": why (recorded in the dossier with the amount).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct WaiverForm {
+    pub reason: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
@@ -159,9 +176,14 @@ pub struct Invoice {
     pub status: InvoiceStatus,
     pub due_date: String,
     pub totals: InvoiceTotals,
+    /// Openstaand: the whole claim today (principal, interest and costs after art. 6:44 BW).
     pub outstanding: String,
+    /// The split of `outstanding`.
+    pub open: OpenAmounts,
     /// A payment can be registered: issued, not a credit note, something outstanding.
     pub payable: bool,
+    /// What "Rente en kosten kwijtschelden" would give up today, when there is something.
+    pub waivable: Option<String>,
     pub payment_reference: Option<String>,
     pub pdf_sha256: Option<String>,
     /// The stored PDF carries an intact signature (false for drafts and for a document the user
@@ -189,8 +211,28 @@ pub struct InvoiceSummary {
     pub invoice_date: String,
     pub due_date: String,
     pub total: String,
+    /// Openstaand: the whole claim today, as on the invoice page.
     pub outstanding: String,
+    /// The part of `outstanding` beyond the invoice amount: interest and costs ("0.00" when
+    /// none).
+    pub interest_and_costs: String,
     pub status: InvoiceStatus,
+}
+
+/// Stand van de vordering: what is open on an invoice and how it splits, the same on every
+/// screen, letter and export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenAmounts {
+    /// Hoofdsom still open after art. 6:44 BW (payments go to costs and interest first).
+    pub principal: String,
+    pub interest: String,
+    pub costs: String,
+    pub total: String,
+    /// What is open beyond the invoice amount: the "rente/kosten" a user sees.
+    pub interest_and_costs: String,
+    /// Kwijtgescholden so far.
+    pub waived: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

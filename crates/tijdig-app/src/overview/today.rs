@@ -33,7 +33,7 @@ fn step_invoice(inv: &LadderInvoice, today: NaiveDate) -> dto::StepInvoice {
         id: inv.record.id,
         number: inv.number.clone(),
         due_date: inv.due_date.to_string(),
-        outstanding: amount(inv.outstanding),
+        outstanding: amount(inv.claim.total_open()),
         days_overdue: (today - inv.due_date).num_days().max(0),
     }
 }

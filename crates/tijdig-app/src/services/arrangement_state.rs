@@ -15,8 +15,8 @@ use tijdig_store::{ArrangementRecord, BankLink, NewDossierEntry, Store, StoreErr
 
 use crate::plumbing::error::{refused, Failure};
 use crate::plumbing::format::parse_date;
+use crate::services::claim::open_amount;
 use crate::services::claim::rate_table;
-use crate::services::invoice_amounts::open_amount;
 use crate::{dto, App, AppError, FieldMessage};
 
 /// The ledger of a stored arrangement on `today`.
@@ -170,7 +170,7 @@ impl App {
         let mut rest = principal_after - principal_before;
         let mut bookings = Vec::new();
         for r in &records {
-            let open = open_amount(store, r)?;
+            let open = open_amount(store, r, today)?;
             let part = rest.min(open);
             if part > Decimal::ZERO {
                 bookings.push((r.id, part));

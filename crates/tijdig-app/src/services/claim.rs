@@ -5,6 +5,7 @@
 
 use crate::services::documents::dunning_letter::StaleRate;
 use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
 use tijdig_domain::default_start::{default_date, DefaultStart, NoticeOfDefault, PaymentTerms};
@@ -12,11 +13,16 @@ use tijdig_domain::follow_up::{FollowUpChannel, FollowUpStep};
 use tijdig_domain::interest::{
     compute_claim as ledger, ClaimFacts, CostsDue, InterestBreakdown, InterestKind, RateTable,
 };
+use tijdig_domain::invoice::{self as rules, InvoiceStatus};
 use tijdig_domain::{letter_delivery, Client, ClientKind, Issue, LetterChannel};
 use tijdig_store::{InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
-/// What one invoice's debtor owes on a day: verzuim, interest and (for this invoice alone)
-/// the collection costs. Shared by the invoice page and the letters.
+use crate::services::invoice_amounts::credited_on;
+
+/// Stand van de vordering: what one invoice's debtor owes on a day — verzuim, interest, the
+/// collection costs and every payment and waiver applied (art. 6:44 BW) — and the split every
+/// screen, letter and export shows (reference README "The claim": one open figure).
+#[derive(Clone)]
 pub(crate) struct InvoiceClaim {
     pub start: Option<DefaultStart>,
     pub interest: Option<InterestBreakdown>,
@@ -27,6 +33,80 @@ pub(crate) struct InvoiceClaim {
     /// The figure is for a day more than six months after the newest rate of its kind
     /// ("rentetabel mogelijk niet actueel"): shown wherever the figure appears.
     pub rate_warning: Option<Issue>,
+    /// Hoofdsom still open after art. 6:44 BW.
+    pub principal_open: Decimal,
+    pub interest_open: Decimal,
+    /// Incassokosten owed on the day and not paid.
+    pub costs_open: Decimal,
+    /// Every euro received (payments), and what credit notes took off.
+    pub paid: Decimal,
+    pub credited: Decimal,
+    /// What the user waived (kwijtgescholden).
+    pub waived: Decimal,
+    /// The invoice total, and what is open of it counted naively (total − paid − credited).
+    pub total: Decimal,
+    pub invoice_open: Decimal,
+}
+
+impl InvoiceClaim {
+    /// Totaal openstaand: the whole claim on the day.
+    pub fn total_open(&self) -> Decimal {
+        self.principal_open + self.interest_open + self.costs_open
+    }
+
+    /// The part of the claim beyond the invoice amount still open: interest and costs as a
+    /// user sees them. Art. 6:44 applies payments to them first, so legally some of it is
+    /// principal (claims.json C9); the sum is the same.
+    pub fn interest_and_costs_open(&self) -> Decimal {
+        (self.total_open() - self.invoice_open).max(Decimal::ZERO)
+    }
+
+    /// The factuurstatus this claim gives (rente/kosten open included).
+    pub fn status(&self, record: &InvoiceRecord, today: NaiveDate) -> InvoiceStatus {
+        rules::status(
+            record.issued.is_some(),
+            rules::due_date(record.draft.invoice_date, record.draft.payment_term_days),
+            today,
+            self.total,
+            self.paid,
+            self.credited,
+            self.total_open(),
+        )
+    }
+}
+
+/// Everything stored that decides one invoice's claim.
+#[derive(Clone, Copy)]
+pub(crate) struct ClaimBasis<'a> {
+    pub client: &'a Client,
+    pub record: &'a InvoiceRecord,
+    /// What issued credit notes took off (a positive amount). Convention: a credit note
+    /// corrects the invoice from its date of issue, so the credited part never bore interest.
+    pub credited: Decimal,
+    pub payments: &'a [PaymentRecord],
+    pub letters: &'a [SentLetter],
+    /// Kwijtscheldingen (day, amount).
+    pub waivers: &'a [(NaiveDate, Decimal)],
+    /// The invoice is or was in a betalingsregeling: its interest and costs are the
+    /// arrangement's (agreed and fixed at its start), the invoice keeps only its principal.
+    pub arranged: bool,
+}
+
+impl ClaimBasis<'_> {
+    fn total(&self) -> Decimal {
+        self.record
+            .issued
+            .as_ref()
+            .map_or(Decimal::ZERO, |i| i.total)
+    }
+
+    fn paid(&self) -> Decimal {
+        self.payments.iter().map(|p| p.amount).sum()
+    }
+
+    fn waived(&self) -> Decimal {
+        self.waivers.iter().map(|(_, a)| *a).sum()
+    }
 }
 
 /// The ingebrekestelling (the first one) and the 14-dagenbrief (the first sent on or after the
@@ -126,66 +206,314 @@ pub(crate) fn combined_costs(
     costs
 }
 
-/// The claim of one invoice on `on` (interest and costs only from the first day of verzuim).
-#[allow(clippy::too_many_arguments)]
+/// The claim of one invoice on `on`: interest from the first day of verzuim; the costs over
+/// the principal still open on the day before they fall due (payments before it lowered the
+/// hoofdsom, Besluit BIK art. 2 over "de hoofdsom"); every payment and waiver through `on`
+/// applied in the order of art. 6:44 BW. A draft or an invoice without verzuim owes its
+/// principal only.
 pub(crate) fn compute_claim(
     table: &RateTable,
-    client: &Client,
-    record: &InvoiceRecord,
-    principal: Decimal,
-    payments: &[PaymentRecord],
-    letters: &[SentLetter],
+    basis: &ClaimBasis<'_>,
     on: NaiveDate,
 ) -> InvoiceClaim {
-    let Some(start) = default_start(client, record, letters).filter(|s| s.date <= on) else {
-        return InvoiceClaim {
-            start: None,
-            interest: None,
-            costs: None,
-            problem: None,
-            rate_warning: None,
-        };
+    let paid = basis.paid();
+    let waived = basis.waived();
+    let gross = (basis.total() - basis.credited).max(Decimal::ZERO);
+    let simple = |start: Option<DefaultStart>| InvoiceClaim {
+        start,
+        interest: None,
+        costs: None,
+        problem: None,
+        rate_warning: None,
+        principal_open: (gross - paid - waived).max(Decimal::ZERO),
+        interest_open: Decimal::ZERO,
+        costs_open: Decimal::ZERO,
+        paid,
+        credited: basis.credited,
+        waived,
+        total: basis.total(),
+        invoice_open: rules::outstanding(basis.total(), paid, basis.credited),
     };
-    let costs = CollectionCosts::assess(
-        &CostsFacts {
-            client: client.kind,
-            principal,
-            first_day_of_default: start.date,
-            staffel_stipulated: false,
-            letter: fourteen_day_letter(letters, Some(&start)),
-            btw_surcharge: false,
-        },
-        on,
-    );
-    let paid: Vec<(NaiveDate, Decimal)> = payments.iter().map(|p| (p.paid_on, p.amount)).collect();
-    let gross = principal + paid.iter().map(|(_, a)| *a).sum::<Decimal>();
-    let kind = InterestKind::for_client(client.kind);
+    if basis.record.issued.is_none() {
+        return simple(None);
+    }
+    let Some(start) =
+        default_start(basis.client, basis.record, basis.letters).filter(|s| s.date <= on)
+    else {
+        return simple(None);
+    };
+    if basis.arranged {
+        return simple(Some(start));
+    }
+    let kind = InterestKind::for_client(basis.client.kind);
+    let payments: Vec<(NaiveDate, Decimal)> = basis
+        .payments
+        .iter()
+        .map(|p| (p.paid_on, p.amount))
+        .collect();
+    let facts = ClaimFacts {
+        kind,
+        principal: gross,
+        first_day: start.date,
+        costs: &[],
+        payments: &payments,
+        waivers: basis.waivers,
+        until: on,
+        compound: true,
+    };
+    let assess = |principal: Decimal| {
+        CollectionCosts::assess(
+            &CostsFacts {
+                client: basis.client.kind,
+                principal,
+                first_day_of_default: start.date,
+                staffel_stipulated: false,
+                letter: fourteen_day_letter(basis.letters, Some(&start)),
+                btw_surcharge: false,
+            },
+            on,
+        )
+    };
     // The costs are owed from their own day: a payment before it (before verzuim, or inside a
-    // consumer's 14-dagenbrief term) pays none of them (README "The claim", claims.json C2/C3).
+    // consumer's 14-dagenbrief term) pays none of them and lowers the principal they are
+    // computed over (README "The claim", claims.json C2/C3).
+    let mut costs = assess(gross);
+    if let Some(due_from) = costs.due_from {
+        let before = due_from.pred_opt().unwrap_or(due_from);
+        let probe = ClaimFacts {
+            until: before.min(on),
+            ..facts
+        };
+        match ledger(table, &probe) {
+            Ok(probe) => costs = assess(probe.principal_open),
+            Err(issue) => {
+                return InvoiceClaim {
+                    problem: Some(issue),
+                    rate_warning: table.stale_on(kind, on),
+                    ..simple(Some(start))
+                }
+            }
+        }
+    }
     let costs_due = costs.due_from.map(|due_from| CostsDue {
         amount: costs.amount,
         due_from,
     });
     let facts = ClaimFacts {
-        kind,
-        principal: gross,
-        first_day: start.date,
         costs: costs_due.as_slice(),
-        payments: &paid,
-        until: on,
-        compound: true,
+        ..facts
     };
-    let (interest, problem) = match ledger(table, &facts) {
-        Ok(breakdown) => (Some(breakdown), None),
-        Err(issue) => (None, Some(issue)),
-    };
-    InvoiceClaim {
-        start: Some(start),
-        interest,
-        costs: Some(costs),
-        problem,
-        rate_warning: table.stale_on(kind, on),
+    match ledger(table, &facts) {
+        Ok(breakdown) => InvoiceClaim {
+            start: Some(start),
+            principal_open: breakdown.principal_open,
+            interest_open: breakdown.interest_open,
+            costs_open: breakdown.costs_open,
+            paid,
+            credited: basis.credited,
+            waived,
+            total: basis.total(),
+            invoice_open: rules::outstanding(basis.total(), paid, basis.credited),
+            interest: Some(breakdown),
+            costs: Some(costs),
+            problem: None,
+            rate_warning: table.stale_on(kind, on),
+        },
+        Err(issue) => InvoiceClaim {
+            problem: Some(issue),
+            rate_warning: table.stale_on(kind, on),
+            costs: Some(costs),
+            ..simple(Some(start))
+        },
     }
+}
+
+/// The most a debtor can pay on `day` (the whole claim that day), given every other payment:
+/// more would leave money that pays nothing, there or on a later payment.
+pub(crate) fn payment_maximum(
+    table: &RateTable,
+    basis: &ClaimBasis<'_>,
+    day: NaiveDate,
+) -> Decimal {
+    let until = basis
+        .payments
+        .iter()
+        .map(|p| p.paid_on)
+        .chain(basis.waivers.iter().map(|(d, _)| *d))
+        .fold(day, NaiveDate::max);
+    let upper = compute_claim(table, basis, day).total_open();
+    if until == day {
+        return upper;
+    }
+    // Later payments exist: the largest amount that leaves every payment fully applied.
+    let fits = |cents: i64| {
+        let amount = Decimal::new(cents, 2);
+        let mut payments = basis.payments.to_vec();
+        payments.push(PaymentRecord {
+            id: 0,
+            invoice_id: basis.record.id,
+            paid_on: day,
+            amount,
+            method: String::new(),
+            note: None,
+        });
+        let probe = ClaimBasis {
+            payments: &payments,
+            ..*basis
+        };
+        compute_claim(table, &probe, until).interest.map_or_else(
+            || probe.paid() + probe.waived() <= (probe.total() - probe.credited),
+            |b| b.payments.iter().all(|p| p.unapplied.is_zero()),
+        )
+    };
+    let mut low = 0i64;
+    let mut high = (upper * Decimal::ONE_HUNDRED).trunc().to_i64().unwrap_or(0);
+    if high <= 0 {
+        return Decimal::ZERO;
+    }
+    if fits(high) {
+        return Decimal::new(high, 2);
+    }
+    while high - low > 1 {
+        let mid = (low + high) / 2;
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    Decimal::new(low, 2)
+}
+
+/// Openstaand bedrag of an issued invoice on `on`: its whole claim (principal, interest and
+/// costs after art. 6:44 BW; a draft has nothing open). Every use-case that books money on an
+/// invoice asks here or in this module.
+pub(crate) fn open_amount(
+    store: &Store,
+    record: &InvoiceRecord,
+    on: NaiveDate,
+) -> Result<Decimal, StoreError> {
+    if record.issued.is_none() {
+        return Ok(Decimal::ZERO);
+    }
+    let table = rate_table(store)?;
+    Ok(claim_of(store, &table, record, on)?.total_open())
+}
+
+/// The claim of one stored invoice on `on`, read from the store (the invoice page and every
+/// use-case that books money on one invoice; lists read in sets and call [`compute_claim`]).
+pub(crate) fn claim_of(
+    store: &Store,
+    table: &RateTable,
+    record: &InvoiceRecord,
+    on: NaiveDate,
+) -> Result<InvoiceClaim, StoreError> {
+    let stored = StoredBasis::read(store, record)?;
+    Ok(compute_claim(table, &stored.basis(record), on))
+}
+
+/// What [`ClaimBasis`] borrows, read for one invoice.
+pub(crate) struct StoredBasis {
+    pub client: Client,
+    pub credited: Decimal,
+    pub payments: Vec<PaymentRecord>,
+    pub letters: Vec<SentLetter>,
+    pub waivers: Vec<(NaiveDate, Decimal)>,
+    pub arranged: bool,
+}
+
+impl StoredBasis {
+    pub(crate) fn read(store: &Store, record: &InvoiceRecord) -> Result<StoredBasis, StoreError> {
+        Ok(StoredBasis {
+            client: store.client(record.draft.client_id)?.client,
+            credited: credited_on(store, record.id)?,
+            payments: store.payments(record.id)?,
+            letters: store.sent_letters(record.id)?,
+            waivers: store
+                .waivers(record.id)?
+                .into_iter()
+                .map(|w| (w.waived_on, w.amount))
+                .collect(),
+            arranged: store.is_arranged(record.id)?,
+        })
+    }
+
+    pub(crate) fn basis<'a>(&'a self, record: &'a InvoiceRecord) -> ClaimBasis<'a> {
+        ClaimBasis {
+            client: &self.client,
+            record,
+            credited: self.credited,
+            payments: &self.payments,
+            letters: &self.letters,
+            waivers: &self.waivers,
+            arranged: self.arranged,
+        }
+    }
+}
+
+/// The setting that says the claim ledger was adopted on this database.
+const ADOPTED: &str = "claim_ledger_adopted";
+
+/// Once per database, on the first start of a version with the claim ledger: invoices whose
+/// amount was paid in full before then were shown as "betaald" (payments went to the principal
+/// only). Their interest and costs were never claimed, so Tijdig does not reopen them — and the
+/// ladder does not start writing to clients about years-old invoices: what the ledger now finds
+/// open on them is waived on the day of their last payment, each with a dossier entry that
+/// says why. Later payments follow the ledger from the start.
+pub(crate) fn adopt_claim_ledger(store: &mut Store, at: &str) -> Result<(), StoreError> {
+    if store.setting(ADOPTED)?.is_some() {
+        return Ok(());
+    }
+    let table = rate_table(store)?;
+    for record in store.list_invoices()? {
+        let Some(issued) = record.issued.as_ref() else {
+            continue;
+        };
+        if record.draft.kind == tijdig_domain::invoice::InvoiceKind::CreditNote {
+            continue;
+        }
+        let stored = StoredBasis::read(store, &record)?;
+        let Some(last) = stored.payments.iter().map(|p| p.paid_on).max() else {
+            continue;
+        };
+        let basis = stored.basis(&record);
+        if rules::outstanding(issued.total, basis.paid(), basis.credited) > Decimal::ZERO {
+            continue;
+        }
+        let claim = compute_claim(&table, &basis, last);
+        let rest = claim.total_open();
+        if rest <= Decimal::ZERO {
+            continue;
+        }
+        let number = issued.number.clone();
+        store.record_waiver(record.id, |_, _, _| -> Result<_, StoreError> {
+            let note = format!(
+                "Factuur {number} was al betaald voordat Tijdig rente en kosten bijhield; wat daarvan openstond ({}) is bij de overstap kwijtgescholden, zodat de factuur betaald blijft.",
+                tijdig_domain::money::format_eur(rest, tijdig_domain::Language::Nl)
+            );
+            Ok((
+                tijdig_store::NewWaiver {
+                    waived_on: last,
+                    amount: rest,
+                    interest: claim.interest_open,
+                    costs: claim.costs_open,
+                    reason: "Overstap".into(),
+                },
+                tijdig_store::NewDossierEntry {
+                    client_id: record.draft.client_id,
+                    at: at.to_string(),
+                    kind: tijdig_domain::follow_up::DossierKind::Waiver,
+                    step: None,
+                    outcome: None,
+                    note: Some(note),
+                    promised_on: None,
+                    invoice_ids: vec![record.id],
+                    done_on: None,
+                },
+            ))
+        })?;
+    }
+    store.set_setting(ADOPTED, at)
 }
 
 /// Adds the rates this version ships that the database does not have yet (at every start).

@@ -23,20 +23,6 @@ pub(crate) fn credited_by(credit_notes: &[InvoiceRecord]) -> Decimal {
         .sum()
 }
 
-/// Openstaand bedrag of an issued invoice: its total less the payments and the issued credit
-/// notes (a draft has nothing open). Every use-case that books money on an invoice asks here.
-pub(crate) fn open_amount(store: &Store, record: &InvoiceRecord) -> Result<Decimal, StoreError> {
-    let Some(issued) = record.issued.as_ref() else {
-        return Ok(Decimal::ZERO);
-    };
-    let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
-    Ok(rules::outstanding(
-        issued.total,
-        paid,
-        credited_on(store, record.id)?,
-    ))
-}
-
 pub(crate) fn totals_dto(
     totals: &InvoiceTotals,
     lines: &[rules::InvoiceLine],

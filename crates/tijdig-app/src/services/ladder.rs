@@ -10,7 +10,9 @@ use tijdig_domain::{is_public_holiday, Client, Language};
 use tijdig_store::{FollowUpState, InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
 use crate::services::arrangement_state::active_invoice_ids;
-use crate::services::claim::{default_start, fourteen_day_letter};
+use crate::services::claim::{
+    compute_claim, default_start, fourteen_day_letter, rate_table, ClaimBasis, InvoiceClaim,
+};
 
 /// One issued invoice with what the ladder needs.
 #[derive(Clone)]
@@ -18,10 +20,29 @@ pub(crate) struct LadderInvoice {
     pub record: InvoiceRecord,
     pub number: String,
     pub due_date: NaiveDate,
-    pub outstanding: Decimal,
+    pub credited: Decimal,
     pub payments: Vec<PaymentRecord>,
     pub letters: Vec<SentLetter>,
+    pub waivers: Vec<(NaiveDate, Decimal)>,
+    pub arranged: bool,
+    /// The claim on the ladder's day: what is open and how it splits.
+    pub claim: InvoiceClaim,
     pub next: NextStep,
+}
+
+impl LadderInvoice {
+    /// What decides this invoice's claim, for a computation on another day.
+    pub(crate) fn basis<'a>(&'a self, client: &'a Client) -> ClaimBasis<'a> {
+        ClaimBasis {
+            client,
+            record: &self.record,
+            credited: self.credited,
+            payments: &self.payments,
+            letters: &self.letters,
+            waivers: &self.waivers,
+            arranged: self.arranged,
+        }
+    }
 }
 
 /// Every issued, non-credit invoice of every (or one) client, with its next step on `today`.
@@ -52,6 +73,9 @@ pub(crate) fn load(
         Some(client) => store.invoices_of_client(client)?,
         None => store.list_invoices()?,
     };
+    let table = rate_table(store)?;
+    let waivers = store.all_waivers()?;
+    let arranged = store.arranged_invoice_ids()?;
     let mut credited: HashMap<i64, Decimal> = HashMap::new();
     for r in &records {
         if let (Some(original), Some(issued)) = (r.draft.credits_invoice_id, &r.issued) {
@@ -78,14 +102,24 @@ pub(crate) fn load(
         };
         let client = &*client;
         let payments = store.payments(record.id)?;
-        let paid: Decimal = payments.iter().map(|p| p.amount).sum();
-        let outstanding = rules::outstanding(
-            issued.total,
-            paid,
-            credited.get(&record.id).copied().unwrap_or_default(),
+        let credited = credited.get(&record.id).copied().unwrap_or_default();
+        let letters = state.letters.get(&record.id).cloned().unwrap_or_default();
+        let invoice_waivers = waivers.get(&record.id).cloned().unwrap_or_default();
+        let is_arranged = arranged.contains(&record.id);
+        let claim = compute_claim(
+            &table,
+            &ClaimBasis {
+                client,
+                record: &record,
+                credited,
+                payments: &payments,
+                letters: &letters,
+                waivers: &invoice_waivers,
+                arranged: is_arranged,
+            },
+            today,
         );
         let due_date = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
-        let letters = state.letters.get(&record.id).cloned().unwrap_or_default();
         let start = default_start(client, &record, &letters);
         let costs_due_from = fourteen_day_letter(&letters, start.as_ref())
             .map(|l| tijdig_domain::dates::fourteen_day_term_end(l.delivered()))
@@ -93,7 +127,8 @@ pub(crate) fn load(
         let facts = FollowUpFacts {
             client: client.kind,
             due_date,
-            open: outstanding > Decimal::ZERO,
+            // Open while anything of the claim is: interest and costs stay on the ladder.
+            open: claim.total_open() > Decimal::ZERO,
             disputed: state.disputed.contains_key(&record.id),
             in_arrangement: in_arrangement.contains(&record.id),
             default_start: start.map(|s| s.date),
@@ -108,9 +143,12 @@ pub(crate) fn load(
             number: issued.number.clone(),
             record,
             due_date,
-            outstanding,
+            credited,
             payments,
             letters,
+            waivers: invoice_waivers,
+            arranged: is_arranged,
+            claim,
             next,
         });
     }

@@ -81,6 +81,8 @@ coded_enum! {
         Offer => "offer",
         /// Opdrachtbevestiging: made, countersigned copy registered, satisfaction asked.
         Agreement => "agreement",
+        /// Kwijtschelding: the user gave up what was left of an invoice's interest and costs.
+        Waiver => "waiver",
     }
 }
 
@@ -114,6 +116,8 @@ impl DossierKind {
             (DossierKind::Offer, Language::En) => "Quotation",
             (DossierKind::Agreement, Language::Nl) => "Opdrachtbevestiging",
             (DossierKind::Agreement, Language::En) => "Confirmation",
+            (DossierKind::Waiver, Language::Nl) => "Kwijtschelding",
+            (DossierKind::Waiver, Language::En) => "Waiver",
         }
     }
 }

@@ -55,6 +55,7 @@ fn run_case(id: &str) {
             first_day: date(&case["first_day"]),
             costs: &costs,
             payments: &payments,
+            waivers: &[],
             until: date(&case["until"]),
             compound: true,
         },
@@ -190,6 +191,7 @@ fn costs_not_owed_yet_on_the_last_day_are_pending_not_open() {
             first_day: d(2025, 1, 10),
             costs: &costs,
             payments: &[],
+            waivers: &[],
             until: d(2025, 2, 20),
             compound: true,
         },
@@ -216,6 +218,7 @@ fn interest_never_runs_on_costs() {
         first_day: d(2025, 1, 1),
         costs: &costs,
         payments: &[],
+        waivers: &[],
         until: d(2025, 12, 31),
         compound: true,
     };
@@ -248,6 +251,7 @@ fn costs_owed_from_different_days_are_paid_as_they_fall_due() {
             first_day: d(2025, 3, 1),
             costs: &costs,
             payments: &payments,
+            waivers: &[],
             until: d(2025, 4, 30),
             compound: true,
         },
@@ -256,4 +260,56 @@ fn costs_owed_from_different_days_are_paid_as_they_fall_due() {
     assert_eq!(claim.payments[0].to_costs, dec!(40.00));
     assert_eq!(claim.costs_open, dec!(40.00));
     assert_eq!(claim.costs_paid, dec!(40.00));
+}
+
+/// A business client paid the principal late; what is left is interest and € 40.
+fn principal_paid_late(waivers: &[(NaiveDate, Decimal)]) -> crate::interest::InterestBreakdown {
+    let costs = [CostsDue {
+        amount: dec!(40.00),
+        due_from: d(2026, 3, 1),
+    }];
+    let payments = [(d(2026, 4, 30), dec!(1240.00))];
+    compute_claim(
+        &RateTable::seeded(),
+        &ClaimFacts {
+            kind: InterestKind::Commercial,
+            principal: dec!(1210.00),
+            first_day: d(2026, 3, 1),
+            costs: &costs,
+            payments: &payments,
+            waivers,
+            until: d(2026, 6, 30),
+            compound: true,
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn paying_the_principal_amount_after_verzuim_leaves_the_principal_partly_open() {
+    // € 1.240 on a € 1.210 invoice: € 40 costs and the interest go first (art. 6:44 BW).
+    let claim = principal_paid_late(&[]);
+    let paid = &claim.payments[0];
+    assert_eq!(paid.to_costs, dec!(40.00));
+    assert_eq!(claim.principal_open, dec!(1210.00) - paid.to_principal);
+    assert!(claim.principal_open > dec!(0));
+}
+
+#[test]
+fn a_waiver_settles_what_is_left_after_the_invoice_amount_was_paid_late() {
+    // € 1.240 on € 1.210 + € 40 + interest: art. 6:44 leaves some principal open. Waiving
+    // exactly the claim left settles it; the interest stops with the principal.
+    let before = principal_paid_late(&[]);
+    assert!(before.principal_open > dec!(0));
+    let after = principal_paid_late(&[(d(2026, 4, 30), before.principal_open)]);
+    assert_eq!(after.total_open(), dec!(0));
+    assert_eq!(after.waived_total(), before.principal_open);
+    assert!(after.payments.iter().all(|p| p.unapplied == dec!(0)));
+}
+
+#[test]
+fn a_waiver_is_never_counted_as_money_received() {
+    let after = principal_paid_late(&[(d(2026, 4, 30), dec!(5.00))]);
+    assert_eq!(after.paid_total(), dec!(1240.00));
+    assert_eq!(after.waived_total(), dec!(5.00));
 }

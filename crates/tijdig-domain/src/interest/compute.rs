@@ -96,6 +96,11 @@ pub struct ClaimFacts<'a> {
     pub costs: &'a [CostsDue],
     /// Betalingen (date, amount), in any order; those after `until` are left out.
     pub payments: &'a [(NaiveDate, Decimal)],
+    /// Kwijtscheldingen (date, amount): what the creditor gave up on a day, applied in the order
+    /// of a payment (costs owed that day, interest, then the principal that art. 6:44 left open
+    /// because earlier payments went to costs and interest first); in any order, those after
+    /// `until` left out. The caller bounds a waiver by the interest and costs ever owed.
+    pub waivers: &'a [(NaiveDate, Decimal)],
     /// Berekend tot en met.
     pub until: NaiveDate,
     /// Rente op rente on every anniversary of the first day (art. 6:119 lid 2, 6:119a lid 3);
@@ -124,6 +129,8 @@ pub struct InterestBreakdown {
     /// Hoofdsom still open.
     pub principal_open: Decimal,
     pub costs_paid: Decimal,
+    /// Kwijtscheldingen, applied like payments (no money, so not in `payments`).
+    pub waivers: Vec<AppliedPayment>,
     /// Costs owed on `until` and not paid.
     pub costs_open: Decimal,
     /// Costs not owed yet on `until` (a consumer's 14-dagenbrief term still running): not part
@@ -154,6 +161,11 @@ impl InterestBreakdown {
         self.segments.last().map_or(Decimal::ZERO, |last| {
             round_cents(self.base_at_end * last.rate / Decimal::from(100 * DAYS_IN_YEAR))
         })
+    }
+
+    /// Everything given up by waivers.
+    pub fn waived_total(&self) -> Decimal {
+        self.waivers.iter().map(|w| w.amount - w.unapplied).sum()
     }
 
     /// All money that reached the creditor and was applied.
@@ -235,6 +247,7 @@ impl OneCostsAmount {
                 first_day: self.first_day,
                 costs: &costs,
                 payments,
+                waivers: &[],
                 until: self.until,
                 compound,
             },
@@ -283,12 +296,20 @@ impl Ledger {
     }
 }
 
+/// What happens to the ledger on a day: a payment or a waiver (kwijtschelding).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Event {
+    Payment(Decimal),
+    Waiver(Decimal),
+}
+
 /// De vordering on `facts.until` (README "The claim"; vectors `claims.json` C1–C10): interest on
 /// the principal (and capitalised interest, never on costs) from the first day of verzuim, every
 /// payment applied on its own day to the costs owed that day, then interest accrued through
-/// that day (capitalised first), then principal (art. 6:44 BW).
+/// that day (capitalised first), then principal (art. 6:44 BW). A waiver (kwijtschelding) is
+/// applied the same way without being money received.
 ///
-/// Errors: a negative principal or costs ([`Issue::AmountNegative`]), a payment of zero or less
+/// Errors: a negative principal, costs or waiver ([`Issue::AmountNegative`]), a payment of zero or less
 /// ([`Issue::PaymentNotPositive`]), a day without a rate in the table ([`Issue::RateMissing`]).
 /// A period that ends before it starts has no interest (only the payments are applied).
 pub fn compute_claim(
@@ -302,12 +323,27 @@ pub fn compute_claim(
     if payments.iter().any(|(_, amount)| *amount <= Decimal::ZERO) {
         return Err(Issue::PaymentNotPositive);
     }
-    let mut payments: Vec<(NaiveDate, Decimal)> = payments
+    if claim
+        .waivers
         .iter()
-        .copied()
+        .any(|(_, amount)| *amount < Decimal::ZERO)
+    {
+        return Err(Issue::AmountNegative);
+    }
+    // Payments and waivers in date order; on one day the payments first (a waiver gives up
+    // what is left).
+    let mut events: Vec<(NaiveDate, Event)> = payments
+        .iter()
+        .map(|(on, amount)| (*on, Event::Payment(*amount)))
+        .chain(
+            claim
+                .waivers
+                .iter()
+                .map(|(on, amount)| (*on, Event::Waiver(*amount))),
+        )
         .filter(|(on, _)| *on <= claim.until)
         .collect();
-    payments.sort_by_key(|(on, _)| *on);
+    events.sort_by_key(|(on, event)| (*on, matches!(event, Event::Waiver(_))));
 
     let mut ledger = Ledger {
         principal: claim.principal,
@@ -327,14 +363,19 @@ pub fn compute_claim(
         interest_open: Decimal::ZERO,
         principal_open: Decimal::ZERO,
         costs_paid: Decimal::ZERO,
+        waivers: Vec::new(),
         costs_open: Decimal::ZERO,
         costs_pending: Decimal::ZERO,
         base_at_end: Decimal::ZERO,
     };
+    let happen = |ledger: &mut Ledger, out: &mut InterestBreakdown, on, event| match event {
+        Event::Payment(amount) => out.payments.push(ledger.apply(on, amount)),
+        Event::Waiver(amount) => out.waivers.push(ledger.apply(on, amount)),
+    };
     // Payments before verzuim lower the principal before any interest runs.
-    let mut pending = payments.into_iter().peekable();
-    while let Some((on, amount)) = pending.next_if(|(on, _)| *on < claim.first_day) {
-        out.payments.push(ledger.apply(on, amount));
+    let mut pending = events.into_iter().peekable();
+    while let Some((on, event)) = pending.next_if(|(on, _)| *on < claim.first_day) {
+        happen(&mut ledger, &mut out, on, event);
     }
 
     let anniversaries = anniversaries(claim);
@@ -377,8 +418,8 @@ pub fn compute_claim(
                 amount,
             });
         }
-        while let Some((on, amount)) = pending.next_if(|(on, _)| *on <= to) {
-            out.payments.push(ledger.apply(on, amount));
+        while let Some((on, event)) = pending.next_if(|(on, _)| *on <= to) {
+            happen(&mut ledger, &mut out, on, event);
         }
         if anniversaries.contains(&next) && ledger.running > Decimal::ZERO {
             let amount = ledger.running;

@@ -1,5 +1,7 @@
-//! Factuurstatus and betalingen: derived from the issued invoice, its payments and credit notes;
-//! never stored (the openstaand bedrag is always total − paid − credited).
+//! Factuurstatus and betalingen: derived from the issued invoice, its payments, credit notes and
+//! the claim ledger (`crate::interest::compute_claim`); never stored. [`outstanding`] is the
+//! naive total − paid − credited, right only while no interest or costs are owed; the claim
+//! still open after art. 6:44 BW comes from the ledger.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -19,8 +21,12 @@ coded_enum! {
         Overdue => "overdue",
         /// Deels betaald: something paid, the rest open, not yet due.
         PartlyPaid => "partly_paid",
-        /// Betaald: nothing open any more.
+        /// Betaald: nothing open any more (the whole claim paid, or what was left waived).
         Paid => "paid",
+        /// Rente/kosten open: the principal is paid, but statutory interest or collection costs
+        /// are still owed (art. 6:44 BW applied every payment to them first). Stays on the
+        /// ladder until paid or waived (reference README "The claim").
+        InterestCostsOpen => "interest_costs_open",
         /// Gecrediteerd: settled by credit notes without any payment; a creditfactuur itself
         /// (negative total) also shows as gecrediteerd.
         Credited => "credited",
@@ -36,12 +42,14 @@ impl InvoiceStatus {
             (InvoiceStatus::Overdue, Language::Nl) => "vervallen",
             (InvoiceStatus::PartlyPaid, Language::Nl) => "deels betaald",
             (InvoiceStatus::Paid, Language::Nl) => "betaald",
+            (InvoiceStatus::InterestCostsOpen, Language::Nl) => "rente/kosten open",
             (InvoiceStatus::Credited, Language::Nl) => "gecrediteerd",
             (InvoiceStatus::Draft, Language::En) => "draft",
             (InvoiceStatus::Open, Language::En) => "open",
             (InvoiceStatus::Overdue, Language::En) => "overdue",
             (InvoiceStatus::PartlyPaid, Language::En) => "partly paid",
             (InvoiceStatus::Paid, Language::En) => "paid",
+            (InvoiceStatus::InterestCostsOpen, Language::En) => "interest/costs open",
             (InvoiceStatus::Credited, Language::En) => "credited",
         }
     }
@@ -54,9 +62,13 @@ pub fn outstanding(total: Decimal, paid: Decimal, credited_total: Decimal) -> De
 }
 
 /// Derives the status. `due_date` is the last day to pay on time: the invoice is vervallen from
-/// the day after. Order: concept; a credit note (negative total) → gecrediteerd; nothing open →
-/// gecrediteerd when settled only by credit notes, else betaald; past due → vervallen; something
-/// paid → deels betaald; else open.
+/// the day after. `paid` is every euro received, `credited_total` what credit notes took off,
+/// `claim_open` the whole claim still open (principal, interest and costs after art. 6:44 BW;
+/// without verzuim simply [`outstanding`]). Order: concept; a credit note (negative total) →
+/// gecrediteerd; nothing open → gecrediteerd when settled only by credit notes, else betaald;
+/// the invoice amount received but interest or costs still owed → rente/kosten open (art. 6:44
+/// applied the money to them first, so legally a bit of principal is what remains, claims.json
+/// C9); past due → vervallen; something paid → deels betaald; else open.
 pub fn status(
     issued: bool,
     due_date: NaiveDate,
@@ -64,6 +76,7 @@ pub fn status(
     total: Decimal,
     paid: Decimal,
     credited_total: Decimal,
+    claim_open: Decimal,
 ) -> InvoiceStatus {
     if !issued {
         return InvoiceStatus::Draft;
@@ -71,14 +84,16 @@ pub fn status(
     if total < Decimal::ZERO {
         return InvoiceStatus::Credited;
     }
-    if outstanding(total, paid, credited_total) <= Decimal::ZERO {
+    if claim_open <= Decimal::ZERO {
         return if paid <= Decimal::ZERO && credited_total > Decimal::ZERO {
             InvoiceStatus::Credited
         } else {
             InvoiceStatus::Paid
         };
     }
-    if today > due_date {
+    if outstanding(total, paid, credited_total) <= Decimal::ZERO {
+        InvoiceStatus::InterestCostsOpen
+    } else if today > due_date {
         InvoiceStatus::Overdue
     } else if paid > Decimal::ZERO {
         InvoiceStatus::PartlyPaid
@@ -88,7 +103,7 @@ pub fn status(
 }
 
 /// Checks a betaling before it is recorded: more than 0, whole cents, and not more than is
-/// still open (the message states the open amount: "er staat nog € 1.234,56 open").
+/// still open (the message states the open amount: "de hele vordering … is op die dag € 1.234,56": the most a debtor can owe).
 pub fn check_payment(amount: Decimal, outstanding: Decimal) -> Result<(), Issue> {
     if amount <= Decimal::ZERO {
         return Err(Issue::PaymentNotPositive);
@@ -115,13 +130,14 @@ mod tests {
     }
 
     fn at(today: u32, paid: Decimal, credited: Decimal) -> InvoiceStatus {
-        status(true, d(15), d(today), dec!(121), paid, credited)
+        let open = outstanding(dec!(121), paid, credited);
+        status(true, d(15), d(today), dec!(121), paid, credited, open)
     }
 
     #[test]
     fn a_draft_is_concept_whatever_the_amounts() {
         assert_eq!(
-            status(false, d(15), d(20), dec!(121), dec!(121), dec!(0)),
+            status(false, d(15), d(20), dec!(121), dec!(121), dec!(0), dec!(0)),
             InvoiceStatus::Draft
         );
     }
@@ -150,8 +166,57 @@ mod tests {
         assert_eq!(at(30, dec!(0), dec!(121)), InvoiceStatus::Credited);
         assert_eq!(at(30, dec!(0), dec!(100)), InvoiceStatus::Overdue);
         assert_eq!(
-            status(true, d(15), d(1), dec!(-121), dec!(0), dec!(0)),
+            status(true, d(15), d(1), dec!(-121), dec!(0), dec!(0), dec!(0)),
             InvoiceStatus::Credited
+        );
+    }
+
+    #[test]
+    fn the_invoice_amount_received_with_interest_or_costs_still_owed_is_rente_kosten_open() {
+        // € 1.420 received on € 1.420, but € 79,70 of the claim is still open (C9).
+        assert_eq!(
+            status(
+                true,
+                d(15),
+                d(30),
+                dec!(1420),
+                dec!(1420),
+                dec!(0),
+                dec!(79.70)
+            ),
+            InvoiceStatus::InterestCostsOpen
+        );
+        assert_eq!(
+            InvoiceStatus::InterestCostsOpen.label(Language::Nl),
+            "rente/kosten open"
+        );
+        assert_eq!(
+            status(
+                true,
+                d(15),
+                d(30),
+                dec!(1420),
+                dec!(1499.70),
+                dec!(0),
+                dec!(0)
+            ),
+            InvoiceStatus::Paid
+        );
+    }
+
+    #[test]
+    fn less_than_the_invoice_amount_received_past_due_is_vervallen_whatever_the_split() {
+        assert_eq!(
+            status(
+                true,
+                d(15),
+                d(30),
+                dec!(1420),
+                dec!(1000),
+                dec!(0),
+                dec!(499.70)
+            ),
+            InvoiceStatus::Overdue
         );
     }
 
@@ -189,11 +254,11 @@ mod tests {
         );
         assert_eq!(
             over.message(Language::Nl),
-            "Dit is meer dan er openstaat: er staat nog € 1.234,56 open. Vul hooguit dat bedrag in."
+            "Dit is meer dan er openstaat: de hele vordering (hoofdsom, rente en kosten) is op die dag € 1.234,56. Vul hooguit dat bedrag in."
         );
         assert_eq!(
             over.message(Language::En),
-            "This is more than is outstanding: €1,234.56 is still open. Enter at most that amount."
+            "This is more than is outstanding: the whole claim (principal, interest and costs) is €1,234.56 on that day. Enter at most that amount."
         );
     }
 
@@ -211,6 +276,7 @@ mod tests {
                 "vervallen",
                 "deels betaald",
                 "betaald",
+                "rente/kosten open",
                 "gecrediteerd"
             ]
         );

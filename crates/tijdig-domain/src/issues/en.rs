@@ -78,8 +78,12 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::DiscountRange => "Choose a discount from 0 to 100%.".into(),
         Issue::PaymentNotPositive => "Enter a paid amount above €0.00.".into(),
         Issue::PaymentTooHigh { outstanding } => format!(
-            "This is more than is outstanding: {} is still open. Enter at most that amount.",
+            "This is more than is outstanding: the whole claim (principal, interest and costs) is {} on that day. Enter at most that amount.",
             format_eur_en(*outstanding)
+        ),
+        Issue::PaymentInFuture { today } => format!(
+            "A payment cannot be after today ({}): enter the day the money arrived.",
+            today.format("%d-%m-%Y")
         ),
         Issue::NothingOutstanding => {
             "Nothing is outstanding: this invoice has been fully paid or credited.".into()

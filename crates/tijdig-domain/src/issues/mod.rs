@@ -78,6 +78,10 @@ pub enum Issue {
     },
     /// A payment on an invoice with nothing left to pay.
     NothingOutstanding,
+    /// A payment dated after today: money cannot be booked before it arrived.
+    PaymentInFuture {
+        today: chrono::NaiveDate,
+    },
     /// An invoice number prefix with characters other than letters, digits and `-`.
     InvoicePrefixFormat,
     /// Not an ISO 11649 RF reference (nl-rules-sources §5.6).
@@ -170,6 +174,7 @@ impl Issue {
             Issue::PaymentNotPositive => "payment_not_positive",
             Issue::PaymentTooHigh { .. } => "payment_too_high",
             Issue::NothingOutstanding => "nothing_outstanding",
+            Issue::PaymentInFuture { .. } => "payment_in_future",
             Issue::InvoicePrefixFormat => "invoice_prefix_format",
             Issue::RfFormat => "rf_format",
             Issue::RfChecksum => "rf_checksum",

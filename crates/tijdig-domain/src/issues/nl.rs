@@ -84,8 +84,12 @@ pub(super) fn message(issue: &Issue) -> String {
             "Vul een betaald bedrag in dat groter is dan € 0,00.".into()
         }
         Issue::PaymentTooHigh { outstanding } => format!(
-            "Dit is meer dan er openstaat: er staat nog {} open. Vul hooguit dat bedrag in.",
+            "Dit is meer dan er openstaat: de hele vordering (hoofdsom, rente en kosten) is op die dag {}. Vul hooguit dat bedrag in.",
             format_eur_nl(*outstanding)
+        ),
+        Issue::PaymentInFuture { today } => format!(
+            "Een betaling kan niet na vandaag ({}) liggen: vul de dag in waarop het geld binnenkwam.",
+            today.format("%d-%m-%Y")
         ),
         Issue::NothingOutstanding => {
             "Er staat niets meer open: deze factuur is al helemaal betaald of gecrediteerd.".into()

@@ -84,7 +84,103 @@ fn receivables(store: &Store, today: NaiveDate) -> Result<(Vec<Receivable>, Vec<
     Ok((out, ids))
 }
 
-fn kpi_list(now: &Kpis, before: &Kpis, lang: Language) -> Vec<dto::Kpi> {
+/// Rente en kosten open on each of `days`: for every invoice the claim ledger says more than
+/// its amount is owed (the same computation as the invoice page and the list). Only invoices
+/// that were in verzuim while something was open can owe any: one paid on time, or whose rest
+/// was waived after its last payment, is skipped without a ledger.
+fn interest_and_costs_on(store: &Store, days: &[NaiveDate]) -> Result<Vec<Decimal>, StoreError> {
+    let (rows, all_payments) = store.receivables_and_payments()?;
+    let mut paid: IdMap<Vec<tijdig_store::PaymentRecord>> = IdMap::default();
+    for (n, (invoice, day, sum)) in all_payments.into_iter().enumerate() {
+        paid.entry(invoice)
+            .or_default()
+            .push(tijdig_store::PaymentRecord {
+                id: i64::try_from(n).unwrap_or(i64::MAX),
+                invoice_id: invoice,
+                paid_on: day,
+                amount: sum,
+                method: String::new(),
+                note: None,
+            });
+    }
+    let mut credited: IdMap<Decimal> = IdMap::default();
+    for r in rows.iter().filter(|r| r.kind == InvoiceKind::CreditNote) {
+        if let Some(original) = r.credits_invoice_id {
+            *credited.entry(original).or_default() += -r.total;
+        }
+    }
+    let waivers = store.all_waivers()?;
+    let latest = days.iter().copied().max().unwrap_or(NaiveDate::MIN);
+    let mut candidates = Vec::new();
+    for r in rows.iter().filter(|r| r.kind != InvoiceKind::CreditNote) {
+        let due = due_date(r.invoice_date, r.payment_term_days);
+        let payments = paid.get(&r.id).map_or(&[][..], Vec::as_slice);
+        let sum: Decimal = payments.iter().map(|p| p.amount).sum();
+        let credit = credited.get(&r.id).copied().unwrap_or_default();
+        let naive_open = r.total - sum - credit;
+        let last = payments.iter().map(|p| p.paid_on).max();
+        let late = if naive_open > Decimal::ZERO {
+            latest > due
+        } else {
+            last.is_some_and(|l| l > due)
+                && !waivers
+                    .get(&r.id)
+                    .is_some_and(|w| w.iter().any(|(on, _)| Some(*on) >= last))
+        };
+        if late {
+            candidates.push((r.id, credit));
+        }
+    }
+    let mut out = vec![Decimal::ZERO; days.len()];
+    if candidates.is_empty() {
+        return Ok(out);
+    }
+    let table = crate::services::claim::rate_table(store)?;
+    let letters = store.follow_up_state()?.letters;
+    let arranged = store.arranged_invoice_ids()?;
+    let mut clients: IdMap<tijdig_domain::Client> = IdMap::default();
+    for (id, credit) in candidates {
+        let record = store.invoice(id)?;
+        let client_id = record.draft.client_id;
+        if !clients.contains_key(&client_id) {
+            clients.insert(client_id, store.client(client_id)?.client);
+        }
+        let Some(client) = clients.get(&client_id) else {
+            continue;
+        };
+        let basis = crate::services::claim::ClaimBasis {
+            client,
+            record: &record,
+            credited: credit,
+            payments: paid.get(&id).map_or(&[][..], Vec::as_slice),
+            letters: letters.get(&id).map_or(&[][..], Vec::as_slice),
+            waivers: waivers.get(&id).map_or(&[][..], Vec::as_slice),
+            arranged: arranged.contains(&id),
+        };
+        for (slot, day) in out.iter_mut().zip(days) {
+            let on_day: Vec<_> = basis
+                .payments
+                .iter()
+                .filter(|p| p.paid_on <= *day)
+                .cloned()
+                .collect();
+            let then = crate::services::claim::ClaimBasis {
+                payments: &on_day,
+                ..basis
+            };
+            *slot += crate::services::claim::compute_claim(&table, &then, *day)
+                .interest_and_costs_open();
+        }
+    }
+    Ok(out)
+}
+
+fn kpi_list(
+    now: &Kpis,
+    before: &Kpis,
+    (now_extra, before_extra): (Decimal, Decimal),
+    lang: Language,
+) -> Vec<dto::Kpi> {
     let nl = lang == Language::Nl;
     let money = |d: Decimal| Some(amount(d));
     // Days and percentages with one decimal, always ("50.0").
@@ -110,8 +206,10 @@ fn kpi_list(now: &Kpis, before: &Kpis, lang: Language) -> Vec<dto::Kpi> {
         explanation: if nl { explanation.0 } else { explanation.1 }.into(),
     };
     vec![
-        kpi("open", ("Openstaand", "Open receivables"), "money", money(now.open), money(before.open), false,
-            ("Alles wat klanten je nu nog moeten betalen, incl. btw.", "Everything clients still owe you now, incl. VAT.")),
+        kpi("open", ("Openstaand", "Open receivables"), "money", money(now.open + now_extra), money(before.open + before_extra), false,
+            ("Alles wat klanten je nu nog moeten betalen, incl. btw, rente en kosten: dezelfde bedragen als bij de facturen.", "Everything clients still owe you now, incl. VAT, interest and costs: the same amounts as on the invoices.")),
+        kpi("interest_costs_open", ("Waarvan rente en kosten", "Of which interest and costs"), "money", money(now_extra), money(before_extra), false,
+            ("Wettelijke rente en incassokosten die klanten boven het factuurbedrag nog moeten betalen. Betalingen gaan daar eerst naartoe (art. 6:44 BW).", "Statutory interest and collection costs clients owe beyond the invoice amount. Payments go to them first (art. 6:44 BW).")),
         kpi("overdue", ("Vervallen", "Overdue"), "money", money(now.overdue), money(before.overdue), false,
             ("Het deel daarvan waarvan de vervaldatum voorbij is.", "The part of it past its due date.")),
         kpi("open_count", ("Open facturen", "Open invoices"), "count", Some(now.open_count.to_string()), Some(before.open_count.to_string()), false,
@@ -198,6 +296,10 @@ impl App {
         let (data, _) = receivables(store, today)?;
         let now = kpis(&data, today);
         let before = kpis(&data, today - Duration::days(30));
+        let extra = match interest_and_costs_on(store, &[today, today - Duration::days(30)])?[..] {
+            [now, before] => (now, before),
+            _ => (Decimal::ZERO, Decimal::ZERO),
+        };
 
         let mut per_client: IdMap<Vec<&Receivable>> = IdMap::default();
         for r in &data {
@@ -377,7 +479,7 @@ impl App {
         });
         Ok(dto::Dashboard {
             today: show_date(today),
-            kpis: kpi_list(&now, &before, lang),
+            kpis: kpi_list(&now, &before, extra, lang),
             aging: dto::Aging {
                 labels: match lang {
                     Language::Nl => AGING_LABELS.iter().map(|s| s.to_string()).collect(),

@@ -6,32 +6,27 @@ use rust_decimal::Decimal;
 use tijdig_domain::interest::InterestKind;
 use tijdig_domain::money::format_eur;
 use tijdig_domain::{ClientKind, Language};
-use tijdig_store::{InvoiceRecord, PaymentRecord, Store, StoreError};
+use tijdig_store::{InvoiceRecord, Store, StoreError};
 
 use crate::dto;
 use crate::plumbing::format::{amount, show_date as day};
-use crate::services::claim::{compute_claim, rate_table};
+use crate::services::claim::InvoiceClaim;
 
-/// `None` when the invoice is not (yet) overdue; otherwise the claim or why there is none yet.
+/// `None` when the invoice is not (yet) overdue or its claim is settled; otherwise the claim
+/// or why there is none yet.
 pub(crate) fn default_info(
     store: &Store,
     record: &InvoiceRecord,
-    principal: Decimal,
-    payments: &[PaymentRecord],
+    claim: &InvoiceClaim,
     today: NaiveDate,
     lang: Language,
 ) -> Result<Option<dto::DefaultInfo>, StoreError> {
     let due =
         tijdig_domain::invoice::due_date(record.draft.invoice_date, record.draft.payment_term_days);
-    if record.issued.is_none() || principal <= Decimal::ZERO || today <= due {
+    if record.issued.is_none() || claim.total_open() <= Decimal::ZERO || today <= due {
         return Ok(None);
     }
     let client = store.client(record.draft.client_id)?.client;
-    let letters = store.sent_letters(record.id)?;
-    let table = rate_table(store)?;
-    let claim = compute_claim(
-        &table, &client, record, principal, payments, &letters, today,
-    );
     if let Some(issue) = &claim.problem {
         let prefix = match lang {
             Language::Nl => "Rentetabel onvolledig",
@@ -43,7 +38,7 @@ pub(crate) fn default_info(
             problem: Some(format!("{prefix}: {}", issue.message(lang))),
         }));
     }
-    let (Some(costs), Some(interest)) = (claim.costs, claim.interest) else {
+    let (Some(costs), Some(interest)) = (&claim.costs, &claim.interest) else {
         let explanation = match (client.kind, lang) {
             (ClientKind::Consumer, Language::Nl) => "Een particulier is nog niet in verzuim: dat begint pas na een ingebrekestelling met een redelijke termijn. Tot dan rekent Tijdig geen rente of kosten.",
             (ClientKind::Consumer, Language::En) => "A consumer is not yet in default: that only starts after a notice of default with a reasonable term. Until then Tijdig charges no interest or costs.",
@@ -94,12 +89,12 @@ pub(crate) fn default_info(
                 unverified: s.unverified,
             })
             .collect(),
-        principal: amount(interest.principal_open),
-        interest: amount(interest.interest_open),
-        costs: amount(interest.costs_open),
+        principal: amount(claim.principal_open),
+        interest: amount(claim.interest_open),
+        costs: amount(claim.costs_open),
         costs_note,
-        total: amount(interest.total_open()),
-        rate_warning: claim.rate_warning.map(|issue| issue.message(lang)),
+        total: amount(claim.total_open()),
+        rate_warning: claim.rate_warning.as_ref().map(|issue| issue.message(lang)),
     };
     Ok(Some(dto::DefaultInfo {
         claim: Some(claim),

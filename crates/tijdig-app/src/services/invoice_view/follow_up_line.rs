@@ -62,7 +62,7 @@ pub(crate) fn invoice_follow_up(
         .clients
         .get(&client_id)
         .is_some_and(|c| c.kind == tijdig_domain::ClientKind::Consumer);
-    let open = inv.outstanding > rust_decimal::Decimal::ZERO;
+    let open = inv.claim.total_open() > rust_decimal::Decimal::ZERO;
     let limitation = match (consumer, nl) {
         (false, true) => format!("Verjaart op {}, tenzij je vóór die datum schriftelijk aanmaant.", show_date(five)),
         (false, false) => format!("Time-barred on {}, unless you send a written demand before then.", show_date(five)),

@@ -11,7 +11,8 @@ use follow_up_line::invoice_follow_up;
 
 use crate::plumbing::error::Failure;
 use crate::plumbing::format::amount;
-use crate::services::invoice_amounts::{credited_by, record_totals, totals_dto};
+use crate::services::claim::{claim_of, rate_table, InvoiceClaim};
+use crate::services::invoice_amounts::{record_totals, totals_dto};
 use crate::services::invoice_form;
 use crate::services::signing::is_signed;
 use crate::{dto, App, AppError, FieldMessage};
@@ -23,13 +24,14 @@ use tijdig_domain::payment_reference::PaymentReference;
 use tijdig_domain::Language;
 use tijdig_store::{InvoiceData, InvoiceRecord, Store, StoreError};
 
-/// Everything derived about a stored invoice: totals, payments, credits, status.
+/// Everything derived about a stored invoice: totals, payments, credits, the claim, status.
 pub(crate) struct Facts {
     pub(crate) totals: InvoiceTotals,
     pub(crate) total: Decimal,
     pub(crate) due_date: NaiveDate,
     pub(crate) paid: Decimal,
-    pub(crate) credited: Decimal,
+    /// The claim today: the one open figure and its split.
+    pub(crate) claim: InvoiceClaim,
     pub(crate) status: InvoiceStatus,
     pub(crate) original: Option<InvoiceRecord>,
     pub(crate) credit_notes: Vec<InvoiceRecord>,
@@ -46,6 +48,18 @@ fn invoice_ref(record: &InvoiceRecord) -> dto::InvoiceRef {
                 .as_ref()
                 .map_or_else(|| record_totals(record).total, |i| i.total),
         ),
+    }
+}
+
+/// The split every screen shows for one claim (reference README "The claim").
+pub(crate) fn open_amounts(claim: &InvoiceClaim) -> dto::OpenAmounts {
+    dto::OpenAmounts {
+        principal: amount(claim.principal_open),
+        interest: amount(claim.interest_open),
+        costs: amount(claim.costs_open),
+        total: amount(claim.total_open()),
+        interest_and_costs: amount(claim.interest_and_costs_open()),
+        waived: amount(claim.waived),
     }
 }
 
@@ -96,17 +110,9 @@ impl App {
         let totals = record_totals(record);
         let total = record.issued.as_ref().map_or(totals.total, |i| i.total);
         let due_date = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
-        let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
         let credit_notes = store.credit_notes_for(record.id)?;
-        let credited = credited_by(&credit_notes);
-        let status = rules::status(
-            record.issued.is_some(),
-            due_date,
-            self.today(),
-            total,
-            paid,
-            credited,
-        );
+        let claim = claim_of(store, &rate_table(store)?, record, self.today())?;
+        let status = claim.status(record, self.today());
         let original = match record.draft.credits_invoice_id {
             Some(id) => Some(store.invoice(id)?),
             None => None,
@@ -115,8 +121,8 @@ impl App {
             totals,
             total,
             due_date,
-            paid,
-            credited,
+            paid: claim.paid,
+            claim,
             status,
             original,
             credit_notes,
@@ -137,11 +143,12 @@ impl App {
             self.preflight(store, &record.draft, facts.original.as_ref(), lang)?
         };
         let payments = store.payments(record.id)?;
-        let outstanding = rules::outstanding(facts.total, facts.paid, facts.credited);
-        let default = if record.draft.kind == tijdig_domain::invoice::InvoiceKind::CreditNote {
+        let claim = &facts.claim;
+        let credit_note = record.draft.kind == tijdig_domain::invoice::InvoiceKind::CreditNote;
+        let default = if credit_note {
             None
         } else {
-            default_info(store, record, outstanding, &payments, self.today(), lang)?
+            default_info(store, record, claim, self.today(), lang)?
         };
         Ok(dto::Invoice {
             id: record.id,
@@ -151,10 +158,13 @@ impl App {
             status: facts.status.into(),
             due_date: facts.due_date.to_string(),
             totals: totals_dto(&facts.totals, &record.draft.lines, lang),
-            outstanding: amount(outstanding),
-            payable: record.issued.is_some()
-                && record.draft.kind != tijdig_domain::invoice::InvoiceKind::CreditNote
-                && outstanding > Decimal::ZERO,
+            outstanding: amount(claim.total_open()),
+            open: open_amounts(claim),
+            payable: record.issued.is_some() && !credit_note && claim.total_open() > Decimal::ZERO,
+            waivable: (record.issued.is_some() && !credit_note)
+                .then(|| claim.interest_and_costs_open())
+                .filter(|rest| *rest > Decimal::ZERO)
+                .map(amount),
             default,
             follow_up: if record.issued.is_some()
                 && record.draft.kind != tijdig_domain::invoice::InvoiceKind::CreditNote

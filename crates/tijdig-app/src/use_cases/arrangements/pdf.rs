@@ -133,7 +133,7 @@ pub(crate) fn agreement(input: &AgreementInput<'_>) -> LetterPdf {
                     i.number.clone(),
                     short_date(i.record.draft.invoice_date, Language::Nl),
                     short_date(i.due_date, Language::Nl),
-                    money(i.outstanding),
+                    money(i.claim.principal_open),
                 ]
             })
             .collect(),

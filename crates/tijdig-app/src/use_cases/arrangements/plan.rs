@@ -214,7 +214,7 @@ pub(crate) fn read(
                 lang,
             )
         };
-        if inv.outstanding <= Decimal::ZERO {
+        if inv.claim.total_open() <= Decimal::ZERO {
             return Err(refuse(
                 format!("Factuur {} staat niet meer open.", inv.number),
                 format!("Invoice {} is no longer open.", inv.number),
@@ -263,26 +263,16 @@ pub(crate) fn read(
     let mut letters = Vec::new();
     let mut costs_paid = Decimal::ZERO;
     for inv in &invoices {
-        let claim = compute_claim(
-            &table,
-            &client,
-            &inv.record,
-            inv.outstanding,
-            &inv.payments,
-            &inv.letters,
-            start,
-        );
+        let claim = compute_claim(&table, &inv.basis(&client), start);
         if let Some(issue) = &claim.problem {
             return Err(incomplete_rates(issue, lang));
         }
-        match &claim.interest {
-            Some(b) => {
-                debt.principal += b.principal_open;
-                debt.interest += b.interest_open;
-                costs_paid += b.costs_paid;
-            }
-            None => debt.principal += inv.outstanding,
-        }
+        debt.principal += claim.principal_open;
+        debt.interest += claim.interest_open;
+        costs_paid += claim
+            .interest
+            .as_ref()
+            .map_or(Decimal::ZERO, |b| b.costs_paid);
         letters.push(
             claim
                 .start

@@ -10,9 +10,14 @@ use tijdig_domain::bank::matching::{
     InstalmentReference, KnownClient, MatchBook, OpenInvoice, Outcome, PaidInvoice, Target,
 };
 use tijdig_domain::bank::{entry_keys, read_statement};
-use tijdig_domain::invoice::{check_payment, outstanding, InvoiceKind};
+use tijdig_domain::invoice::check_payment;
 use tijdig_domain::{format_eur, Language};
-use tijdig_store::{BankState, NewBankImport, NewBankTransaction, Store, StoreError};
+use tijdig_store::{
+    BankState, NewBankImport, NewBankTransaction, PaymentRecord, Store, StoreError,
+};
+
+use crate::services::claim::{payment_maximum, ClaimBasis};
+use crate::services::ladder::{Ladder, LadderInvoice};
 
 use crate::plumbing::hashing::sha256_hex;
 use crate::{dto, App, AppError, ErrorCode};
@@ -82,7 +87,36 @@ impl App {
                     .collect();
                 let incoming_keys: Vec<String> = incoming.iter().map(|(_, k)| (*k).clone()).collect();
                 let known = store.known_entry_keys(&incoming_keys)?;
-                let mut book = match_book(store, today)?;
+                let (mut book, ladder) = match_book_with_claims(store, today)?;
+                let table = crate::services::claim::rate_table(store)?;
+                let by_id: HashMap<i64, &LadderInvoice> = ladder.invoices.iter().map(|i| (i.record.id, i)).collect();
+                // Payments booked by this import so far, per invoice.
+                let mut booked_here: HashMap<i64, Vec<PaymentRecord>> = HashMap::new();
+                // A part fits when it is no more than the invoice's whole claim on the booking
+                // day, after what was booked before (also earlier in this file).
+                let mut fits = |parts: &[(i64, Decimal)], on: chrono::NaiveDate| -> bool {
+                    let ok = parts.iter().all(|(id, part)| {
+                        let Some(inv) = by_id.get(id) else { return false };
+                        let Some(client) = ladder.clients.get(&inv.record.draft.client_id) else { return false };
+                        let mut payments = inv.payments.clone();
+                        payments.extend(booked_here.get(id).cloned().unwrap_or_default());
+                        let basis = ClaimBasis { payments: &payments, ..inv.basis(client) };
+                        check_payment(*part, payment_maximum(&table, &basis, on)).is_ok()
+                    });
+                    if ok {
+                        for (id, part) in parts {
+                            booked_here.entry(*id).or_default().push(PaymentRecord {
+                                id: 0,
+                                invoice_id: *id,
+                                paid_on: on,
+                                amount: *part,
+                                method: String::new(),
+                                note: None,
+                            });
+                        }
+                    }
+                    ok
+                };
                 let mut rows = Vec::new();
                 let (mut booked, mut proposed, mut unmatched) = (0u32, 0u32, 0u32);
                 let mut booked_amount = Decimal::ZERO;
@@ -110,7 +144,8 @@ impl App {
                     match book.match_entry(e) {
                         Outcome::Booked { rule, parts }
                             if e.booked_on <= today
-                                && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok()) =>
+                                && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok())
+                                && fits(&parts, e.booked_on) =>
                         {
                             row.state = BankState::Booked;
                             row.rule = Some(rule.code().into());
@@ -226,18 +261,16 @@ fn summary(
 /// references, running arrangements with their instalment references, clients with their
 /// names and accounts.
 pub(crate) fn match_book(store: &Store, today: chrono::NaiveDate) -> Result<MatchBook, StoreError> {
-    let (rows, payments) = store.receivables_and_payments()?;
+    Ok(match_book_with_claims(store, today)?.0)
+}
+
+/// [`match_book`] and the ladder it read, whose claims bound what may be booked on a day.
+pub(crate) fn match_book_with_claims(
+    store: &Store,
+    today: chrono::NaiveDate,
+) -> Result<(MatchBook, Ladder), StoreError> {
     let keys = store.invoice_keys()?;
-    let mut paid: HashMap<i64, Decimal> = HashMap::new();
-    for (invoice, _, amount) in &payments {
-        *paid.entry(*invoice).or_default() += *amount;
-    }
-    let mut credited: HashMap<i64, Decimal> = HashMap::new();
-    for r in rows.iter().filter(|r| r.kind == InvoiceKind::CreditNote) {
-        if let Some(original) = r.credits_invoice_id {
-            *credited.entry(original).or_default() += -r.total;
-        }
-    }
+    let ladder = crate::services::ladder::load(store, today, None)?;
     let arrangements = crate::services::arrangement_state::active_arrangements(store, today)?;
     let mut under: HashMap<i64, i64> = HashMap::new();
     let mut instalments = Vec::new();
@@ -255,20 +288,18 @@ pub(crate) fn match_book(store: &Store, today: chrono::NaiveDate) -> Result<Matc
     }
     let mut open = Vec::new();
     let mut settled = Vec::new();
-    for r in rows.iter().filter(|r| r.kind != InvoiceKind::CreditNote) {
+    for inv in &ladder.invoices {
+        let r = &inv.record;
         let Some(k) = keys.get(&r.id) else { continue };
-        let left = outstanding(
-            r.total,
-            paid.get(&r.id).copied().unwrap_or_default(),
-            credited.get(&r.id).copied().unwrap_or_default(),
-        );
+        // What may be paid is the whole claim: principal, interest and costs.
+        let left = inv.claim.total_open();
         if left > Decimal::ZERO {
             open.push(OpenInvoice {
                 id: r.id,
                 number: k.number.clone(),
                 reference: k.reference.clone(),
-                client_id: r.client_id,
-                invoice_date: r.invoice_date,
+                client_id: r.draft.client_id,
+                invoice_date: r.draft.invoice_date,
                 open: left,
                 arrangement_id: under.get(&r.id).copied(),
             });
@@ -293,5 +324,8 @@ pub(crate) fn match_book(store: &Store, today: chrono::NaiveDate) -> Result<Matc
             ibans: ibans.remove(&id).unwrap_or_default(),
         })
         .collect();
-    Ok(MatchBook::new(open, &settled, &instalments, &clients))
+    Ok((
+        MatchBook::new(open, &settled, &instalments, &clients),
+        ladder,
+    ))
 }

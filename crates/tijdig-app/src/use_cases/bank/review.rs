@@ -2,14 +2,16 @@
 //! assigned by hand to an open invoice or set aside; what was booked lately.
 
 use rust_decimal::Decimal;
-use tijdig_domain::invoice::{check_payment, outstanding};
 use tijdig_domain::Language;
-use tijdig_store::{BankLink, BankState, BankTransactionRecord, Store, StoreError};
+use tijdig_store::{
+    BankLink, BankState, BankTransactionRecord, NewDossierEntry, Store, StoreError,
+};
 
 use crate::plumbing::error::refused;
 use crate::plumbing::error::Failure;
-use crate::services::invoice_amounts::credited_on;
-use crate::services::invoice_amounts::open_amount;
+use crate::services::claim::open_amount;
+use crate::services::claim::{payment_maximum, rate_table, ClaimBasis, StoredBasis};
+use crate::services::receipts::{receipt_entry, receive};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// How many entries per list the screen shows.
@@ -204,20 +206,27 @@ impl App {
                     fields: Vec::new(),
                 });
             }
-            let credited = credited_on(store, invoice_id).map_err(|e| AppError::from_store(e, lang))?;
+            let today = self.today();
+            let prepared = (|| -> Result<_, StoreError> {
+                let record = store.invoice(invoice_id)?;
+                Ok((rate_table(store)?, StoredBasis::read(store, &record)?))
+            })();
+            let (table, stored) = prepared.map_err(|e| AppError::from_store(e, lang))?;
             store
-                .book_bank_transaction(id, invoice_id, rule, &now, |invoice, payments, entry| -> Result<Decimal, Failure> {
+                .book_bank_transaction(id, invoice_id, rule, &now, |invoice, payments, entry| -> Result<(Decimal, Option<NewDossierEntry>), Failure> {
                     let Some(issued) = invoice.issued.as_ref() else {
                         return Err(refused(not_payable(lang), Vec::new()));
                     };
-                    let paid: Decimal = payments.iter().map(|p| p.amount).sum();
-                    let open = outstanding(issued.total, paid, credited);
-                    // More than is open books what is open; the rest stays with the client.
-                    let part = entry.amount.min(open);
-                    check_payment(part, open).map_err(|issue| {
+                    // Up to the whole claim on the day it was booked; the rest stays with the
+                    // client (a double payment, or money for another invoice).
+                    let basis = ClaimBasis { payments, ..stored.basis(invoice) };
+                    let on = entry.booked_on.min(today);
+                    let part = entry.amount.min(payment_maximum(&table, &basis, on));
+                    let receipt = receive(&table, &basis, on, part, today).map_err(|issue| {
                         refused(issue.message(lang), vec![FieldMessage { field: "invoiceId".into(), code: issue.code().into(), message: issue.message(lang) }])
                     })?;
-                    Ok(part)
+                    let entry = receipt_entry(invoice.draft.client_id, invoice_id, &issued.number, on, &receipt, now.clone(), lang);
+                    Ok((part, Some(entry)))
                 })
                 .map_err(|f| match f {
                     Failure::Store(StoreError::AlreadyDone) => already_decided(lang),
@@ -265,7 +274,7 @@ fn overview(
         store
             .bank_transactions(&[state], LIST_LIMIT)?
             .into_iter()
-            .map(|t| transaction_dto(store, &t, &names, &arrangements, lang))
+            .map(|t| transaction_dto(store, &t, &names, &arrangements, today, lang))
             .collect()
     };
     Ok(dto::BankOverview {
@@ -296,11 +305,12 @@ fn transaction_dto(
     t: &BankTransactionRecord,
     names: &std::collections::HashMap<i64, String>,
     arrangements: &[tijdig_store::ArrangementRecord],
+    today: chrono::NaiveDate,
     lang: Language,
 ) -> Result<dto::BankTransaction, StoreError> {
     let invoice = t.invoice_id.map(|id| store.invoice(id)).transpose()?;
     let open_amount = match (&invoice, t.state) {
-        (Some(inv), BankState::Proposed) => Some(open_amount(store, inv)?.to_string()),
+        (Some(inv), BankState::Proposed) => Some(open_amount(store, inv, today)?.to_string()),
         _ => None,
     };
     let arrangement = t

@@ -160,6 +160,7 @@ impl App {
                 "Totaal",
                 "Betaald",
                 "Open",
+                "Waarvan rente/kosten",
                 "Status",
             ]
             .map(String::from)
@@ -170,6 +171,7 @@ impl App {
                 "Total",
                 "Paid",
                 "Open",
+                "Of which interest/costs",
                 "Status",
             ]
             .map(String::from)
@@ -222,7 +224,9 @@ impl App {
                     row.push(CsvCell::Amount(vat_row.map_or(Decimal::ZERO, |r| r.btw)));
                 }
             }
-            let open = tijdig_domain::invoice::outstanding(facts.total, facts.paid, facts.credited);
+            // The whole claim today and the part of it beyond the invoice amount, as on the
+            // invoice page.
+            let open = facts.claim.total_open();
             row.extend([
                 CsvCell::Amount(totals.subtotal),
                 CsvCell::Amount(totals.btw_total),
@@ -233,6 +237,7 @@ impl App {
                 } else {
                     Decimal::ZERO
                 }),
+                CsvCell::Amount(facts.claim.interest_and_costs_open()),
                 text(facts.status.label(lang)),
             ]);
             rows.push(row);

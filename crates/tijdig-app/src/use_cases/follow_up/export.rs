@@ -3,6 +3,7 @@
 //! every document) plus every issued invoice, credit note and letter of the client, byte for
 //! byte as stored.
 
+use crate::services::claim::{claim_of, rate_table};
 use rust_decimal::Decimal;
 use std::path::{Path, PathBuf};
 use tijdig_documents::model::{Align, Column, DocMeta, LetterBlock, LetterPdf, Table, TotalRow};
@@ -72,6 +73,7 @@ impl App {
         let mut files: Vec<(String, String)> = Vec::new();
         let mut invoice_rows = Vec::new();
         let mut open_total = Decimal::ZERO;
+        let table = rate_table(store)?;
         let records = store.invoices_of_client(client_id)?;
         for record in records.iter().rev() {
             let Some(issued) = &record.issued else {
@@ -88,14 +90,10 @@ impl App {
             if record.draft.kind == InvoiceKind::CreditNote {
                 continue;
             }
-            let paid: Decimal = store.payments(record.id)?.iter().map(|p| p.amount).sum();
-            let credited: Decimal = records
-                .iter()
-                .filter(|r| r.draft.credits_invoice_id == Some(record.id))
-                .filter_map(|r| r.issued.as_ref())
-                .map(|i| -i.total)
-                .sum();
-            let open = rules::outstanding(issued.total, paid, credited);
+            // The whole claim today, as on the invoice page (principal, interest, costs).
+            let claim = claim_of(store, &table, record, today)?;
+            let (paid, credited) = (claim.paid, claim.credited);
+            let open = claim.total_open();
             open_total += open;
             let due = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
             invoice_rows.push(vec![

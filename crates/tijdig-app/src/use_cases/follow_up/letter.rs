@@ -103,7 +103,7 @@ impl App {
                 let mut costs_paid = Decimal::ZERO;
                 let mut stale_rate = None;
                 for inv in &chosen {
-                    let claim = compute_claim(&table, &client, &inv.record, inv.outstanding, &inv.payments, &inv.letters, today);
+                    let claim = compute_claim(&table, &inv.basis(&client), today);
                     if let Some(issue) = &claim.problem {
                         return Err(incomplete_rates(issue, lang));
                     }
@@ -122,8 +122,8 @@ impl App {
                         total: issued.total,
                         // After a partial payment the open principal follows art. 6:44 BW
                         // (costs, then interest, then principal), as on the invoice page.
-                        paid: issued.total - claim.interest.as_ref().map_or(inv.outstanding, |b| b.principal_open),
-                        open: claim.interest.as_ref().map_or(inv.outstanding, |b| b.principal_open),
+                        paid: issued.total - claim.principal_open,
+                        open: claim.principal_open,
                         payment_reference: issued.payment_reference.clone(),
                         start: claim.start,
                         interest: claim.interest.clone(),

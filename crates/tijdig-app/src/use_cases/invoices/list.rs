@@ -1,7 +1,6 @@
 //! The invoice list: every invoice with its status and what is open, filtered, searched and
 //! sorted.
 
-use tijdig_domain::invoice as rules;
 use tijdig_store::StoreError;
 
 use crate::plumbing::format::amount;
@@ -50,11 +49,8 @@ impl App {
                         invoice_date: record.draft.invoice_date.to_string(),
                         due_date: facts.due_date.to_string(),
                         total: amount(facts.total),
-                        outstanding: amount(rules::outstanding(
-                            facts.total,
-                            facts.paid,
-                            facts.credited,
-                        )),
+                        outstanding: amount(facts.claim.total_open()),
+                        interest_and_costs: amount(facts.claim.interest_and_costs_open()),
                         status,
                     });
                 }

@@ -1,21 +1,23 @@
 //! Invoice use-cases: drafts, the invoice series' settings, issuing with a PDF, credit notes,
 //! payments; the list in `list.rs`. What an invoice shows is `services::invoice_view`.
 
+mod claim_actions;
 mod list;
 
 use crate::plumbing::error::{invalid_fields, refused, Failure, FormIssue};
 use crate::plumbing::format::parse_date;
 use crate::plumbing::hashing::sha256_hex;
 use crate::services::arrangement_state::active_invoice_ids;
+use crate::services::claim::{rate_table, ClaimBasis, StoredBasis};
 use crate::services::documents::invoice as invoice_pdf;
-use crate::services::invoice_amounts::{credited_on, record_totals, totals_dto};
+use crate::services::invoice_amounts::{record_totals, totals_dto};
 use crate::services::invoice_form;
 use crate::services::invoice_settings::{
     number_prefix, reference_kind, NUMBER_PREFIX, REFERENCE_KIND,
 };
+use crate::services::receipts::{receipt_entry, receive};
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError, ErrorCode};
-use rust_decimal::Decimal;
 use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::invoice::{self as rules, InvoiceKind, InvoiceTotals};
 use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
@@ -322,7 +324,9 @@ impl App {
         })
     }
 
-    /// Registers a (partial) payment; more than what is outstanding is refused.
+    /// Registers a (partial) payment, up to the whole claim on its day (principal, interest and
+    /// costs: art. 6:44 BW applies it to costs first); more is refused, naming the maximum. The
+    /// dossier records how it was applied.
     pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
         // Checked and booked under one hold of the store: no arrangement can start in between.
         self.with_store(|store, lang| {
@@ -351,14 +355,18 @@ impl App {
                 let (Some(paid_on), Some(amount)) = (paid_on, amount) else {
                     return Err(invalid(&issues, lang));
                 };
-                let credited = credited_on(store, id)?;
+                let today = self.today();
+                let table = rate_table(store)?;
+                let record = store.invoice(id)?;
+                let stored = StoredBasis::read(store, &record)?;
                 let payment = NewPayment {
                     paid_on,
                     amount,
                     method: form.method.code().to_string(),
                     note: tijdig_domain::validate::optional_text(&form.note, 500).ok().flatten(),
                 };
-                store.add_payment(id, &payment, |invoice, earlier| -> Result<(), Failure> {
+                let at = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+                store.add_payment(id, &payment, |invoice, earlier| -> Result<Option<NewDossierEntry>, Failure> {
                     let Some(issued) = invoice.issued.as_ref() else {
                         return Err(refused(
                             match lang {
@@ -369,11 +377,13 @@ impl App {
                             Vec::new(),
                         ));
                     };
-                    let paid: Decimal = earlier.iter().map(|p| p.amount).sum();
-                    let open = rules::outstanding(issued.total, paid, credited);
-                    rules::check_payment(amount, open).map_err(|issue| {
-                        invalid(&[FormIssue { field: "amount".into(), issue }], lang)
-                    })
+                    // Checked against the payments as they are inside the transaction.
+                    let basis = ClaimBasis { payments: earlier, ..stored.basis(invoice) };
+                    let receipt = receive(&table, &basis, paid_on, amount, today).map_err(|issue| {
+                        let field = if matches!(issue, Issue::PaymentInFuture { .. }) { "paidOn" } else { "amount" };
+                        invalid(&[FormIssue { field: field.into(), issue }], lang)
+                    })?;
+                    Ok(Some(receipt_entry(invoice.draft.client_id, id, &issued.number, paid_on, &receipt, at, lang)))
                 })?;
                 let record = store.invoice(id)?;
                 self.invoice_dto(store, &record, lang)

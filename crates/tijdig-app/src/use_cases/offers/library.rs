@@ -282,7 +282,7 @@ fn payment_history(
             + chrono::Days::new(u64::from(record.draft.payment_term_days));
         let payments = store.payments(record.id)?;
         // Settled (paid, or credited for the rest): late only if the last payment was.
-        if crate::services::invoice_amounts::open_amount(store, &record)? <= Decimal::ZERO {
+        if crate::services::claim::open_amount(store, &record, today)? <= Decimal::ZERO {
             let last = payments.iter().map(|p| p.paid_on).max().unwrap_or(due);
             if last > due {
                 late += 1;
