@@ -479,3 +479,89 @@ fn more_than_six_months_after_the_newest_rate_vandaag_and_the_letter_say_the_rat
         "the letter's footnotes",
     );
 }
+
+#[test]
+fn a_business_that_pays_only_the_invoice_amount_leaves_interest_and_costs_open_until_waived() {
+    let w = world();
+    let app = w.on(d(2026, 11, 12));
+    let paid = app
+        .add_payment(
+            w.b2b_invoice,
+            &PaymentForm {
+                paid_on: "12-11-2026".into(),
+                amount: "1.210,00".into(),
+                method: PaymentMethod::Bank,
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    // "Rente/kosten open € X" on the page, in the list and in the split, one figure.
+    assert_eq!(paid.status, InvoiceStatus::InterestCostsOpen);
+    let rest = paid.open.interest_and_costs.clone();
+    assert_eq!(paid.outstanding, rest);
+    assert_eq!(paid.waivable.as_deref(), Some(rest.as_str()));
+    let row = app
+        .invoices(&InvoiceQuery::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == w.b2b_invoice)
+        .unwrap();
+    assert_eq!(
+        (row.outstanding.as_str(), row.interest_and_costs.as_str()),
+        (rest.as_str(), rest.as_str())
+    );
+    assert_eq!(row.status, InvoiceStatus::InterestCostsOpen);
+    // The dossier says how the money was applied: costs first, then interest.
+    let dossier = app.dossier(w.business).unwrap();
+    let line = dossier
+        .iter()
+        .find(|e| e.kind == DossierKind::Payment)
+        .unwrap();
+    assert!(line.note.contains("€ 40,00 kosten"), "{}", line.note);
+    assert!(
+        line.note.contains(&format!(
+            "Er staat nog {} open",
+            tijdig_domain::format_eur(rest.parse().unwrap(), tijdig_domain::Language::Nl)
+        )),
+        "{}",
+        line.note
+    );
+
+    // A waiver needs a reason; with one, the invoice is settled and the dossier keeps why.
+    let err = app
+        .waive_interest_and_costs(w.b2b_invoice, &WaiverForm { reason: " ".into() })
+        .unwrap_err();
+    assert_eq!(err.fields[0].field, "reason");
+    let waived = app
+        .waive_interest_and_costs(
+            w.b2b_invoice,
+            &WaiverForm {
+                reason: "Vaste klant, eerste keer te laat".into(),
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        (waived.status, waived.outstanding.as_str()),
+        (InvoiceStatus::Paid, "0.00")
+    );
+    assert_eq!(waived.open.waived, rest);
+    assert!(waived.waivable.is_none());
+    let entry = app
+        .dossier(w.business)
+        .unwrap()
+        .into_iter()
+        .find(|e| e.kind == DossierKind::Waiver)
+        .unwrap();
+    assert!(entry.note.contains("Vaste klant"), "{}", entry.note);
+    // Nothing is left to waive or to pay.
+    assert!(app
+        .waive_interest_and_costs(
+            w.b2b_invoice,
+            &WaiverForm {
+                reason: "nog eens".into()
+            }
+        )
+        .is_err());
+    let next = app.invoice(w.b2b_invoice).unwrap().follow_up.unwrap().next;
+    assert!(next.contains("Niets meer open"), "{next}");
+}

@@ -142,8 +142,8 @@ fn interest_and_costs_on(store: &Store, days: &[NaiveDate]) -> Result<Vec<Decima
     for (id, credit) in candidates {
         let record = store.invoice(id)?;
         let client_id = record.draft.client_id;
-        if !clients.contains_key(&client_id) {
-            clients.insert(client_id, store.client(client_id)?.client);
+        if let std::collections::hash_map::Entry::Vacant(slot) = clients.entry(client_id) {
+            slot.insert(store.client(client_id)?.client);
         }
         let Some(client) = clients.get(&client_id) else {
             continue;
