@@ -59,6 +59,7 @@ export async function issueInvoice(browser, { client, date = "", description = "
     await click(browser, 'button[data-action="pay"]');
     await fill(browser, { paidOn });
     await click(browser, 'button[data-action="save-payment"]');
-    await browser.$('button[data-action="pay"]').waitForExist({ reverse: true });
+    // Paid late with only its amount, interest and costs stay open (the pay button stays).
+    await browser.$('button[data-action="save-payment"]').waitForExist({ reverse: true });
   }
 }
