@@ -57,7 +57,9 @@ export async function issueInvoice(browser, { client, date = "", description = "
   await browser.waitUntil(async () => (await browser.$("main h1").getText()).startsWith("Factuur 2026-"));
   if (paidOn) {
     await click(browser, 'button[data-action="pay"]');
-    await fill(browser, { paidOn });
+    // The invoice amount (lines at 21 % btw), typed: the dialog proposes the whole claim.
+    const amount = (Number(quantity) * Number(unitPrice) * 1.21).toFixed(2).replace(".", ",");
+    await fill(browser, { paidOn, amount });
     await click(browser, 'button[data-action="save-payment"]');
     // Paid late with only its amount, interest and costs stay open (the pay button stays).
     await browser.$('button[data-action="save-payment"]').waitForExist({ reverse: true });
