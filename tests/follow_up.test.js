@@ -178,7 +178,7 @@ describe("follow-up", () => {
     const kinds = await browser.execute(() =>
       [...document.querySelectorAll("[data-dossier-kind]")].map((e) => e.dataset.dossierKind),
     );
-    assert.deepEqual(kinds, ["note", "letter", "letter", "email", "step_skipped"]);
+    assert.deepEqual(kinds, ["note", "payment", "letter", "letter", "email", "step_skipped"]);
     await browser.$("[data-dossier-kind]").scrollIntoView();
     await screenshot(browser, "23-client-dossier");
 

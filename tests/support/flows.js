@@ -62,6 +62,6 @@ export async function issueInvoice(browser, { client, date = "", description = "
     await fill(browser, { paidOn, amount });
     await click(browser, 'button[data-action="save-payment"]');
     // Paid late with only its amount, interest and costs stay open (the pay button stays).
-    await browser.$('button[data-action="save-payment"]').waitForExist({ reverse: true });
+    await browser.$('button[data-action="save-payment"]').waitForDisplayed({ reverse: true });
   }
 }

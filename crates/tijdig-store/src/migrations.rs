@@ -186,6 +186,31 @@ mod tests {
     }
 
     #[test]
+    fn the_dossier_accepts_every_known_kind_and_refuses_an_unknown_one() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO clients (id, kind, name, country, preferred_channel, document_language,
+                                  debtor_type, search_text)
+             VALUES (1, 'business', 'Korenbloem', 'NL', 'email', 'nl', 'unknown', 'korenbloem');",
+        )
+        .unwrap();
+        for kind in tijdig_domain::follow_up::DossierKind::ALL {
+            conn.execute(
+                "INSERT INTO dossier_entries (client_id, at, kind) VALUES (1, '2026-12-01T12:00:00', ?1)",
+                [kind.code()],
+            )
+            .unwrap();
+        }
+        assert!(conn
+            .execute(
+                "INSERT INTO dossier_entries (client_id, at, kind) VALUES (1, '2026-12-01T12:00:00', 'gossip')",
+                [],
+            )
+            .is_err());
+    }
+
+    #[test]
     fn another_programs_database_is_refused() {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch("CREATE TABLE notes (x TEXT)").unwrap();

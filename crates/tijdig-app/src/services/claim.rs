@@ -38,14 +38,13 @@ pub(crate) struct InvoiceClaim {
     pub interest_open: Decimal,
     /// Incassokosten owed on the day and not paid.
     pub costs_open: Decimal,
-    /// Every euro received (payments), and what credit notes took off.
+    /// Every euro received through the day (payments), and what credit notes took off.
     pub paid: Decimal,
     pub credited: Decimal,
-    /// What the user waived (kwijtgescholden).
+    /// What the user waived (kwijtgescholden) through the day.
     pub waived: Decimal,
-    /// The invoice total, and what is open of it counted naively (total − paid − credited).
+    /// The invoice total.
     pub total: Decimal,
-    pub invoice_open: Decimal,
 }
 
 impl InvoiceClaim {
@@ -58,7 +57,8 @@ impl InvoiceClaim {
     /// user sees them. Art. 6:44 applies payments to them first, so legally some of it is
     /// principal (claims.json C9); the sum is the same.
     pub fn interest_and_costs_open(&self) -> Decimal {
-        (self.total_open() - self.invoice_open).max(Decimal::ZERO)
+        let invoice_open = rules::outstanding(self.total, self.paid, self.credited);
+        (self.total_open() - invoice_open).max(Decimal::ZERO)
     }
 
     /// The factuurstatus this claim gives (rente/kosten open included).
@@ -100,12 +100,33 @@ impl ClaimBasis<'_> {
             .map_or(Decimal::ZERO, |i| i.total)
     }
 
-    fn paid(&self) -> Decimal {
-        self.payments.iter().map(|p| p.amount).sum()
+    /// Received through `on` (the ledger leaves later payments out too).
+    fn paid_through(&self, on: NaiveDate) -> Decimal {
+        self.payments
+            .iter()
+            .filter(|p| p.paid_on <= on)
+            .map(|p| p.amount)
+            .sum()
     }
 
-    fn waived(&self) -> Decimal {
-        self.waivers.iter().map(|(_, a)| *a).sum()
+    fn waived_through(&self, on: NaiveDate) -> Decimal {
+        self.waivers
+            .iter()
+            .filter(|(day, _)| *day <= on)
+            .map(|(_, a)| *a)
+            .sum()
+    }
+}
+
+/// A payment not stored (yet): one being checked, or one the caller has only as (day, amount).
+pub(crate) fn received(invoice_id: i64, paid_on: NaiveDate, amount: Decimal) -> PaymentRecord {
+    PaymentRecord {
+        id: 0,
+        invoice_id,
+        paid_on,
+        amount,
+        method: String::new(),
+        note: None,
     }
 }
 
@@ -170,7 +191,8 @@ pub(crate) fn fourteen_day_letter(
 /// One staffel over several invoices of one debtor (reference README: summed principal) on
 /// `on`. `letters` holds each invoice's 14-dagenbrief: a consumer owes costs only when every
 /// invoice had its own (the latest delivery counts); `new_letter` is the 14-dagenbrief being
-/// written now. Costs already paid (payments go to costs first, art. 6:44 BW) are not owed again.
+/// written now. Costs already paid (payments go to costs first, art. 6:44 BW) or waived are not
+/// owed again.
 pub(crate) fn combined_costs(
     client: ClientKind,
     principal: Decimal,
@@ -216,8 +238,8 @@ pub(crate) fn compute_claim(
     basis: &ClaimBasis<'_>,
     on: NaiveDate,
 ) -> InvoiceClaim {
-    let paid = basis.paid();
-    let waived = basis.waived();
+    let paid = basis.paid_through(on);
+    let waived = basis.waived_through(on);
     let gross = (basis.total() - basis.credited).max(Decimal::ZERO);
     let simple = |start: Option<DefaultStart>| InvoiceClaim {
         start,
@@ -232,7 +254,6 @@ pub(crate) fn compute_claim(
         credited: basis.credited,
         waived,
         total: basis.total(),
-        invoice_open: rules::outstanding(basis.total(), paid, basis.credited),
     };
     if basis.record.issued.is_none() {
         return simple(None);
@@ -305,19 +326,13 @@ pub(crate) fn compute_claim(
     };
     match ledger(table, &facts) {
         Ok(breakdown) => InvoiceClaim {
-            start: Some(start),
             principal_open: breakdown.principal_open,
             interest_open: breakdown.interest_open,
             costs_open: breakdown.costs_open,
-            paid,
-            credited: basis.credited,
-            waived,
-            total: basis.total(),
-            invoice_open: rules::outstanding(basis.total(), paid, basis.credited),
             interest: Some(breakdown),
             costs: Some(costs),
-            problem: None,
             rate_warning: table.stale_on(kind, on),
+            ..simple(Some(start))
         },
         Err(issue) => InvoiceClaim {
             problem: Some(issue),
@@ -347,24 +362,18 @@ pub(crate) fn payment_maximum(
     }
     // Later payments exist: the largest amount that leaves every payment fully applied.
     let fits = |cents: i64| {
-        let amount = Decimal::new(cents, 2);
         let mut payments = basis.payments.to_vec();
-        payments.push(PaymentRecord {
-            id: 0,
-            invoice_id: basis.record.id,
-            paid_on: day,
-            amount,
-            method: String::new(),
-            note: None,
-        });
+        payments.push(received(basis.record.id, day, Decimal::new(cents, 2)));
         let probe = ClaimBasis {
             payments: &payments,
             ..*basis
         };
-        compute_claim(table, &probe, until).interest.map_or_else(
-            || probe.paid() + probe.waived() <= (probe.total() - probe.credited),
-            |b| b.payments.iter().all(|p| p.unapplied.is_zero()),
-        )
+        let claim = compute_claim(table, &probe, until);
+        match &claim.interest {
+            Some(ledger) => ledger.payments.iter().all(|p| p.unapplied.is_zero()),
+            // No verzuim by then: money beyond the invoice amount pays nothing.
+            None => claim.paid + claim.waived <= claim.total - claim.credited,
+        }
     };
     let mut low = 0i64;
     let mut high = (upper * Decimal::ONE_HUNDRED).trunc().to_i64().unwrap_or(0);
@@ -460,10 +469,11 @@ const ADOPTED: &str = "claim_ledger_adopted";
 /// ladder does not start writing to clients about years-old invoices: what the ledger now finds
 /// open on them is waived on the day of their last payment, each with a dossier entry that
 /// says why. Later payments follow the ledger from the start.
-pub(crate) fn adopt_claim_ledger(store: &mut Store, at: &str) -> Result<(), StoreError> {
+pub(crate) fn adopt_claim_ledger(store: &mut Store) -> Result<(), StoreError> {
     if store.setting(ADOPTED)?.is_some() {
         return Ok(());
     }
+    let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
     let table = rate_table(store)?;
     for record in store.list_invoices()? {
         let Some(issued) = record.issued.as_ref() else {
@@ -476,13 +486,12 @@ pub(crate) fn adopt_claim_ledger(store: &mut Store, at: &str) -> Result<(), Stor
         let Some(last) = stored.payments.iter().map(|p| p.paid_on).max() else {
             continue;
         };
-        let basis = stored.basis(&record);
-        if rules::outstanding(issued.total, basis.paid(), basis.credited) > Decimal::ZERO {
-            continue;
-        }
-        let claim = compute_claim(&table, &basis, last);
+        let claim = compute_claim(&table, &stored.basis(&record), last);
         let rest = claim.total_open();
-        if rest <= Decimal::ZERO {
+        // Only an invoice whose amount was paid in full, with something left by the ledger.
+        if rules::outstanding(claim.total, claim.paid, claim.credited) > Decimal::ZERO
+            || rest <= Decimal::ZERO
+        {
             continue;
         }
         let number = issued.number.clone();
@@ -501,7 +510,7 @@ pub(crate) fn adopt_claim_ledger(store: &mut Store, at: &str) -> Result<(), Stor
                 },
                 tijdig_store::NewDossierEntry {
                     client_id: record.draft.client_id,
-                    at: at.to_string(),
+                    at: at.clone(),
                     kind: tijdig_domain::follow_up::DossierKind::Waiver,
                     step: None,
                     outcome: None,
@@ -513,7 +522,7 @@ pub(crate) fn adopt_claim_ledger(store: &mut Store, at: &str) -> Result<(), Stor
             ))
         })?;
     }
-    store.set_setting(ADOPTED, at)
+    store.set_setting(ADOPTED, &at)
 }
 
 /// Adds the rates this version ships that the database does not have yet (at every start).

@@ -10,10 +10,10 @@ use tijdig_domain::interest::RateTable;
 use tijdig_domain::invoice::check_payment;
 use tijdig_domain::money::format_eur;
 use tijdig_domain::{Issue, Language};
-use tijdig_store::{NewDossierEntry, PaymentRecord};
+use tijdig_store::NewDossierEntry;
 
 use crate::plumbing::format::show_date;
-use crate::services::claim::{compute_claim, payment_maximum, ClaimBasis};
+use crate::services::claim::{compute_claim, payment_maximum, received, ClaimBasis};
 
 /// How one payment is applied (art. 6:44 BW) and what is open after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,15 @@ pub(crate) struct Receipt {
     pub open_after: Decimal,
 }
 
+/// A payment's day: not after today (money cannot be booked before it arrived).
+pub(crate) fn payment_day(day: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Issue> {
+    if day > today {
+        Err(Issue::PaymentInFuture { today })
+    } else {
+        Ok(day)
+    }
+}
+
 /// Checks `amount` on `paid_on` against the claim of `basis` (whose payments are those booked
 /// before) and tells how it would be applied. Errors are the form's: not positive, more than
 /// two decimals, after today, more than the claim that day.
@@ -36,19 +45,37 @@ pub(crate) fn receive(
     amount: Decimal,
     today: NaiveDate,
 ) -> Result<Receipt, Issue> {
-    if paid_on > today {
-        return Err(Issue::PaymentInFuture { today });
-    }
+    let paid_on = payment_day(paid_on, today)?;
     check_payment(amount, payment_maximum(table, basis, paid_on))?;
+    Ok(applied(table, basis, paid_on, amount, today))
+}
+
+/// Books what it can of `offered` on `paid_on`: up to the whole claim that day (a bank entry
+/// for more leaves the rest with the client: a double payment, or money for another invoice).
+pub(crate) fn receive_up_to(
+    table: &RateTable,
+    basis: &ClaimBasis<'_>,
+    paid_on: NaiveDate,
+    offered: Decimal,
+    today: NaiveDate,
+) -> Result<Receipt, Issue> {
+    let paid_on = paid_on.min(today);
+    let maximum = payment_maximum(table, basis, paid_on);
+    let amount = offered.min(maximum);
+    check_payment(amount, maximum)?;
+    Ok(applied(table, basis, paid_on, amount, today))
+}
+
+/// How the ledger applies `amount` on `paid_on` after the payments of `basis`.
+fn applied(
+    table: &RateTable,
+    basis: &ClaimBasis<'_>,
+    paid_on: NaiveDate,
+    amount: Decimal,
+    today: NaiveDate,
+) -> Receipt {
     let mut payments = basis.payments.to_vec();
-    payments.push(PaymentRecord {
-        id: 0,
-        invoice_id: basis.record.id,
-        paid_on,
-        amount,
-        method: String::new(),
-        note: None,
-    });
+    payments.push(received(basis.record.id, paid_on, amount));
     let after = compute_claim(
         table,
         &ClaimBasis {
@@ -64,13 +91,13 @@ pub(crate) fn receive(
             .rev()
             .find(|p| p.on == paid_on && p.amount == amount)
     });
-    Ok(Receipt {
+    Receipt {
         amount,
         to_costs: applied.map_or(Decimal::ZERO, |p| p.to_costs),
         to_interest: applied.map_or(Decimal::ZERO, |p| p.to_interest),
         to_principal: applied.map_or(amount, |p| p.to_principal),
         open_after: after.total_open(),
-    })
+    }
 }
 
 /// The dossier line of a payment: its split and whether the claim is settled.

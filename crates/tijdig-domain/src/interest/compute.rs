@@ -163,6 +163,11 @@ impl InterestBreakdown {
         })
     }
 
+    /// Costs no longer owed: paid, or given up by a waiver (a later letter asks neither again).
+    pub fn costs_settled(&self) -> Decimal {
+        self.costs_paid + self.waivers.iter().map(|w| w.to_costs).sum::<Decimal>()
+    }
+
     /// Everything given up by waivers.
     pub fn waived_total(&self) -> Decimal {
         self.waivers.iter().map(|w| w.amount - w.unapplied).sum()

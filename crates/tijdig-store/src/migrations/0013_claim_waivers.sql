@@ -1,16 +1,13 @@
 -- 0013: the whole claim (issue 17). What the user gave up of an invoice's claim (rente en
--- kosten kwijtgescholden) and payments' dossier entries with their split; the dossier learns
--- 'waiver' (rebuilt as in 0006 and 0012; foreign keys are off during migrations and checked
--- before the commit).
+-- kosten kwijtgescholden); the dossier learns 'waiver'. Rebuilt as in 0006 and 0012 (foreign
+-- keys are off during migrations and checked before the commit) for the last time: the known
+-- kinds move from a CHECK, which only a table copy can change, to a trigger, which a later
+-- migration replaces in two statements.
 CREATE TABLE dossier_entries_new (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients (id),
     at          TEXT NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('letter', 'email', 'call', 'note', 'promise',
-                                              'dispute', 'dispute_resolved', 'step_skipped',
-                                              'hand_over', 'payment', 'arrangement',
-                                              'arrangement_payment', 'offer', 'agreement',
-                                              'waiver')),
+    kind        TEXT NOT NULL,
     step        TEXT,
     outcome     TEXT,
     note        TEXT,
@@ -30,6 +27,14 @@ END;
 CREATE TRIGGER dossier_no_delete BEFORE DELETE ON dossier_entries
 BEGIN
     SELECT RAISE(ABORT, 'the dossier is append-only');
+END;
+-- Entries are never updated (above), so checking what is inserted keeps every kind known.
+CREATE TRIGGER dossier_kind_known BEFORE INSERT ON dossier_entries
+WHEN NEW.kind NOT IN ('letter', 'email', 'call', 'note', 'promise', 'dispute',
+                      'dispute_resolved', 'step_skipped', 'hand_over', 'payment', 'arrangement',
+                      'arrangement_payment', 'offer', 'agreement', 'waiver')
+BEGIN
+    SELECT RAISE(ABORT, 'unknown dossier kind');
 END;
 
 -- Kwijtschelding: on `waived_on` the user gave up `amount` of the invoice's claim (the interest

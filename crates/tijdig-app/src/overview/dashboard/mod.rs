@@ -16,6 +16,7 @@ use tijdig_store::{Store, StoreError};
 
 use crate::plumbing::format::amount;
 use crate::plumbing::format::show_date;
+use crate::services::claim::{compute_claim, rate_table, received, ClaimBasis};
 use crate::{dto, App, AppError};
 
 /// The receivables, and the invoice id of each. Invoice ids are rowids, so plain vectors
@@ -84,92 +85,66 @@ fn receivables(store: &Store, today: NaiveDate) -> Result<(Vec<Receivable>, Vec<
     Ok((out, ids))
 }
 
-/// Rente en kosten open on each of `days`: for every invoice the claim ledger says more than
-/// its amount is owed (the same computation as the invoice page and the list). Only invoices
-/// that were in verzuim while something was open can owe any: one paid on time, or whose rest
-/// was waived after its last payment, is skipped without a ledger.
-fn interest_and_costs_on(store: &Store, days: &[NaiveDate]) -> Result<Vec<Decimal>, StoreError> {
-    let (rows, all_payments) = store.receivables_and_payments()?;
-    let mut paid: IdMap<Vec<tijdig_store::PaymentRecord>> = IdMap::default();
-    for (n, (invoice, day, sum)) in all_payments.into_iter().enumerate() {
-        paid.entry(invoice)
-            .or_default()
-            .push(tijdig_store::PaymentRecord {
-                id: i64::try_from(n).unwrap_or(i64::MAX),
-                invoice_id: invoice,
-                paid_on: day,
-                amount: sum,
-                method: String::new(),
-                note: None,
-            });
-    }
-    let mut credited: IdMap<Decimal> = IdMap::default();
-    for r in rows.iter().filter(|r| r.kind == InvoiceKind::CreditNote) {
-        if let Some(original) = r.credits_invoice_id {
-            *credited.entry(original).or_default() += -r.total;
-        }
-    }
+/// Rente en kosten open on each of `days`, over the receivables the dashboard already read
+/// (`ids` are their invoice ids): for every invoice the claim ledger says more than its amount
+/// is owed (the same computation as the invoice page and the list). Only an invoice that was in
+/// verzuim while something was open can owe any: one paid on time, or whose rest was waived
+/// after its last payment, is skipped without a ledger.
+fn interest_and_costs_on(
+    store: &Store,
+    data: &[Receivable],
+    ids: &[i64],
+    days: &[NaiveDate],
+) -> Result<Vec<Decimal>, StoreError> {
     let waivers = store.all_waivers()?;
     let latest = days.iter().copied().max().unwrap_or(NaiveDate::MIN);
-    let mut candidates = Vec::new();
-    for r in rows.iter().filter(|r| r.kind != InvoiceKind::CreditNote) {
-        let due = due_date(r.invoice_date, r.payment_term_days);
-        let payments = paid.get(&r.id).map_or(&[][..], Vec::as_slice);
-        let sum: Decimal = payments.iter().map(|p| p.amount).sum();
-        let credit = credited.get(&r.id).copied().unwrap_or_default();
-        let naive_open = r.total - sum - credit;
-        let last = payments.iter().map(|p| p.paid_on).max();
-        let late = if naive_open > Decimal::ZERO {
-            latest > due
-        } else {
-            last.is_some_and(|l| l > due)
-                && !waivers
-                    .get(&r.id)
-                    .is_some_and(|w| w.iter().any(|(on, _)| Some(*on) >= last))
-        };
-        if late {
-            candidates.push((r.id, credit));
-        }
-    }
+    let waived_after = |id: &i64, last: NaiveDate| {
+        waivers
+            .get(id)
+            .is_some_and(|w| w.iter().any(|(on, _)| *on >= last))
+    };
+    let candidates: Vec<(&Receivable, i64)> = data
+        .iter()
+        .zip(ids.iter().copied())
+        .filter(|(r, id)| match r.payments.last() {
+            _ if r.open_on(latest) > Decimal::ZERO => latest > r.due_date,
+            Some((last, _)) => *last > r.due_date && !waived_after(id, *last),
+            None => false,
+        })
+        .collect();
     let mut out = vec![Decimal::ZERO; days.len()];
     if candidates.is_empty() {
         return Ok(out);
     }
-    let table = crate::services::claim::rate_table(store)?;
+    let table = rate_table(store)?;
     let letters = store.follow_up_state()?.letters;
     let arranged = store.arranged_invoice_ids()?;
     let mut clients: IdMap<tijdig_domain::Client> = IdMap::default();
-    for (id, credit) in candidates {
-        let record = store.invoice(id)?;
-        let client_id = record.draft.client_id;
-        if let std::collections::hash_map::Entry::Vacant(slot) = clients.entry(client_id) {
-            slot.insert(store.client(client_id)?.client);
+    for (r, id) in candidates {
+        if let std::collections::hash_map::Entry::Vacant(slot) = clients.entry(r.client_id) {
+            slot.insert(store.client(r.client_id)?.client);
         }
-        let Some(client) = clients.get(&client_id) else {
+        let Some(client) = clients.get(&r.client_id) else {
             continue;
         };
-        let basis = crate::services::claim::ClaimBasis {
+        let record = store.invoice(id)?;
+        let payments: Vec<_> = r
+            .payments
+            .iter()
+            .map(|(on, sum)| received(id, *on, *sum))
+            .collect();
+        let basis = ClaimBasis {
             client,
             record: &record,
-            credited: credit,
-            payments: paid.get(&id).map_or(&[][..], Vec::as_slice),
+            credited: r.credited,
+            payments: &payments,
             letters: letters.get(&id).map_or(&[][..], Vec::as_slice),
             waivers: waivers.get(&id).map_or(&[][..], Vec::as_slice),
             arranged: arranged.contains(&id),
         };
         for (slot, day) in out.iter_mut().zip(days) {
-            let on_day: Vec<_> = basis
-                .payments
-                .iter()
-                .filter(|p| p.paid_on <= *day)
-                .cloned()
-                .collect();
-            let then = crate::services::claim::ClaimBasis {
-                payments: &on_day,
-                ..basis
-            };
-            *slot += crate::services::claim::compute_claim(&table, &then, *day)
-                .interest_and_costs_open();
+            // The ledger leaves out what happened after its day.
+            *slot += compute_claim(&table, &basis, *day).interest_and_costs_open();
         }
     }
     Ok(out)
@@ -293,10 +268,16 @@ impl App {
 
     fn build_dashboard(&self, store: &Store, lang: Language) -> Result<dto::Dashboard, StoreError> {
         let today = self.today();
-        let (data, _) = receivables(store, today)?;
+        let (data, ids) = receivables(store, today)?;
         let now = kpis(&data, today);
         let before = kpis(&data, today - Duration::days(30));
-        let extra = match interest_and_costs_on(store, &[today, today - Duration::days(30)])?[..] {
+        let extra = match interest_and_costs_on(
+            store,
+            &data,
+            &ids,
+            &[today, today - Duration::days(30)],
+        )?[..]
+        {
             [now, before] => (now, before),
             _ => (Decimal::ZERO, Decimal::ZERO),
         };

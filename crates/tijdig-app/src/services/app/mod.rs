@@ -40,8 +40,7 @@ impl App {
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         crate::services::claim::sync_shipped_rates(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string();
-        crate::services::claim::adopt_claim_ledger(&mut store, &at)
+        crate::services::claim::adopt_claim_ledger(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         // Count writes from here: opening (and syncing the shipped rates) is not the user's work.
         let changes = store.total_changes();
@@ -62,7 +61,7 @@ impl App {
             Store::open_in_memory().map_err(|e| AppError::from_store(e, Language::default()))?;
         crate::services::claim::sync_shipped_rates(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        crate::services::claim::adopt_claim_ledger(&mut store, "2026-01-01T00:00:00")
+        crate::services::claim::adopt_claim_ledger(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         Ok(App {
             store: Mutex::new(store),

@@ -29,7 +29,6 @@ pub(crate) struct Facts {
     pub(crate) totals: InvoiceTotals,
     pub(crate) total: Decimal,
     pub(crate) due_date: NaiveDate,
-    pub(crate) paid: Decimal,
     /// The claim today: the one open figure and its split.
     pub(crate) claim: InvoiceClaim,
     pub(crate) status: InvoiceStatus,
@@ -121,7 +120,6 @@ impl App {
             totals,
             total,
             due_date,
-            paid: claim.paid,
             claim,
             status,
             original,

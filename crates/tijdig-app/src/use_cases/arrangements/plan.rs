@@ -272,7 +272,7 @@ pub(crate) fn read(
         costs_paid += claim
             .interest
             .as_ref()
-            .map_or(Decimal::ZERO, |b| b.costs_paid);
+            .map_or(Decimal::ZERO, |b| b.costs_settled());
         letters.push(
             claim
                 .start

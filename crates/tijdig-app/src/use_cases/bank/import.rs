@@ -16,7 +16,7 @@ use tijdig_store::{
     BankState, NewBankImport, NewBankTransaction, PaymentRecord, Store, StoreError,
 };
 
-use crate::services::claim::{payment_maximum, ClaimBasis};
+use crate::services::claim::{payment_maximum, received, ClaimBasis};
 use crate::services::ladder::{Ladder, LadderInvoice};
 
 use crate::plumbing::hashing::sha256_hex;
@@ -105,14 +105,7 @@ impl App {
                     });
                     if ok {
                         for (id, part) in parts {
-                            booked_here.entry(*id).or_default().push(PaymentRecord {
-                                id: 0,
-                                invoice_id: *id,
-                                paid_on: on,
-                                amount: *part,
-                                method: String::new(),
-                                note: None,
-                            });
+                            booked_here.entry(*id).or_default().push(received(*id, on, *part));
                         }
                     }
                     ok

@@ -10,8 +10,8 @@ use tijdig_store::{
 use crate::plumbing::error::refused;
 use crate::plumbing::error::Failure;
 use crate::services::claim::open_amount;
-use crate::services::claim::{payment_maximum, rate_table, ClaimBasis, StoredBasis};
-use crate::services::receipts::{receipt_entry, receive};
+use crate::services::claim::{rate_table, ClaimBasis, StoredBasis};
+use crate::services::receipts::{receipt_entry, receive_up_to};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// How many entries per list the screen shows.
@@ -220,13 +220,12 @@ impl App {
                     // Up to the whole claim on the day it was booked; the rest stays with the
                     // client (a double payment, or money for another invoice).
                     let basis = ClaimBasis { payments, ..stored.basis(invoice) };
-                    let on = entry.booked_on.min(today);
-                    let part = entry.amount.min(payment_maximum(&table, &basis, on));
-                    let receipt = receive(&table, &basis, on, part, today).map_err(|issue| {
+                    let receipt = receive_up_to(&table, &basis, entry.booked_on, entry.amount, today).map_err(|issue| {
                         refused(issue.message(lang), vec![FieldMessage { field: "invoiceId".into(), code: issue.code().into(), message: issue.message(lang) }])
                     })?;
+                    let on = entry.booked_on.min(today);
                     let entry = receipt_entry(invoice.draft.client_id, invoice_id, &issued.number, on, &receipt, now.clone(), lang);
-                    Ok((part, Some(entry)))
+                    Ok((receipt.amount, Some(entry)))
                 })
                 .map_err(|f| match f {
                     Failure::Store(StoreError::AlreadyDone) => already_decided(lang),

@@ -231,7 +231,7 @@ impl App {
                 CsvCell::Amount(totals.subtotal),
                 CsvCell::Amount(totals.btw_total),
                 CsvCell::Amount(issued.total),
-                CsvCell::Amount(facts.paid),
+                CsvCell::Amount(facts.claim.paid),
                 CsvCell::Amount(if facts.total > Decimal::ZERO {
                     open
                 } else {

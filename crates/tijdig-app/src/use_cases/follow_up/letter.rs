@@ -128,7 +128,7 @@ impl App {
                         start: claim.start,
                         interest: claim.interest.clone(),
                     });
-                    costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_paid);
+                    costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_settled());
                 }
                 let new_letter = (step == FollowUpStep::FourteenDayLetter).then(|| FourteenDayLetter {
                     sent_on: today,

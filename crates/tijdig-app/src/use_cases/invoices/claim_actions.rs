@@ -13,6 +13,7 @@ use crate::plumbing::error::{refusal, Failure, FormIssue};
 use crate::plumbing::format::{amount, parse_date};
 use crate::services::claim::{compute_claim, payment_maximum, rate_table, ClaimBasis, StoredBasis};
 use crate::services::invoice_view::open_amounts;
+use crate::services::receipts::payment_day;
 use crate::{dto, App, AppError};
 
 use super::invalid;
@@ -27,16 +28,18 @@ impl App {
     ) -> Result<dto::PaymentProposal, AppError> {
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::PaymentProposal, Failure> {
-                let day = parse_date(paid_on).map_err(|issue| {
-                    invalid(
-                        &[FormIssue {
-                            field: "paidOn".into(),
-                            issue,
-                        }],
-                        lang,
-                    )
-                })?;
-                let day = day.min(self.today());
+                let today = self.today();
+                let day = parse_date(paid_on)
+                    .and_then(|day| payment_day(day, today))
+                    .map_err(|issue| {
+                        invalid(
+                            &[FormIssue {
+                                field: "paidOn".into(),
+                                issue,
+                            }],
+                            lang,
+                        )
+                    })?;
                 let record = store.invoice(id)?;
                 let table = rate_table(store)?;
                 let stored = StoredBasis::read(store, &record)?;
