@@ -18,9 +18,15 @@ impl Store {
     pub fn profile(&self) -> Result<Option<BusinessProfile>, StoreError> {
         let row = self
             .conn
-            .query_row("SELECT * FROM business_profile WHERE id = 1", [], |row| {
-                Ok(read(row))
-            })
+            // Every column but the logo, which `logo()` reads only where it is drawn.
+            .query_row(
+                "SELECT trade_name, legal_name, legal_form, street, house_number, postcode, city,
+                        country, kvk, btw_id, iban, account_holder, email, phone, website,
+                        accent_colour, kor, payment_term_days, document_language
+                 FROM business_profile WHERE id = 1",
+                [],
+                |row| Ok(read(row)),
+            )
             .optional()?;
         row.transpose()
     }
