@@ -70,6 +70,7 @@ const COMMANDS: &[&str] = &[
     "save_signing_certificate",
     "check_pdf",
     "mark_letter_emailed",
+    "mark_letter_posted",
     "offer_email_draft",
     "agreement_email_draft",
     "send_offer_email",

@@ -47,6 +47,14 @@ async function closeLetter(browser) {
   await click(browser, 'button[data-action="close-letter"]');
 }
 
+/** A made letter goes into the mail: "Verstuurd per post op" (default: the app's today). */
+async function post(browser, day) {
+  assert.ok(await browser.$("[data-awaiting-post]").isExisting(), "the letter waits to be posted");
+  assert.equal(await browser.$('[name="postedOn"]').getValue(), day);
+  await click(browser, 'button[data-action="mark-posted"]');
+  await waitForText(browser, `Verstuurd per post op ${day}`);
+}
+
 describe("follow-up", () => {
   const dataDir = emptyDataDir();
   let browser;
@@ -118,11 +126,23 @@ describe("follow-up", () => {
     const dunning = await makeLetter(browser, business);
     assert.match(dunning.flat, /Aanmaning: factuur 2026-0001/);
     assert.match(dunning.flat, /€ 40,00/);
+    await post(browser, "30-10-2026");
     await closeLetter(browser);
     const notice = await makeLetter(browser, consumer);
     assert.match(notice.flat, /Ingebrekestelling: factuur 2026-0002/);
     assert.match(notice.flat, /binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd/);
+    // Made is not sent: closed without posting, the step stays on Vandaag, saying so, and
+    // opens the same letter again.
+    await screenshot(browser, "21b-letter-awaiting-post");
     await closeLetter(browser);
+    assert.deepEqual(await todaySteps(browser), [`${consumer}: notice_of_default`]);
+    await waitForText(browser, "nog niet verstuurd per post");
+    await click(browser, stepButton(consumer, "produce-letter"));
+    await browser.$("[data-letter-reference]").waitForDisplayed();
+    assert.equal(await browser.$("[data-letter-reference]").getAttribute("data-letter-reference"), "2026-B0004");
+    await post(browser, "30-10-2026");
+    await closeLetter(browser);
+    await browser.$("[data-today-empty]").waitForExist();
 
     // The business disputes its invoice: its ladder pauses.
     await click(browser, 'button[data-nav="invoices"]');
@@ -154,14 +174,32 @@ describe("follow-up", () => {
     ]) {
       assert.ok(letter.flat.includes(expected), `the 14-dagenbrief says "${expected}"`);
     }
+    await post(browser, "18-11-2026");
     await closeLetter(browser);
 
-    // The consumer pays in full: the ladder stops, nothing comes up any more.
+    // Posted Wednesday 18 November, delivered (estimate) Friday the 20th, term to 4 December:
+    // on the 5th the sommatie asks principal, interest and the € 181,50.
+    await on("2026-12-05");
+    assert.deepEqual(await todaySteps(browser), [`${consumer}: hand_over`]);
+    const sommatie = await makeLetter(browser, consumer);
+    assert.ok(sommatie.flat.includes("Sommatie: factuur 2026-0002"), sommatie.flat);
+    assert.ok(sommatie.flat.includes("€ 181,50"), sommatie.flat);
+    await post(browser, "05-12-2026");
+    await closeLetter(browser);
+
+    // The invoice page asks the same total as the sommatie; the consumer pays exactly that
+    // amount (the dialog proposes it): settled, nothing left, the ladder stops.
     await click(browser, 'button[data-nav="invoices"]');
     await waitForHeading(browser, "Facturen");
     await click(browser, "button=2026-0002");
     await waitForHeading(browser, "Factuur 2026-0002");
+    const asked = sommatie.flat.match(/sommeer u het totaalbedrag van (€ [\d.]+,\d\d)/)?.[1];
+    assert.ok(asked, `the sommatie names a total: ${sommatie.flat}`);
+    await waitForText(browser, asked);
     await click(browser, 'button[data-action="pay"]');
+    await browser.waitUntil(async () => (await browser.$('[name="amount"]').getValue()) !== "");
+    const proposed = await browser.$('[name="amount"]').getValue();
+    assert.equal(proposed.replace(/\./g, ""), asked.replace("€ ", "").replace(/\./g, ""));
     await click(browser, 'button[data-action="save-payment"]');
     await waitForText(browser, "Niets meer open");
     await on("2026-12-07");
@@ -178,15 +216,17 @@ describe("follow-up", () => {
     const kinds = await browser.execute(() =>
       [...document.querySelectorAll("[data-dossier-kind]")].map((e) => e.dataset.dossierKind),
     );
-    assert.deepEqual(kinds, ["note", "payment", "letter", "letter", "email", "step_skipped"]);
+    assert.deepEqual(kinds, ["note", "payment", "letter", "letter", "letter", "email", "step_skipped"]);
     await browser.$("[data-dossier-kind]").scrollIntoView();
     await screenshot(browser, "23-client-dossier");
 
-    // Track & trace says when the 14-dagenbrief arrived: recorded on the letter.
+    // Track & trace says when the sommatie arrived: recorded on the letter, once (the
+    // dossier then shows the date instead of the button).
     await click(browser, 'button[data-action="set-delivered"]');
-    await fill(browser, { deliveredOn: "20-11-2026" });
+    await fill(browser, { deliveredOn: "07-12-2026" });
     await click(browser, 'button[data-action="save-delivered"]');
-    await waitForText(browser, "Bezorgd op 20-11-2026");
+    await waitForText(browser, "Bezorgd op 07-12-2026");
+    assert.equal(await browser.$$('[data-dossier-kind="delivered"]').length, 1);
 
     // "Dossier exporteren": a folder with the summary and every document.
     await click(browser, 'button[data-action="export-dossier"]');
@@ -200,6 +240,7 @@ describe("follow-up", () => {
       "Factuur 2026-0002.pdf",
       "Herinnering 2026-B0002.pdf",
       "Ingebrekestelling 2026-B0004.pdf",
+      "Sommatie - uit handen geven 2026-B0006.pdf",
     ]);
     const summary = execFileSync("pdftotext", [join(folder, files[0]), "-"], { encoding: "utf8" });
     assert.match(summary, /Dossier Pieter Bakker/);

@@ -387,6 +387,16 @@ pub fn set_letter_delivered(
     state.app()?.set_letter_delivered(letter_id, &delivered_on)
 }
 
+/// "Verstuurd per post op …": the letter went into the mail on `posted_on` (dd-mm-jjjj).
+#[tauri::command]
+pub fn mark_letter_posted(
+    state: State<'_>,
+    id: i64,
+    posted_on: String,
+) -> Result<dto::Letter, AppError> {
+    state.app()?.mark_letter_posted(id, &posted_on)
+}
+
 /// Called once by the UI when its first screen has rendered with data. When the benchmark
 /// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
 #[tauri::command]

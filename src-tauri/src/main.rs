@@ -127,6 +127,7 @@ fn main() {
             mail::mail_templates,
             mail::save_mail_template,
             commands::set_letter_delivered,
+            commands::mark_letter_posted,
             bank::import_bank_statement,
             bank::bank_overview,
             bank::confirm_bank_transaction,

@@ -226,6 +226,7 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
     assert!(check.signatures[0].intact && check.signatures[0].ours);
     assert_eq!(check.signatures[0].fingerprint, fingerprint);
     assert_eq!(check.matches[0].kind, "letter");
+    app.mark_letter_posted(letter.id, "30-11-2026").unwrap();
 
     // A locked keychain produces no letter and records nothing.
     vault.set_locked(true);
@@ -254,6 +255,8 @@ fn a_reminder_letter_is_signed_with_the_same_certificate() {
         .letter;
     let (_, pdf) = again.letter_pdf(dunning.id).unwrap();
     assert!(again.check_pdf(&pdf).unwrap().signatures.is_empty());
+    // Posted: its dossier line is written, saying it carries no signature.
+    again.mark_letter_posted(dunning.id, "28-12-2026").unwrap();
     let dossier = again.dossier(client).unwrap();
     assert!(
         dossier

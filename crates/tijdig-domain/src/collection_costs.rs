@@ -198,6 +198,45 @@ impl CollectionCosts {
     }
 }
 
+impl CollectionCosts {
+    /// One invoice's part of the costs a 14-dagenbrief announced for several invoices at once
+    /// (reference README: one staffel over the summed principal of the invoices in the letter).
+    /// The letter fixed `letter_costs` over `letter_principal`; this invoice bears the same
+    /// proportion of its own `principal` (open the day before the costs fall due), rounded
+    /// down to the cent. Computed once and allocated once: the parts never add up to more than
+    /// the letter named, and — the staffel being degressive with a minimum — never to more
+    /// than the staffel over what is still open, also after some invoices were paid within the
+    /// term. Never more than these costs themselves either.
+    pub fn share_of_letter(
+        &self,
+        letter_costs: Decimal,
+        letter_principal: Decimal,
+        principal: Decimal,
+        on: NaiveDate,
+    ) -> CollectionCosts {
+        let share = if letter_principal > Decimal::ZERO && principal > Decimal::ZERO {
+            (letter_costs * principal / letter_principal)
+                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+        } else {
+            Decimal::ZERO
+        };
+        let base = self.base.min(share);
+        let btw = self.btw.min(share - base);
+        let amount = base + btw;
+        let owed = match self.due_from {
+            Some(from) if on >= from => amount,
+            _ => Decimal::ZERO,
+        };
+        CollectionCosts {
+            base,
+            btw,
+            amount,
+            owed,
+            ..self.clone()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -354,5 +393,77 @@ mod tests {
             CollectionCosts::assess(&consumer, d(2025, 4, 1)).btw,
             dec!(0)
         );
+    }
+    #[test]
+    fn one_letter_over_several_invoices_charges_one_staffel_allocated_once() {
+        // Two consumer invoices of € 100 and € 300 in one 14-dagenbrief: one staffel over
+        // € 400 (€ 60), not € 40 + € 45. Each bears 15 % of its own principal.
+        let on = d(2026, 12, 5);
+        let letter = FourteenDayLetter {
+            sent_on: d(2026, 11, 2),
+            channel: LetterChannel::Email,
+            delivered_on: None,
+        };
+        let own = |principal| {
+            CollectionCosts::assess(
+                &CostsFacts {
+                    principal,
+                    ..facts(ClientKind::Consumer, Some(letter))
+                },
+                on,
+            )
+        };
+        let letter_costs = CollectionCosts::staffel(dec!(400));
+        assert_eq!(letter_costs, dec!(60.00));
+        let a = own(dec!(100)).share_of_letter(letter_costs, dec!(400), dec!(100), on);
+        let b = own(dec!(300)).share_of_letter(letter_costs, dec!(400), dec!(300), on);
+        assert_eq!((a.amount, b.amount), (dec!(15.00), dec!(45.00)));
+        assert_eq!((a.owed, b.owed), (dec!(15.00), dec!(45.00)));
+        // Paid within the term: nothing open, no costs.
+        assert_eq!(
+            own(dec!(0))
+                .share_of_letter(letter_costs, dec!(400), dec!(0), on)
+                .amount,
+            dec!(0)
+        );
+    }
+
+    #[test]
+    fn shares_of_a_letter_never_add_up_to_more_than_the_staffel_over_what_is_open() {
+        // Every split of a letter's principal into two invoices, and every lower principal a
+        // payment inside the term could leave of either: the shares stay within the letter's
+        // costs and within the staffel over what remains.
+        for total in (10..=30_000i64).step_by(997) {
+            let total = Decimal::from(total);
+            let letter_costs = CollectionCosts::staffel(total);
+            for tenth in 1..10i64 {
+                let first = (total * Decimal::from(tenth) / dec!(10)).round_dp(2);
+                let second = total - first;
+                let costs = |p: Decimal| CollectionCosts {
+                    rule: CostsRule::ConsumerAfterLetter,
+                    base: CollectionCosts::staffel(p),
+                    btw: Decimal::ZERO,
+                    amount: CollectionCosts::staffel(p),
+                    due_from: Some(d(2026, 1, 1)),
+                    owed: CollectionCosts::staffel(p),
+                };
+                let share = |p: Decimal| {
+                    costs(p)
+                        .share_of_letter(letter_costs, total, p, d(2026, 2, 1))
+                        .amount
+                };
+                assert!(
+                    share(first) + share(second) <= letter_costs,
+                    "{total} {tenth}"
+                );
+                for kept in [dec!(1), dec!(0.5), dec!(0.1)] {
+                    let left = (first * kept).round_dp(2);
+                    assert!(
+                        share(left) + share(second) <= CollectionCosts::staffel(left + second),
+                        "{total} {tenth} {kept}"
+                    );
+                }
+            }
+        }
     }
 }

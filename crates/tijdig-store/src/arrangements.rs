@@ -2,9 +2,8 @@
 //! instalments with their payment references, the payments against it and the actions taken
 //! per instalment (a contact before it is due, a reminder when it was missed).
 
-use crate::dossier::{
-    insert_entry, insert_letter, is_constraint, LetterRecord, NewDossierEntry, NewLetter,
-};
+use crate::dossier::{insert_entry, is_constraint, NewDossierEntry};
+use crate::letters::{insert_letter, LetterRecord, NewLetter};
 use crate::parse::{amount, date};
 use crate::{in_transaction, Store, StoreError};
 use chrono::{Datelike, NaiveDate};

@@ -1,10 +1,12 @@
 //! Follow-up state: policies (debiteurenbeleid), steps done per invoice, disputes (betwist)
 //! and the facts the planner reads for many invoices at once.
 
+use crate::parse::amount;
 pub(crate) use crate::parse::date;
 use crate::{in_transaction, Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::OptionalExtension;
+use rust_decimal::Decimal;
 use std::collections::HashMap;
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpPolicy, FollowUpStep, PolicyStep};
 
@@ -19,13 +21,20 @@ pub struct DisputeRecord {
     pub resolution: Option<String>,
 }
 
-/// A letter that matters to verzuim and costs: the ingebrekestelling and the 14-dagenbrief.
+/// A sent letter that matters to verzuim and costs: the ingebrekestelling and the
+/// 14-dagenbrief, posted or e-mailed (one only made counts for nothing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SentLetter {
+    pub letter_id: i64,
     pub step: FollowUpStep,
     pub sent_on: NaiveDate,
     pub channel: FollowUpChannel,
     pub delivered_on: Option<NaiveDate>,
+    /// How many invoices the letter is about.
+    pub invoices: i64,
+    /// The costs a 14-dagenbrief named, and the principal over which it computed them.
+    pub costs: Option<Decimal>,
+    pub costs_principal: Option<Decimal>,
 }
 
 /// What the planner needs about every issued invoice, read in a few queries.
@@ -79,10 +88,24 @@ fn decode(text: &str) -> Result<FollowUpPolicy, StoreError> {
     Ok(FollowUpPolicy { steps })
 }
 
-/// A [`SentLetter`] from the columns step, letter_date, channel, delivered_on at `first`.
+/// The columns [`sent_letter`] reads, from `letters l`.
+const SENT_LETTER_COLUMNS: &str = "l.step, coalesce(l.emailed_on, l.posted_on), l.channel,
+    l.delivered_on, l.id, (SELECT count(*) FROM letter_invoices x WHERE x.letter_id = l.id),
+    l.costs, l.costs_principal";
+
+/// A [`SentLetter`] from [`SENT_LETTER_COLUMNS`] at `first`.
 fn sent_letter(r: &rusqlite::Row<'_>, first: usize) -> Result<SentLetter, StoreError> {
     let channel = r.get::<_, String>(first + 2)?;
+    let decimal = |i: usize| -> Result<Option<Decimal>, StoreError> {
+        r.get::<_, Option<String>>(first + i)?
+            .map(|a| amount(&a))
+            .transpose()
+    };
     Ok(SentLetter {
+        letter_id: r.get(first + 4)?,
+        invoices: r.get(first + 5)?,
+        costs: decimal(6)?,
+        costs_principal: decimal(7)?,
         step: step_code(&r.get::<_, String>(first)?)?,
         sent_on: date(&r.get::<_, String>(first + 1)?)?,
         channel: FollowUpChannel::from_code(&channel)
@@ -174,14 +197,13 @@ impl Store {
                 .last_contact
                 .insert(r.get(0)?, date(&r.get::<_, String>(1)?)?);
         }
-        let mut stmt = self.conn.prepare(
-            "SELECT li.invoice_id, l.step, coalesce(l.emailed_on, l.letter_date), l.channel,
-                    l.delivered_on
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT li.invoice_id, {SENT_LETTER_COLUMNS}
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
              WHERE l.step IN ('notice_of_default', 'fourteen_day_letter')
-                AND (l.channel = 'letter' OR l.emailed_on IS NOT NULL)
-             ORDER BY l.letter_date, l.id",
-        )?;
+                AND coalesce(l.emailed_on, l.posted_on) IS NOT NULL
+             ORDER BY l.letter_date, l.id"
+        ))?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let letter = sent_letter(r, 1)?;
@@ -205,13 +227,13 @@ impl Store {
 
     /// The notice of default and 14-dagenbrief letters about one invoice, oldest first.
     pub fn sent_letters(&self, invoice_id: i64) -> Result<Vec<SentLetter>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT l.step, coalesce(l.emailed_on, l.letter_date), l.channel, l.delivered_on
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SENT_LETTER_COLUMNS}
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
              WHERE li.invoice_id = ?1 AND l.step IN ('notice_of_default', 'fourteen_day_letter')
-                AND (l.channel = 'letter' OR l.emailed_on IS NOT NULL)
-             ORDER BY l.letter_date, l.id",
-        )?;
+                AND coalesce(l.emailed_on, l.posted_on) IS NOT NULL
+             ORDER BY l.letter_date, l.id"
+        ))?;
         let mut rows = stmt.query([invoice_id])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {

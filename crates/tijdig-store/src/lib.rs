@@ -14,6 +14,7 @@ mod dump;
 mod error;
 mod follow_up;
 mod invoices;
+mod letters;
 mod mail;
 mod migrations;
 mod offers;
@@ -36,13 +37,14 @@ pub use bank::{
 };
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::ReceivableRow;
-pub use dossier::{DossierEntryRecord, LetterRecord, NewDossierEntry, NewLetter, PendingEmail};
+pub use dossier::{DossierEntryRecord, NewDossierEntry};
 pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };
+pub use letters::{LetterRecord, NewLetter, PendingEmail};
 pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
 pub use offers::{

@@ -214,7 +214,7 @@ impl Store {
                     .map(crate::parse::date)
                     .transpose()?
                     .ok_or_else(|| StoreError::Corrupt(format!("sent at {sent_at}")))?;
-                crate::dossier::letter_emailed(tx, letter, on, entry_id)?;
+                crate::letters::letter_emailed(tx, letter, on, entry_id)?;
             }
             Ok(tx.query_row(
                 &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),

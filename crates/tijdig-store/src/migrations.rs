@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_sent_emails.sql"),
     include_str!("migrations/0012_offers.sql"),
     include_str!("migrations/0013_claim_waivers.sql"),
+    include_str!("migrations/0014_letter_posting.sql"),
 ];
 
 /// The schema version this build writes.

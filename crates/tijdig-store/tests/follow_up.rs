@@ -44,7 +44,18 @@ fn letter(step: FollowUpStep) -> NewLetter {
         total: dec("1210.00"),
         costs: None,
         costs_due_from: None,
+        costs_principal: None,
         pending_email: None,
+        awaits_posting: None,
+    }
+}
+
+fn delivered_entry(client_id: i64, invoice: i64) -> NewDossierEntry {
+    NewDossierEntry {
+        kind: DossierKind::Delivered,
+        step: None,
+        done_on: None,
+        ..entry(client_id, invoice, FollowUpStep::NoticeOfDefault)
     }
 }
 
@@ -121,9 +132,100 @@ fn letters_and_the_dossier_cannot_be_changed_or_deleted_by_any_sql() {
     ] {
         assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
     }
-    // A proven delivery date may be added later.
-    store.set_letter_delivered(1, day(24)).unwrap();
+    // A proven delivery date may be added later, once.
+    store
+        .set_letter_delivered(1, day(24), &delivered_entry(client_id, invoice))
+        .unwrap();
     assert_eq!(store.letter(1).unwrap().delivered_on, Some(day(24)));
+    for sql in [
+        "UPDATE letters SET delivered_on = '2026-11-25'",
+        "UPDATE letters SET delivered_on = NULL",
+        "UPDATE letters SET posted_on = '2026-11-23'",
+        "UPDATE letters SET channel = 'email'",
+        "UPDATE letters SET reference = '2026-B0009'",
+        "UPDATE letters SET costs = '40.00'",
+        "UPDATE letters SET costs_due_from = '2026-12-01'",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
+    }
+}
+
+#[test]
+fn a_posted_letter_counts_only_from_the_day_it_went_into_the_mail() {
+    let (mut store, client_id) = store_with_client();
+    let invoice = issued(&mut store, client_id);
+    let notice = NewLetter {
+        awaits_posting: Some(FollowUpStep::NoticeOfDefault),
+        ..letter(FollowUpStep::NoticeOfDefault)
+    };
+    let made = store
+        .record_letter(
+            &notice,
+            &entry(client_id, invoice, FollowUpStep::NoticeOfDefault),
+            pdf,
+        )
+        .unwrap();
+    assert_eq!(made.awaiting_post, Some(FollowUpStep::NoticeOfDefault));
+    assert_eq!(made.sent_on(), None);
+    // Made, not posted: no verzuim letter, no step done, no contact, no limitation restart.
+    let state = store.follow_up_state().unwrap();
+    assert!(state.letters.is_empty() && state.done.is_empty());
+    assert!(!state.last_contact.contains_key(&client_id));
+    assert_eq!(store.last_letter_on(invoice).unwrap(), None);
+    assert!(store.dossier(client_id).unwrap().is_empty());
+    assert_eq!(
+        store
+            .letter_awaiting_post(client_id, FollowUpStep::NoticeOfDefault, &[invoice])
+            .unwrap()
+            .map(|l| l.id),
+        Some(made.id)
+    );
+    assert_eq!(store.letters_awaiting_post().unwrap().len(), 1);
+    // A delivery before it was sent is refused.
+    assert!(store
+        .set_letter_delivered(made.id, day(24), &delivered_entry(client_id, invoice))
+        .is_err());
+
+    let posted_entry = NewDossierEntry {
+        done_on: None,
+        ..entry(client_id, invoice, FollowUpStep::NoticeOfDefault)
+    };
+    // Never before the letter's date.
+    assert!(store
+        .mark_letter_posted(made.id, day(21), &posted_entry)
+        .is_err());
+    let posted = store
+        .mark_letter_posted(made.id, day(23), &posted_entry)
+        .unwrap();
+    assert_eq!(posted.sent_on(), Some(day(23)));
+    assert_eq!(posted.awaiting_post, None);
+    let state = store.follow_up_state().unwrap();
+    assert_eq!(
+        state.done[&invoice],
+        vec![(FollowUpStep::NoticeOfDefault, day(23))]
+    );
+    assert_eq!(state.letters[&invoice][0].sent_on, day(23));
+    assert_eq!(store.last_letter_on(invoice).unwrap(), Some(day(23)));
+    assert_eq!(store.dossier(client_id).unwrap().len(), 1);
+    assert!(store.letters_awaiting_post().unwrap().is_empty());
+    // Posted once.
+    assert!(matches!(
+        store.mark_letter_posted(made.id, day(24), &posted_entry),
+        Err(StoreError::AlreadyDone)
+    ));
+    // Delivered once, with a dossier line; a second date is refused.
+    store
+        .set_letter_delivered(made.id, day(25), &delivered_entry(client_id, invoice))
+        .unwrap();
+    assert!(matches!(
+        store.set_letter_delivered(made.id, day(26), &delivered_entry(client_id, invoice)),
+        Err(StoreError::AlreadyDone)
+    ));
+    assert_eq!(store.letter(made.id).unwrap().delivered_on, Some(day(25)));
+    assert_eq!(
+        store.dossier(client_id).unwrap()[0].kind,
+        DossierKind::Delivered
+    );
 }
 
 #[test]

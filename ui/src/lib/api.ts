@@ -154,6 +154,8 @@ export const api = {
   retryEmail: (id: number) => call<SentEmail>("retry_email", { id }),
   invoiceEmails: (id: number) => call<SentEmail[]>("invoice_emails", { id }),
   markLetterEmailed: (id: number) => call<Letter>("mark_letter_emailed", { id }),
+  markLetterPosted: (id: number, postedOn: string) =>
+    call<Letter>("mark_letter_posted", { id, postedOn }),
   offerEmailDraft: (id: number) => call<EmailDraft>("offer_email_draft", { id }),
   agreementEmailDraft: (id: number) => call<EmailDraft>("agreement_email_draft", { id }),
   sendOfferEmail: (id: number, form: EmailForm) => call<SentEmail>("send_offer_email", { id, form }),

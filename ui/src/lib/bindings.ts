@@ -254,7 +254,7 @@ export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_o
 
 export type FollowUpChannel = "phone" | "email" | "letter";
 
-export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement" | "waiver";
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement" | "waiver" | "delivered";
 
 export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
 
@@ -278,7 +278,12 @@ plannedOn: string, invoices: Array<StepInvoice>, totalOutstanding: string,
 /**
  * Why this step, in one sentence (e.g. "Vervallen sinds 05-11-2026").
  */
-reason: string, };
+reason: string, 
+/**
+ * The reference of this step's letter when it was made but not posted yet: the step is
+ * done once it is marked "verstuurd per post".
+ */
+awaitingPost: string | null, };
 
 export type TodayClient = { clientId: number, clientName: string, clientKind: ClientKind, phone: string | null, email: string | null, 
 /**
@@ -356,7 +361,16 @@ deliveredOn: string | null,
  * An e-mail letter that was made but has not gone out: its step is done once it is sent
  * (from Tijdig, or marked as sent by hand).
  */
-awaitingEmail: boolean, };
+awaitingEmail: boolean, 
+/**
+ * The day a posted letter went into the mail (dd-mm-jjjj), once the user said so.
+ */
+postedOn: string | null, 
+/**
+ * A posted letter that was made but not posted yet: it starts nothing (no verzuim, term,
+ * costs) and its step is not done until it is marked "verstuurd per post".
+ */
+awaitingPost: boolean, };
 
 export type EmailText = { to: string | null, subject: string, body: string, };
 

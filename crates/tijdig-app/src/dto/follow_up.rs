@@ -17,7 +17,7 @@ mirror_enum!(
     /// Soort dossierregel.
     DossierKind => tijdig_domain::follow_up::DossierKind {
         Letter, Email, Call, Note, Promise, Dispute, DisputeResolved, StepSkipped, HandOver, Payment,
-        Arrangement, ArrangementPayment, Offer, Agreement, Waiver
+        Arrangement, ArrangementPayment, Offer, Agreement, Waiver, Delivered
     }
 );
 
@@ -52,6 +52,9 @@ pub struct TodayStep {
     pub total_outstanding: String,
     /// Why this step, in one sentence (e.g. "Vervallen sinds 05-11-2026").
     pub reason: String,
+    /// The reference of this step's letter when it was made but not posted yet: the step is
+    /// done once it is marked "verstuurd per post".
+    pub awaiting_post: Option<String>,
 }
 
 /// A client with steps due today.
@@ -202,6 +205,11 @@ pub struct Letter {
     /// An e-mail letter that was made but has not gone out: its step is done once it is sent
     /// (from Tijdig, or marked as sent by hand).
     pub awaiting_email: bool,
+    /// The day a posted letter went into the mail (dd-mm-jjjj), once the user said so.
+    pub posted_on: Option<String>,
+    /// A posted letter that was made but not posted yet: it starts nothing (no verzuim, term,
+    /// costs) and its step is not done until it is marked "verstuurd per post".
+    pub awaiting_post: bool,
 }
 
 /// An e-mail text to copy into the user's mail program.

@@ -92,6 +92,7 @@ impl App {
                                 invoices: vec![step_invoice(inv, today)],
                                 total_outstanding: String::new(),
                                 reason: String::new(),
+                                awaiting_post: None,
                             }),
                         }
                         if group.advice.is_empty() {
@@ -146,6 +147,34 @@ impl App {
                         (d, Language::Nl) => format!("{d} dagen over de vervaldatum"),
                         (d, Language::En) => format!("{d} days past the due date"),
                     };
+                }
+            }
+            // A letter made for a step and not posted yet: the step waits for "verstuurd per
+            // post", and making it again opens that letter.
+            let waiting = store
+                .letters_awaiting_post()
+                .map_err(|e| AppError::from_store(e, lang))?;
+            for client in &mut clients {
+                for step in &mut client.steps {
+                    let made = waiting.iter().find(|l| {
+                        l.client_id == client.client_id
+                            && dto::FollowUpStep::from(l.step) == step.step
+                    });
+                    if let Some(letter) = made {
+                        step.awaiting_post = Some(letter.reference.clone());
+                        step.reason = match lang {
+                            Language::Nl => format!(
+                                "Brief {} gemaakt op {}, nog niet verstuurd per post",
+                                letter.reference,
+                                show_date(letter.letter_date)
+                            ),
+                            Language::En => format!(
+                                "Letter {} made on {}, not posted yet",
+                                letter.reference,
+                                show_date(letter.letter_date)
+                            ),
+                        };
+                    }
                 }
             }
             // The figures behind today's steps use the newest rates: say when those may be old.

@@ -169,5 +169,7 @@ pub(crate) fn letter_dto(
         client_name: client_name.to_string(),
         delivered_on: record.delivered_on.map(show_date),
         awaiting_email: record.pending_email.is_some(),
+        posted_on: record.posted_on.map(show_date),
+        awaiting_post: record.awaiting_post.is_some(),
     }
 }

@@ -57,7 +57,10 @@ impl InvoiceClaim {
     /// user sees them. Art. 6:44 applies payments to them first, so legally some of it is
     /// principal (claims.json C9); the sum is the same.
     pub fn interest_and_costs_open(&self) -> Decimal {
-        let invoice_open = rules::outstanding(self.total, self.paid, self.credited);
+        // Money received beyond the invoice amount paid interest and costs: it leaves no
+        // negative invoice amount to add back.
+        let invoice_open =
+            rules::outstanding(self.total, self.paid, self.credited).max(Decimal::ZERO);
         (self.total_open() - invoice_open).max(Decimal::ZERO)
     }
 
@@ -188,6 +191,44 @@ pub(crate) fn fourteen_day_letter(
         })
 }
 
+/// The 14-dagenbrief that decides an invoice's costs when it was about several invoices: the
+/// costs it named and the summed principal it computed them over (each invoice bears its
+/// share, [`CollectionCosts::share_of_letter`]).
+fn shared_letter_costs(letters: &[SentLetter], start: &DefaultStart) -> Option<(Decimal, Decimal)> {
+    letters
+        .iter()
+        .filter(|l| l.step == FollowUpStep::FourteenDayLetter && l.sent_on >= start.date)
+        .min_by_key(|l| l.sent_on)
+        .filter(|l| l.invoices > 1)
+        .and_then(|l| l.costs.zip(l.costs_principal))
+}
+
+/// The costs of several invoices' claims together, as one letter asks them: each invoice's own
+/// costs (€ 40 per late business invoice; a consumer's staffel or share of one) with what is
+/// still open of them (`owed`). `None` when no invoice has costs.
+pub(crate) fn summed_costs(claims: &[(CollectionCosts, Decimal)]) -> Option<CollectionCosts> {
+    let (first, _) = claims.first()?;
+    let mut sum = CollectionCosts {
+        base: Decimal::ZERO,
+        btw: Decimal::ZERO,
+        amount: Decimal::ZERO,
+        owed: Decimal::ZERO,
+        due_from: None,
+        ..first.clone()
+    };
+    for (costs, open) in claims {
+        sum.base += costs.base;
+        sum.btw += costs.btw;
+        sum.amount += costs.amount;
+        sum.owed += *open;
+        sum.due_from = match (sum.due_from, costs.due_from) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+    Some(sum)
+}
+
 /// One staffel over several invoices of one debtor (reference README: summed principal) on
 /// `on`. `letters` holds each invoice's 14-dagenbrief: a consumer owes costs only when every
 /// invoice had its own (the latest delivery counts); `new_letter` is the 14-dagenbrief being
@@ -282,8 +323,12 @@ pub(crate) fn compute_claim(
         until: on,
         compound: true,
     };
+    let shared = match basis.client.kind {
+        ClientKind::Consumer => shared_letter_costs(basis.letters, &start),
+        ClientKind::Business => None,
+    };
     let assess = |principal: Decimal| {
-        CollectionCosts::assess(
+        let own = CollectionCosts::assess(
             &CostsFacts {
                 client: basis.client.kind,
                 principal,
@@ -293,7 +338,13 @@ pub(crate) fn compute_claim(
                 btw_surcharge: false,
             },
             on,
-        )
+        );
+        // A consumer's 14-dagenbrief about several invoices named one staffel over them all:
+        // this invoice bears its share of it, not a staffel (and € 40 minimum) of its own.
+        match shared {
+            Some((costs, over)) => own.share_of_letter(costs, over, principal, on),
+            None => own,
+        }
     };
     // The costs are owed from their own day: a payment before it (before verzuim, or inside a
     // consumer's 14-dagenbrief term) pays none of them and lowers the principal they are

@@ -99,6 +99,11 @@ pub fn letter(
             channel,
         })
         .unwrap();
+    // The user of this world posts a letter the day it is made.
+    if channel == FollowUpChannel::Letter {
+        let today = app.today().format("%d-%m-%Y").to_string();
+        app.mark_letter_posted(result.letter.id, &today).unwrap();
+    }
     let (_, pdf) = app.letter_pdf(result.letter.id).unwrap();
     let text = pdf_text(&pdf, &format!("letter-{}", result.letter.reference));
     (result, text)

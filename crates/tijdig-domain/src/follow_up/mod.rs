@@ -83,6 +83,8 @@ coded_enum! {
         Agreement => "agreement",
         /// Kwijtschelding: the user gave up what was left of an invoice's interest and costs.
         Waiver => "waiver",
+        /// Bezorgd: the proven delivery date of a letter (track & trace, read receipt).
+        Delivered => "delivered",
     }
 }
 
@@ -118,6 +120,8 @@ impl DossierKind {
             (DossierKind::Agreement, Language::En) => "Confirmation",
             (DossierKind::Waiver, Language::Nl) => "Kwijtschelding",
             (DossierKind::Waiver, Language::En) => "Waiver",
+            (DossierKind::Delivered, Language::Nl) => "Bezorgd",
+            (DossierKind::Delivered, Language::En) => "Delivered",
         }
     }
 }

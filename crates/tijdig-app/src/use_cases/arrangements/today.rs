@@ -224,7 +224,10 @@ impl App {
                     total: open_on_instalment,
                     costs: None,
                     costs_due_from: None,
+                    costs_principal: None,
                     pending_email: None,
+                    // An instalment reminder starts no verzuim: it counts as sent on its date.
+                    awaits_posting: None,
                 };
                 let entry = NewDossierEntry {
                     client_id: a.client_id,

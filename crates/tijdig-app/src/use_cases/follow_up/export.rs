@@ -105,10 +105,10 @@ impl App {
                 money(open),
             ]);
         }
-        // Only letters that went out: an e-mail letter that was made but never sent is not part
-        // of what the client received.
+        // Only letters that went out: a letter that was made but never e-mailed or posted is
+        // not part of what the client received.
         for letter in store.letters_of(client_id)? {
-            if letter.pending_email.is_some() {
+            if letter.sent_on().is_none() {
                 continue;
             }
             let name = safe(&format!(

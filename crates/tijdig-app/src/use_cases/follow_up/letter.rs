@@ -10,10 +10,10 @@ use crate::plumbing::error::Failure;
 use crate::plumbing::error::{incomplete_rates, refusal};
 use crate::plumbing::hashing::sha256_hex;
 use crate::plumbing::mapping::letter_dto;
-use crate::services::claim::combined_costs;
 use crate::services::claim::fourteen_day_letter;
 use crate::services::claim::letter_channel;
 use crate::services::claim::rate_table;
+use crate::services::claim::{combined_costs, summed_costs};
 use crate::services::claim::{compute_claim, stale_rate_of};
 use crate::services::documents::dunning_letter as letters;
 use crate::services::documents::dunning_letter::LetterInput;
@@ -28,8 +28,9 @@ use crate::services::ladder::load;
 
 impl App {
     /// Produces the letter of a ladder step for the given invoices of one client: computes
-    /// each invoice's claim on today, renders the PDF, stores it and records the step as done,
-    /// all in one transaction. Refused when a step is not the invoices' next one (never twice),
+    /// each invoice's claim on today, renders the PDF and stores it, all in one transaction.
+    /// The step is done once the letter is sent: by e-mail when it goes out, by post when the
+    /// user marks it "verstuurd per post" ([`App::mark_letter_posted`]). Refused when a step is not the invoices' next one (never twice),
     /// when an invoice is disputed or settled, and a 14-dagenbrief before verzuim (§4.5).
     pub fn produce_letter(&self, req: &dto::LetterRequest) -> Result<dto::LetterResult, AppError> {
         self.produce_letter_as(req, Sealing::Signed)
@@ -94,6 +95,16 @@ impl App {
                         });
                     }
                 }
+                // A letter made for this step and these invoices and not posted yet is the one to
+                // post (printed on Monday, posted on Wednesday): never a second letter.
+                if channel == FollowUpChannel::Letter {
+                    if let Some(waiting) = store.letter_awaiting_post(req.client_id, step, &req.invoice_ids)? {
+                        return Ok(dto::LetterResult {
+                            letter: letter_dto(&waiting, chosen.iter().map(|i| i.number.clone()).collect(), &client.name, lang),
+                            email: None,
+                        });
+                    }
+                }
                 let table = rate_table(store)?;
                 let mut invoices = Vec::new();
                 let mut starts = Vec::new();
@@ -101,6 +112,7 @@ impl App {
                 // 14-dagenbrief whose term has passed (§4.5): collect them per invoice.
                 let mut earlier_letters: Vec<Option<FourteenDayLetter>> = Vec::new();
                 let mut costs_paid = Decimal::ZERO;
+                let mut claimed_costs = Vec::new();
                 let mut stale_rate = None;
                 for inv in &chosen {
                     let claim = compute_claim(&table, &inv.basis(&client), today);
@@ -129,6 +141,7 @@ impl App {
                         interest: claim.interest.clone(),
                     });
                     costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_settled());
+                    claimed_costs.extend(claim.costs.clone().map(|c| (c, claim.costs_open)));
                 }
                 let new_letter = (step == FollowUpStep::FourteenDayLetter).then(|| FourteenDayLetter {
                     sent_on: today,
@@ -136,9 +149,17 @@ impl App {
                     delivered_on: None,
                 });
                 let principal: Decimal = invoices.iter().map(|i| i.open).sum();
-                let costs = starts.iter().min().map(|first| {
-                    combined_costs(client.kind, principal, *first, &earlier_letters, new_letter, costs_paid, today)
-                });
+                // A consumer's 14-dagenbrief announces one staffel over the summed principal;
+                // each invoice later bears its share. Every other letter asks what the invoices'
+                // own claims say (one truth: the letter, the invoice pages and the list agree).
+                let announces = step == FollowUpStep::FourteenDayLetter && client.kind == tijdig_domain::ClientKind::Consumer;
+                let costs = if announces {
+                    starts.iter().min().map(|first| {
+                        combined_costs(client.kind, principal, *first, &earlier_letters, new_letter, costs_paid, today)
+                    })
+                } else {
+                    summed_costs(&claimed_costs)
+                };
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;
                 let at = self.local_now();
@@ -154,12 +175,16 @@ impl App {
                     total: probe.total,
                     costs: probe.costs,
                     costs_due_from: probe.costs_due_from,
+                    costs_principal: announces.then_some(principal),
                     // By e-mail the letter waits to be sent: the step is done when it goes out.
                     pending_email: (channel == FollowUpChannel::Email).then(|| tijdig_store::PendingEmail {
                         subject: probe.email.subject.clone(),
                         body: probe.email.body.clone(),
                         step: policy_step,
                     }),
+                    // By post the letter waits to be posted: it counts, and the step is done, from
+                    // the day the user says it went into the mail.
+                    awaits_posting: (channel == FollowUpChannel::Letter).then_some(policy_step),
                 };
                 let entry = NewDossierEntry {
                     client_id: req.client_id,

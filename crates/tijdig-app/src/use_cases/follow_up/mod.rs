@@ -6,3 +6,4 @@ mod dossier;
 mod export;
 mod letter;
 mod policy;
+mod posting;
