@@ -52,6 +52,52 @@ describe("verzuim", () => {
     await screenshot(browser, "16-invoice-in-default");
   });
 
+  it("a business that pays part, then the invoice amount, has interest and costs open with one figure on the page, the list and the dashboard until they are waived", async () => {
+    // € 1.000 on 22-11: € 40 costs, € 7,58 interest, € 952,42 principal (art. 6:44 BW) —
+    // € 257,58 of the claim is open, € 47,58 of it beyond the invoice amount.
+    const figures = async (outstanding, interestAndCosts) => {
+      await waitForText(browser, outstanding);
+      assert.equal(await browser.$('[data-testid="outstanding"]').getText(), outstanding);
+      assert.equal(await browser.$('[data-testid="interest-and-costs"]').getText(), interestAndCosts);
+      await click(browser, 'button[data-nav="invoices"]');
+      await waitForHeading(browser, "Facturen");
+      const row = 'tr[data-invoice-id] [data-testid="row-outstanding"]';
+      await browser.$(row).waitForDisplayed();
+      assert.match(await browser.$(row).getText(), new RegExp(outstanding.replace(/[.€]/g, (c) => `\\${c}`)));
+      assert.match(await browser.$('[data-testid="row-interest-costs"]').getText(), new RegExp(interestAndCosts.replace(/[.€]/g, (c) => `\\${c}`)));
+      await click(browser, 'button[data-nav="dashboard"]');
+      await browser.$('[data-kpi="open"] [data-value]').waitForDisplayed();
+      assert.equal(await browser.$('[data-kpi="open"] [data-value]').getText(), outstanding);
+      assert.equal(await browser.$('[data-kpi="interest_costs_open"] [data-value]').getText(), interestAndCosts);
+      await click(browser, 'button[data-nav="invoices"]');
+      await waitForHeading(browser, "Facturen");
+      await click(browser, "button=2026-0001");
+      await waitForHeading(browser, "Factuur 2026-0001");
+    };
+    await click(browser, 'button[data-action="pay"]');
+    await fill(browser, { paidOn: "22-11-2026", amount: "1000,00" });
+    await click(browser, 'button[data-action="save-payment"]');
+    await browser.$('button[data-action="save-payment"]').waitForDisplayed({ reverse: true });
+    await figures("€ 257,58", "€ 47,58");
+    // The rest of the invoice amount: the invoice amount is in, the claim is not.
+    await click(browser, 'button[data-action="pay"]');
+    await fill(browser, { paidOn: "22-11-2026", amount: "210,00" });
+    await click(browser, 'button[data-action="save-payment"]');
+    await browser.$('button[data-action="save-payment"]').waitForDisplayed({ reverse: true });
+    await figures("€ 47,58", "€ 47,58");
+    await waitForText(browser, "Rente/kosten open");
+    await screenshot(browser, "16b-interest-costs-open");
+    // Waived with a reason: settled, nothing open anywhere.
+    await click(browser, 'button[data-action="waive"]');
+    await fill(browser, { reason: "Goede klant, eerste keer te laat" });
+    await click(browser, 'button[data-action="confirm-waive"]');
+    await waitForText(browser, "Niets meer open");
+    assert.equal(await browser.$('[data-testid="outstanding"]').getText(), "€ 0,00");
+    await click(browser, 'button[data-nav="dashboard"]');
+    await browser.$('[data-kpi="interest_costs_open"] [data-value]').waitForDisplayed();
+    assert.equal(await browser.$('[data-kpi="interest_costs_open"] [data-value]').getText(), "€ 0,00");
+  });
+
   it("a claim more than six months after the newest rate says the rate table may be out of date", async () => {
     await browser?.deleteSession().catch(() => {});
     browser = await launch(emptyDataDir(), { today: "2027-02-15" });

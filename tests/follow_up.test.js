@@ -71,10 +71,11 @@ describe("follow-up", () => {
   it("walks a B2B and a B2C invoice through the ladder day by day", async () => {
     await on("2026-10-01");
     await completeWelcome(browser);
-    for (const [kind, name, city] of [["business", business, "Groningen"], ["consumer", consumer, "Zwolle"]]) {
+    // Both can be e-mailed (a client without an e-mail address gets every step by post).
+    for (const [kind, name, city, email] of [["business", business, "Groningen", "info@gbnoord.nl"], ["consumer", consumer, "Zwolle", "pieter@example.nl"]]) {
       await click(browser, 'button[data-nav="clients"]');
       await waitForHeading(browser, "Klanten");
-      await addClient(browser, { kind, name, street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city, paymentTermDays: "14" });
+      await addClient(browser, { kind, name, street: "Havenstraat", houseNumber: "3", postcode: "9711 AA", city, email, paymentTermDays: "14" });
       await waitForHeading(browser, name);
     }
     await issueInvoice(browser, { client: business, date: "01-10-2026", description: "Ontwerp" });

@@ -116,6 +116,23 @@ fn certain_matches_are_booked_the_rest_proposed_and_a_second_import_registers_no
     );
     assert_eq!(app.invoice(a.id).unwrap().outstanding, "0.00");
     assert_eq!(app.invoice(b.id).unwrap().outstanding, "305.00");
+    // Each booking says in the client's dossier what it paid, as a payment by hand does.
+    let payments: Vec<String> = app
+        .dossier(client)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == DossierKind::Payment)
+        .map(|e| e.note)
+        .collect();
+    assert_eq!(payments.len(), 2, "{payments:?}");
+    assert!(
+        payments.iter().any(|n| n.contains("alles betaald")),
+        "{payments:?}"
+    );
+    assert!(
+        payments.iter().any(|n| n.contains("€ 305,00")),
+        "{payments:?}"
+    );
     assert_eq!(
         app.invoice(c.id).unwrap().outstanding,
         "121.00",

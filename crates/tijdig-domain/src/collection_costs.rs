@@ -198,29 +198,69 @@ impl CollectionCosts {
     }
 }
 
+/// What one letter about several invoices named as costs, over which principal, for how many
+/// invoices ([`CollectionCosts::share_of_letter`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterCosts {
+    pub costs: Decimal,
+    pub principal: Decimal,
+    pub invoices: u32,
+}
+
+impl LetterCosts {
+    /// One staffel over the summed `principal` of `invoices` business invoices, never less
+    /// than € 40 for each (reference README, B2B with the staffel stipulated).
+    pub fn business(principal: Decimal, invoices: u32) -> LetterCosts {
+        LetterCosts {
+            costs: CollectionCosts::staffel(principal).max(BIK_MINIMUM * Decimal::from(invoices)),
+            principal,
+            invoices,
+        }
+    }
+}
+
 impl CollectionCosts {
-    /// One invoice's part of the costs a 14-dagenbrief announced for several invoices at once
-    /// (reference README: one staffel over the summed principal of the invoices in the letter).
-    /// The letter fixed `letter_costs` over `letter_principal`; this invoice bears the same
-    /// proportion of its own `principal` (open the day before the costs fall due), rounded
-    /// down to the cent. Computed once and allocated once: the parts never add up to more than
-    /// the letter named, and — the staffel being degressive with a minimum — never to more
-    /// than the staffel over what is still open, also after some invoices were paid within the
-    /// term. Never more than these costs themselves either.
+    /// One invoice's part of the costs a letter named for several invoices at once (reference
+    /// README: one staffel over the summed principal of the invoices in the letter).
+    ///
+    /// Consumer (a 14-dagenbrief, `letter.invoices` ignored): the letter fixed `letter.costs`
+    /// over `letter.principal`; this invoice bears the same proportion of its own `principal`
+    /// (open the day before the costs fall due), rounded down to the cent. Computed once and
+    /// allocated once: the parts never add up to more than the letter named, and — the staffel
+    /// being degressive with a minimum — never to more than the staffel over what is still
+    /// open, also after some invoices were paid within the term.
+    ///
+    /// Business with the staffel stipulated: never less than € 40 per late invoice (art. 6:96
+    /// lid 4 BW), so each invoice bears € 40 plus its proportion of what the letter named above
+    /// `invoices` × € 40.
+    ///
+    /// A consumer's share is never more than these costs themselves either.
     pub fn share_of_letter(
         &self,
-        letter_costs: Decimal,
-        letter_principal: Decimal,
+        letter: LetterCosts,
         principal: Decimal,
         on: NaiveDate,
     ) -> CollectionCosts {
-        let share = if letter_principal > Decimal::ZERO && principal > Decimal::ZERO {
-            (letter_costs * principal / letter_principal)
-                .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
+        let floor = match self.rule {
+            CostsRule::BusinessStaffel | CostsRule::BusinessFixed => BIK_MINIMUM,
+            _ => Decimal::ZERO,
+        };
+        let above = (letter.costs - floor * Decimal::from(letter.invoices)).max(Decimal::ZERO);
+        let share = if letter.principal > Decimal::ZERO && principal > Decimal::ZERO {
+            floor
+                + (above * principal / letter.principal)
+                    .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero)
         } else {
             Decimal::ZERO
         };
-        let base = self.base.min(share);
+        // A consumer's share never exceeds the invoice's own staffel (it cannot, the staffel
+        // being degressive; the cap only guards the rounding). A business's € 40 each plus a
+        // share may exceed a small invoice's own € 40: the letter's one staffel is what counts.
+        let base = if floor > Decimal::ZERO {
+            share
+        } else {
+            self.base.min(share)
+        };
         let btw = self.btw.min(share - base);
         let amount = base + btw;
         let owed = match self.due_from {
@@ -415,15 +455,18 @@ mod tests {
         };
         let letter_costs = CollectionCosts::staffel(dec!(400));
         assert_eq!(letter_costs, dec!(60.00));
-        let a = own(dec!(100)).share_of_letter(letter_costs, dec!(400), dec!(100), on);
-        let b = own(dec!(300)).share_of_letter(letter_costs, dec!(400), dec!(300), on);
+        let letter = LetterCosts {
+            costs: letter_costs,
+            principal: dec!(400),
+            invoices: 2,
+        };
+        let a = own(dec!(100)).share_of_letter(letter, dec!(100), on);
+        let b = own(dec!(300)).share_of_letter(letter, dec!(300), on);
         assert_eq!((a.amount, b.amount), (dec!(15.00), dec!(45.00)));
         assert_eq!((a.owed, b.owed), (dec!(15.00), dec!(45.00)));
         // Paid within the term: nothing open, no costs.
         assert_eq!(
-            own(dec!(0))
-                .share_of_letter(letter_costs, dec!(400), dec!(0), on)
-                .amount,
+            own(dec!(0)).share_of_letter(letter, dec!(0), on).amount,
             dec!(0)
         );
     }
@@ -447,11 +490,12 @@ mod tests {
                     due_from: Some(d(2026, 1, 1)),
                     owed: CollectionCosts::staffel(p),
                 };
-                let share = |p: Decimal| {
-                    costs(p)
-                        .share_of_letter(letter_costs, total, p, d(2026, 2, 1))
-                        .amount
+                let letter = LetterCosts {
+                    costs: letter_costs,
+                    principal: total,
+                    invoices: 2,
                 };
+                let share = |p: Decimal| costs(p).share_of_letter(letter, p, d(2026, 2, 1)).amount;
                 assert!(
                     share(first) + share(second) <= letter_costs,
                     "{total} {tenth}"
@@ -465,5 +509,31 @@ mod tests {
                 }
             }
         }
+    }
+    #[test]
+    fn a_business_letter_over_several_invoices_charges_one_staffel_but_40_euro_each_at_least() {
+        // Stipulated staffel, € 5.000 and € 100 late in one letter: one staffel over € 5.100
+        // (15 % of € 2.500 + 10 % of € 2.500 + 5 % of € 100 = € 630,00), each at least € 40:
+        // € 40 each plus the € 550 above that by principal.
+        let on = d(2026, 12, 5);
+        let letter = LetterCosts::business(dec!(5100), 2);
+        assert_eq!(letter.costs, dec!(630.00));
+        let own = |principal| {
+            CollectionCosts::assess(
+                &CostsFacts {
+                    principal,
+                    staffel_stipulated: true,
+                    ..facts(ClientKind::Business, None)
+                },
+                on,
+            )
+        };
+        let big = own(dec!(5000)).share_of_letter(letter, dec!(5000), on);
+        let small = own(dec!(100)).share_of_letter(letter, dec!(100), on);
+        assert_eq!((big.amount, small.amount), (dec!(579.21), dec!(50.78)));
+        // Rounded down: one cent stays unclaimed rather than one too many.
+        assert_eq!(big.amount + small.amount, dec!(629.99));
+        // Two small invoices: the € 40 minimum each decides.
+        assert_eq!(LetterCosts::business(dec!(200), 2).costs, dec!(80));
     }
 }

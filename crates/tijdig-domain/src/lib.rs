@@ -31,7 +31,9 @@ pub mod validate;
 
 pub use address::{Address, AddressInput};
 pub use client::{Client, ClientDraft, ClientKind, DebtorType, PreferredChannel};
-pub use collection_costs::{CollectionCosts, CostsFacts, CostsRule, FourteenDayLetter};
+pub use collection_costs::{
+    CollectionCosts, CostsFacts, CostsRule, FourteenDayLetter, LetterCosts,
+};
 pub use dates::{
     earliest_costs_date, fourteen_day_term_end, is_contact_allowed, is_delivery_day,
     is_public_holiday, letter_delivery, next_contact_moment, posted_letter_delivery,

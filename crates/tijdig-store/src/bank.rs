@@ -71,6 +71,8 @@ pub struct NewBankTransaction {
     pub hint_invoice_id: Option<i64>,
     /// For a booked entry: the payments to register (invoice, amount).
     pub payments: Vec<(i64, Decimal)>,
+    /// For a booked entry: the dossier line of each payment (how art. 6:44 applied it).
+    pub dossier: Vec<crate::NewDossierEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,6 +219,9 @@ impl Store {
                         note(&t.description),
                         id
                     ])?;
+                }
+                for entry in &t.dossier {
+                    crate::dossier::insert_entry(tx, entry, None)?;
                 }
             }
             Ok(import_id)

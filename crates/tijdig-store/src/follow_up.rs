@@ -21,8 +21,9 @@ pub struct DisputeRecord {
     pub resolution: Option<String>,
 }
 
-/// A sent letter that matters to verzuim and costs: the ingebrekestelling and the
-/// 14-dagenbrief, posted or e-mailed (one only made counts for nothing).
+/// A sent letter that matters to verzuim and costs: the ingebrekestelling, the 14-dagenbrief and
+/// a letter that named one staffel over several invoices; posted or e-mailed (one only made
+/// counts for nothing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SentLetter {
     pub letter_id: i64,
@@ -37,6 +38,18 @@ pub struct SentLetter {
     pub costs_principal: Option<Decimal>,
 }
 
+/// A ladder step done (or skipped) for one invoice, as the invoice page lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepDone {
+    /// The step as the policy names it.
+    pub step: FollowUpStep,
+    pub done_on: NaiveDate,
+    /// The step its letter carried out: a consumer's aanmaning is the ingebrekestelling.
+    pub letter_step: Option<FollowUpStep>,
+    /// The user skipped it.
+    pub skipped: bool,
+}
+
 /// What the planner needs about every issued invoice, read in a few queries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUpState {
@@ -48,7 +61,8 @@ pub struct FollowUpState {
     pub promised: HashMap<i64, NaiveDate>,
     /// The last day each client was contacted (letters, e-mails, calls).
     pub last_contact: HashMap<i64, NaiveDate>,
-    /// Letters per invoice that decide verzuim and costs (notice of default, 14-dagenbrief).
+    /// Letters per invoice that decide verzuim and costs (notice of default, 14-dagenbrief, a
+    /// letter that named one staffel over several invoices).
     pub letters: HashMap<i64, Vec<SentLetter>>,
     /// Client policies that override the default.
     pub client_policies: HashMap<i64, FollowUpPolicy>,
@@ -200,7 +214,8 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT li.invoice_id, {SENT_LETTER_COLUMNS}
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
-             WHERE l.step IN ('notice_of_default', 'fourteen_day_letter')
+             WHERE (l.step IN ('notice_of_default', 'fourteen_day_letter')
+                    OR l.costs_principal IS NOT NULL)
                 AND coalesce(l.emailed_on, l.posted_on) IS NOT NULL
              ORDER BY l.letter_date, l.id"
         ))?;
@@ -225,12 +240,39 @@ impl Store {
         Ok(state)
     }
 
+    /// The ladder steps done or skipped for one invoice, oldest first, with what carried them
+    /// out.
+    pub fn steps_done(&self, invoice_id: i64) -> Result<Vec<StepDone>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.step, d.done_on, l.step, e.kind = 'step_skipped'
+             FROM follow_up_done d JOIN dossier_entries e ON e.id = d.entry_id
+             LEFT JOIN letters l ON l.id = e.letter_id
+             WHERE d.invoice_id = ?1 ORDER BY d.done_on, d.rowid",
+        )?;
+        let mut rows = stmt.query([invoice_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(StepDone {
+                step: step_code(&r.get::<_, String>(0)?)?,
+                done_on: date(&r.get::<_, String>(1)?)?,
+                letter_step: r
+                    .get::<_, Option<String>>(2)?
+                    .map(|s| step_code(&s))
+                    .transpose()?,
+                skipped: r.get(3)?,
+            });
+        }
+        Ok(out)
+    }
+
     /// The notice of default and 14-dagenbrief letters about one invoice, oldest first.
     pub fn sent_letters(&self, invoice_id: i64) -> Result<Vec<SentLetter>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {SENT_LETTER_COLUMNS}
              FROM letters l JOIN letter_invoices li ON li.letter_id = l.id
-             WHERE li.invoice_id = ?1 AND l.step IN ('notice_of_default', 'fourteen_day_letter')
+             WHERE li.invoice_id = ?1
+                AND (l.step IN ('notice_of_default', 'fourteen_day_letter')
+                    OR l.costs_principal IS NOT NULL)
                 AND coalesce(l.emailed_on, l.posted_on) IS NOT NULL
              ORDER BY l.letter_date, l.id"
         ))?;

@@ -40,7 +40,7 @@ pub use dashboard::ReceivableRow;
 pub use dossier::{DossierEntryRecord, NewDossierEntry};
 pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
-pub use follow_up::{DisputeRecord, FollowUpState, SentLetter};
+pub use follow_up::{DisputeRecord, FollowUpState, SentLetter, StepDone};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };

@@ -7,7 +7,9 @@ use crate::services::documents::dunning_letter::StaleRate;
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use tijdig_domain::collection_costs::{CollectionCosts, CostsFacts, FourteenDayLetter};
+use tijdig_domain::collection_costs::{
+    CollectionCosts, CostsFacts, FourteenDayLetter, LetterCosts,
+};
 use tijdig_domain::default_start::{default_date, DefaultStart, NoticeOfDefault, PaymentTerms};
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpStep};
 use tijdig_domain::interest::{
@@ -45,6 +47,8 @@ pub(crate) struct InvoiceClaim {
     pub waived: Decimal,
     /// The invoice total.
     pub total: Decimal,
+    /// The principal the costs are computed over (open the day before they fall due).
+    pub costs_over: Decimal,
 }
 
 impl InvoiceClaim {
@@ -93,6 +97,20 @@ pub(crate) struct ClaimBasis<'a> {
     /// The invoice is or was in a betalingsregeling: its interest and costs are the
     /// arrangement's (agreed and fixed at its start), the invoice keeps only its principal.
     pub arranged: bool,
+    /// B2B: the client accepted terms that stipulate the staffel ([`staffel_stipulated`]).
+    pub staffel_stipulated: bool,
+}
+
+/// Whether a business invoice's costs follow the staffel instead of the fixed € 40: its client
+/// accepted, on or before the invoice date, an offer whose late-payment clause stipulates it
+/// (reference README "Collection costs", B2B; `since` from
+/// `Store::late_payment_terms_accepted`). The € 40 stays the minimum (the staffel's own).
+pub(crate) fn staffel_stipulated(
+    client: &Client,
+    record: &InvoiceRecord,
+    since: Option<NaiveDate>,
+) -> bool {
+    client.kind == ClientKind::Business && since.is_some_and(|d| d <= record.draft.invoice_date)
 }
 
 impl ClaimBasis<'_> {
@@ -191,16 +209,34 @@ pub(crate) fn fourteen_day_letter(
         })
 }
 
-/// The 14-dagenbrief that decides an invoice's costs when it was about several invoices: the
-/// costs it named and the summed principal it computed them over (each invoice bears its
-/// share, [`CollectionCosts::share_of_letter`]).
-fn shared_letter_costs(letters: &[SentLetter], start: &DefaultStart) -> Option<(Decimal, Decimal)> {
+/// The letter that decides an invoice's costs when it was about several invoices, with the
+/// costs it named over their summed principal (each invoice bears its share,
+/// [`CollectionCosts::share_of_letter`]): for a consumer the 14-dagenbrief; for a business with
+/// the staffel stipulated the first letter sent about it and others together.
+fn shared_letter_costs(
+    letters: &[SentLetter],
+    start: &DefaultStart,
+    kind: ClientKind,
+    staffel_stipulated: bool,
+) -> Option<LetterCosts> {
+    let decides = |l: &&SentLetter| match kind {
+        ClientKind::Consumer => {
+            l.step == FollowUpStep::FourteenDayLetter && l.sent_on >= start.date
+        }
+        ClientKind::Business => staffel_stipulated && l.costs_principal.is_some(),
+    };
     letters
         .iter()
-        .filter(|l| l.step == FollowUpStep::FourteenDayLetter && l.sent_on >= start.date)
+        .filter(decides)
         .min_by_key(|l| l.sent_on)
         .filter(|l| l.invoices > 1)
-        .and_then(|l| l.costs.zip(l.costs_principal))
+        .and_then(|l| {
+            Some(LetterCosts {
+                costs: l.costs?,
+                principal: l.costs_principal?,
+                invoices: u32::try_from(l.invoices).unwrap_or(u32::MAX),
+            })
+        })
 }
 
 /// The costs of several invoices' claims together, as one letter asks them: each invoice's own
@@ -295,6 +331,7 @@ pub(crate) fn compute_claim(
         credited: basis.credited,
         waived,
         total: basis.total(),
+        costs_over: Decimal::ZERO,
     };
     if basis.record.issued.is_none() {
         return simple(None);
@@ -323,32 +360,35 @@ pub(crate) fn compute_claim(
         until: on,
         compound: true,
     };
-    let shared = match basis.client.kind {
-        ClientKind::Consumer => shared_letter_costs(basis.letters, &start),
-        ClientKind::Business => None,
-    };
+    let shared = shared_letter_costs(
+        basis.letters,
+        &start,
+        basis.client.kind,
+        basis.staffel_stipulated,
+    );
     let assess = |principal: Decimal| {
         let own = CollectionCosts::assess(
             &CostsFacts {
                 client: basis.client.kind,
                 principal,
                 first_day_of_default: start.date,
-                staffel_stipulated: false,
+                staffel_stipulated: basis.staffel_stipulated,
                 letter: fourteen_day_letter(basis.letters, Some(&start)),
                 btw_surcharge: false,
             },
             on,
         );
-        // A consumer's 14-dagenbrief about several invoices named one staffel over them all:
-        // this invoice bears its share of it, not a staffel (and € 40 minimum) of its own.
+        // A letter about several invoices named one staffel over them all: this invoice bears
+        // its share of it, not a staffel (and € 40 minimum) of its own.
         match shared {
-            Some((costs, over)) => own.share_of_letter(costs, over, principal, on),
+            Some(letter) => own.share_of_letter(letter, principal, on),
             None => own,
         }
     };
     // The costs are owed from their own day: a payment before it (before verzuim, or inside a
     // consumer's 14-dagenbrief term) pays none of them and lowers the principal they are
     // computed over (README "The claim", claims.json C2/C3).
+    let mut costs_over = gross;
     let mut costs = assess(gross);
     if let Some(due_from) = costs.due_from {
         let before = due_from.pred_opt().unwrap_or(due_from);
@@ -357,7 +397,10 @@ pub(crate) fn compute_claim(
             ..facts
         };
         match ledger(table, &probe) {
-            Ok(probe) => costs = assess(probe.principal_open),
+            Ok(probe) => {
+                costs_over = probe.principal_open;
+                costs = assess(costs_over);
+            }
             Err(issue) => {
                 return InvoiceClaim {
                     problem: Some(issue),
@@ -377,6 +420,7 @@ pub(crate) fn compute_claim(
     };
     match ledger(table, &facts) {
         Ok(breakdown) => InvoiceClaim {
+            costs_over,
             principal_open: breakdown.principal_open,
             interest_open: breakdown.interest_open,
             costs_open: breakdown.costs_open,
@@ -386,6 +430,7 @@ pub(crate) fn compute_claim(
             ..simple(Some(start))
         },
         Err(issue) => InvoiceClaim {
+            costs_over,
             problem: Some(issue),
             rate_warning: table.stale_on(kind, on),
             costs: Some(costs),
@@ -480,12 +525,13 @@ pub(crate) struct StoredBasis {
     pub letters: Vec<SentLetter>,
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
+    pub staffel_stipulated: bool,
 }
 
 impl StoredBasis {
     pub(crate) fn read(store: &Store, record: &InvoiceRecord) -> Result<StoredBasis, StoreError> {
+        let client = store.client(record.draft.client_id)?.client;
         Ok(StoredBasis {
-            client: store.client(record.draft.client_id)?.client,
             credited: credited_on(store, record.id)?,
             payments: store.payments(record.id)?,
             letters: store.sent_letters(record.id)?,
@@ -495,6 +541,15 @@ impl StoredBasis {
                 .map(|w| (w.waived_on, w.amount))
                 .collect(),
             arranged: store.is_arranged(record.id)?,
+            staffel_stipulated: staffel_stipulated(
+                &client,
+                record,
+                store
+                    .late_payment_terms_accepted(Some(record.draft.client_id))?
+                    .get(&record.draft.client_id)
+                    .copied(),
+            ),
+            client,
         })
     }
 
@@ -507,6 +562,7 @@ impl StoredBasis {
             letters: &self.letters,
             waivers: &self.waivers,
             arranged: self.arranged,
+            staffel_stipulated: self.staffel_stipulated,
         }
     }
 }

@@ -11,7 +11,8 @@ use tijdig_store::{FollowUpState, InvoiceRecord, PaymentRecord, SentLetter, Stor
 
 use crate::services::arrangement_state::active_invoice_ids;
 use crate::services::claim::{
-    compute_claim, default_start, fourteen_day_letter, rate_table, ClaimBasis, InvoiceClaim,
+    compute_claim, default_start, fourteen_day_letter, rate_table, staffel_stipulated, ClaimBasis,
+    InvoiceClaim,
 };
 
 /// One issued invoice with what the ladder needs.
@@ -25,6 +26,7 @@ pub(crate) struct LadderInvoice {
     pub letters: Vec<SentLetter>,
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
+    pub staffel_stipulated: bool,
     /// The claim on the ladder's day: what is open and how it splits.
     pub claim: InvoiceClaim,
     pub next: NextStep,
@@ -41,6 +43,7 @@ impl LadderInvoice {
             letters: &self.letters,
             waivers: &self.waivers,
             arranged: self.arranged,
+            staffel_stipulated: self.staffel_stipulated,
         }
     }
 }
@@ -76,6 +79,7 @@ pub(crate) fn load(
     let table = rate_table(store)?;
     let waivers = store.all_waivers()?;
     let arranged = store.arranged_invoice_ids()?;
+    let stipulated_since = store.late_payment_terms_accepted(only_client)?;
     let mut credited: HashMap<i64, Decimal> = HashMap::new();
     for r in &records {
         if let (Some(original), Some(issued)) = (r.draft.credits_invoice_id, &r.issued) {
@@ -106,6 +110,8 @@ pub(crate) fn load(
         let letters = state.letters.get(&record.id).cloned().unwrap_or_default();
         let invoice_waivers = waivers.get(&record.id).cloned().unwrap_or_default();
         let is_arranged = arranged.contains(&record.id);
+        let stipulated =
+            staffel_stipulated(client, &record, stipulated_since.get(&client_id).copied());
         let claim = compute_claim(
             &table,
             &ClaimBasis {
@@ -116,6 +122,7 @@ pub(crate) fn load(
                 letters: &letters,
                 waivers: &invoice_waivers,
                 arranged: is_arranged,
+                staffel_stipulated: stipulated,
             },
             today,
         );
@@ -138,7 +145,14 @@ pub(crate) fn load(
             last_contact_on: state.last_contact.get(&client_id).copied(),
             today,
         };
-        let next = next_step(&policy_for(&state, client_id), &facts);
+        let policy = policy_for(&state, client_id).for_client(
+            client.preferred_channel,
+            client
+                .email
+                .as_deref()
+                .is_some_and(|e| !e.trim().is_empty()),
+        );
+        let next = next_step(&policy, &facts);
         invoices.push(LadderInvoice {
             number: issued.number.clone(),
             record,
@@ -148,6 +162,7 @@ pub(crate) fn load(
             letters,
             waivers: invoice_waivers,
             arranged: is_arranged,
+            staffel_stipulated: stipulated,
             claim,
             next,
         });

@@ -24,6 +24,7 @@ mod plan;
 pub use advice::advice;
 pub use plan::{next_step, FollowUpFacts, NextStep, PlannedStep, WaitReason};
 
+use crate::client::PreferredChannel;
 use crate::codes::coded_enum;
 use crate::Language;
 
@@ -216,6 +217,26 @@ impl Default for FollowUpPolicy {
 }
 
 impl FollowUpPolicy {
+    /// The policy as it applies to one client: a client who prefers letters ("Brief"), or who
+    /// has no e-mail address, gets every e-mail step as a posted letter instead (issue 17 item
+    /// 8: the ladder follows the client). Calls and the contact moment stay as they are.
+    pub fn for_client(&self, preferred: PreferredChannel, has_email: bool) -> FollowUpPolicy {
+        let by_post = preferred == PreferredChannel::Letter || !has_email;
+        FollowUpPolicy {
+            steps: self
+                .steps
+                .iter()
+                .map(|s| PolicyStep {
+                    channel: match s.channel {
+                        FollowUpChannel::Email if by_post => FollowUpChannel::Letter,
+                        other => other,
+                    },
+                    ..*s
+                })
+                .collect(),
+        }
+    }
+
     /// Checks the policy: rising offsets, each kind once, letters not by phone, the contact
     /// moment before the due date, and the legal order (aanmaning or ingebrekestelling before
     /// the 14-dagenbrief, the 14-dagenbrief before the hand-over). An empty policy is allowed:
@@ -284,6 +305,29 @@ mod tests {
         assert_eq!(policy.validate(), Ok(()));
         let offsets: Vec<i32> = policy.steps.iter().map(|s| s.offset_days).collect();
         assert_eq!(offsets, [-7, 3, 14, 28, 45]);
+    }
+
+    #[test]
+    fn a_client_who_prefers_letters_gets_every_e_mail_step_by_post() {
+        let policy = FollowUpPolicy::default();
+        assert!(policy
+            .steps
+            .iter()
+            .any(|s| s.channel == FollowUpChannel::Email));
+        for (preferred, has_email) in [
+            (PreferredChannel::Letter, true),
+            (PreferredChannel::Email, false),
+        ] {
+            let adapted = policy.for_client(preferred, has_email);
+            assert!(adapted
+                .steps
+                .iter()
+                .all(|s| s.channel != FollowUpChannel::Email));
+            assert_eq!(adapted.steps.len(), policy.steps.len());
+            assert!(adapted.validate().is_ok());
+        }
+        assert_eq!(policy.for_client(PreferredChannel::Email, true), policy);
+        assert_eq!(policy.for_client(PreferredChannel::Phone, true), policy);
     }
 
     #[test]

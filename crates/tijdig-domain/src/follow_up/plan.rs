@@ -65,8 +65,8 @@ pub enum WaitReason {
     Disputed,
     /// A payment arrangement is being honoured.
     Arrangement,
-    /// A consumer is not in verzuim and the policy has no step that would start it; the
-    /// 14-dagenbrief cannot be sent before verzuim (nl-rules-sources §4.5 item 1).
+    /// A consumer is not in verzuim and the user skipped the ingebrekestelling that would start
+    /// it; the 14-dagenbrief cannot be sent before verzuim (nl-rules-sources §4.5 item 1).
     DefaultNotStarted,
 }
 
@@ -113,7 +113,8 @@ pub fn next_step(policy: &FollowUpPolicy, facts: &FollowUpFacts) -> NextStep {
         if let Some((offset, day)) = previous {
             planned = planned.max(shift(day, (s.offset_days - offset).max(1)));
         }
-        let step = match s.step {
+        let mut policy_step = s.step;
+        let mut step = match s.step {
             FollowUpStep::Dunning
                 if facts.client == ClientKind::Consumer && facts.default_start.is_none() =>
             {
@@ -124,6 +125,13 @@ pub fn next_step(policy: &FollowUpPolicy, facts: &FollowUpFacts) -> NextStep {
         match step {
             FollowUpStep::FourteenDayLetter => match facts.default_start {
                 Some(start) => planned = planned.max(start),
+                // The step that would have started verzuim was skipped (or the policy has
+                // none): the ingebrekestelling comes first, once — skipped again, the ladder
+                // waits, since no 14-dagenbrief counts before verzuim (§4.5 item 1).
+                None if done_on(FollowUpStep::NoticeOfDefault).is_none() => {
+                    policy_step = FollowUpStep::NoticeOfDefault;
+                    step = FollowUpStep::NoticeOfDefault;
+                }
                 None => return NextStep::Waiting(WaitReason::DefaultNotStarted),
             },
             FollowUpStep::HandOver => {
@@ -142,7 +150,7 @@ pub fn next_step(policy: &FollowUpPolicy, facts: &FollowUpFacts) -> NextStep {
             facts.last_contact_on,
         );
         return NextStep::Planned(PlannedStep {
-            policy_step: s.step,
+            policy_step,
             step,
             channel: s.channel,
             planned_on: planned,

@@ -117,7 +117,7 @@ fn a_consumer_gets_the_fourteen_day_letter_only_once_in_default() {
 }
 
 #[test]
-fn without_a_step_that_starts_default_a_consumer_gets_no_fourteen_day_letter() {
+fn without_a_step_that_starts_default_a_consumer_first_gets_the_notice_of_default() {
     let policy = FollowUpPolicy {
         steps: vec![PolicyStep {
             step: FollowUpStep::FourteenDayLetter,
@@ -125,11 +125,33 @@ fn without_a_step_that_starts_default_a_consumer_gets_no_fourteen_day_letter() {
             channel: FollowUpChannel::Letter,
         }],
     };
-    let f = facts(ClientKind::Consumer, d(2026, 11, 30));
+    let mut f = facts(ClientKind::Consumer, d(2026, 11, 30));
+    let NextStep::Planned(p) = next_step(&policy, &f) else {
+        panic!("the ingebrekestelling is planned");
+    };
+    assert_eq!(
+        (p.policy_step, p.step),
+        (FollowUpStep::NoticeOfDefault, FollowUpStep::NoticeOfDefault)
+    );
+    // Skipped as well: no 14-dagenbrief counts before verzuim, the ladder waits.
+    f.done = vec![(FollowUpStep::NoticeOfDefault, d(2026, 11, 30))];
     assert_eq!(
         next_step(&policy, &f),
         NextStep::Waiting(WaitReason::DefaultNotStarted)
     );
+}
+
+#[test]
+fn after_a_skipped_notice_of_default_the_ladder_offers_it_again_before_the_fourteen_day_letter() {
+    // The consumer's aanmaning (carried out as the ingebrekestelling) was skipped on 16 Nov.
+    let mut f = facts(ClientKind::Consumer, d(2026, 11, 30));
+    f.done = vec![
+        (FollowUpStep::Reminder, d(2026, 11, 5)),
+        (FollowUpStep::Dunning, d(2026, 11, 16)),
+    ];
+    let p = planned(&f);
+    assert_eq!(p.step, FollowUpStep::NoticeOfDefault);
+    assert_eq!(p.policy_step, FollowUpStep::NoticeOfDefault);
 }
 
 #[test]

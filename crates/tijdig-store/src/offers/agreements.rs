@@ -263,6 +263,30 @@ impl Store {
         let rows = stmt.query_map([agreement_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+
+    /// Per business client (or only `client`), the first day they accepted an offer whose
+    /// late-payment clause stipulates a fatale termijn and the staffel (reference README: B2B
+    /// costs; the clause of `tijdig_domain::offer::checklist::late_payment_clause`). Offers made
+    /// final for a consumer do not count: the Besluit BIK is the only basis there.
+    pub fn late_payment_terms_accepted(
+        &self,
+        client: Option<i64>,
+    ) -> Result<std::collections::HashMap<i64, NaiveDate>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.client_id, min(a.accepted_on) FROM agreements a
+             JOIN offers o ON o.id = a.offer_id
+             WHERE (?1 IS NULL OR o.client_id = ?1)
+                AND json_extract(o.form_json, '$.latePaymentClause') = 1
+                AND coalesce(json_extract(o.client_snapshot, '$.kind'), 'business') = 'business'
+             GROUP BY o.client_id",
+        )?;
+        let mut rows = stmt.query([client])?;
+        let mut out = std::collections::HashMap::new();
+        while let Some(r) = rows.next()? {
+            out.insert(r.get(0)?, date(&r.get::<_, String>(1)?)?);
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

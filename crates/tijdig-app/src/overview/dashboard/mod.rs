@@ -119,6 +119,7 @@ fn interest_and_costs_on(
     let table = rate_table(store)?;
     let letters = store.follow_up_state()?.letters;
     let arranged = store.arranged_invoice_ids()?;
+    let stipulated_since = store.late_payment_terms_accepted(None)?;
     let mut clients: IdMap<tijdig_domain::Client> = IdMap::default();
     for (r, id) in candidates {
         if let std::collections::hash_map::Entry::Vacant(slot) = clients.entry(r.client_id) {
@@ -141,6 +142,11 @@ fn interest_and_costs_on(
             letters: letters.get(&id).map_or(&[][..], Vec::as_slice),
             waivers: waivers.get(&id).map_or(&[][..], Vec::as_slice),
             arranged: arranged.contains(&id),
+            staffel_stipulated: crate::services::claim::staffel_stipulated(
+                client,
+                &record,
+                stipulated_since.get(&r.client_id).copied(),
+            ),
         };
         for (slot, day) in out.iter_mut().zip(days) {
             // The ledger leaves out what happened after its day.

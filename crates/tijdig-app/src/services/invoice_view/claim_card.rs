@@ -52,14 +52,26 @@ pub(crate) fn default_info(
         }));
     };
     let kind = InterestKind::for_client(client.kind);
+    // Where a business's costs come from: the fixed € 40 of the law, or the staffel its
+    // accepted terms stipulate.
+    let basis = match (costs.rule, lang) {
+        (tijdig_domain::CostsRule::BusinessStaffel, Language::Nl) => {
+            "staffel volgens de geaccepteerde voorwaarden; art. 6:96 BW, Besluit BIK"
+        }
+        (tijdig_domain::CostsRule::BusinessStaffel, Language::En) => {
+            "scale as stipulated in the accepted terms; art. 6:96 BW, BIK decree"
+        }
+        (_, Language::Nl) => "art. 6:96 BW, Besluit BIK",
+        (_, Language::En) => "art. 6:96 BW, BIK decree",
+    };
     let costs_note = match (costs.due_from, lang) {
         (Some(from), Language::Nl) => format!(
-            "{} vanaf {} (art. 6:96 BW, Besluit BIK).",
+            "{} vanaf {} ({basis}).",
             format_eur(costs.amount, lang),
             day(from)
         ),
         (Some(from), Language::En) => format!(
-            "{} from {} (art. 6:96 BW, BIK decree).",
+            "{} from {} ({basis}).",
             format_eur(costs.amount, lang),
             day(from)
         ),

@@ -2,7 +2,7 @@
 //! dispute, and when the claim becomes time-barred (verjaring).
 
 use chrono::NaiveDate;
-use tijdig_domain::follow_up::{FollowUpStep, NextStep, WaitReason};
+use tijdig_domain::follow_up::{NextStep, WaitReason};
 use tijdig_domain::limitation::{is_time_barred, limitation_date, limitation_warning};
 use tijdig_domain::Language;
 
@@ -41,16 +41,23 @@ pub(crate) fn invoice_follow_up(
         NextStep::Waiting(WaitReason::Settled) => if nl { "Niets meer open: geen opvolging nodig." } else { "Nothing open: no follow-up needed." }.into(),
         NextStep::Waiting(WaitReason::Disputed) => if nl { "Betwist: de opvolging staat stil tot de betwisting is opgelost." } else { "Disputed: follow-up is paused until the dispute is resolved." }.into(),
         NextStep::Waiting(WaitReason::Arrangement) => if nl { "Valt onder een betalingsregeling: de opvolging staat stil zolang de klant zich eraan houdt." } else { "Part of a payment arrangement: follow-up is paused while the client keeps to it." }.into(),
-        NextStep::Waiting(WaitReason::DefaultNotStarted) => if nl { "De klant is nog niet in verzuim; het beleid heeft geen stap die dat begint. Stuur een ingebrekestelling." } else { "The client is not in default yet and the policy has no step that starts it. Send a notice of default." }.into(),
+        NextStep::Waiting(WaitReason::DefaultNotStarted) => if nl { "De klant is nog niet in verzuim: de ingebrekestelling is overgeslagen. Zonder ingebrekestelling begint het verzuim niet en telt geen 14-dagenbrief." } else { "The client is not in default yet: the notice of default was skipped. Without one, default does not start and no 14-day letter counts." }.into(),
         NextStep::Finished => if nl { "Alle stappen van het beleid zijn gedaan." } else { "Every step of the policy has been done." }.into(),
     };
-    let mut steps_done: Vec<(FollowUpStep, NaiveDate)> = ladder
-        .state
-        .done
-        .get(&invoice_id)
-        .cloned()
-        .unwrap_or_default();
-    steps_done.sort_by_key(|(_, d)| *d);
+    // "Gedaan": each step as it was carried out (a consumer's aanmaning is the
+    // ingebrekestelling), and a skipped one says so.
+    let steps_done: Vec<String> = store
+        .steps_done(invoice_id)?
+        .iter()
+        .map(|s| {
+            let label = s.letter_step.unwrap_or(s.step).label(lang);
+            match (s.skipped, nl) {
+                (true, true) => format!("{label} — overgeslagen op {}", show_date(s.done_on)),
+                (true, false) => format!("{label} — skipped on {}", show_date(s.done_on)),
+                (false, _) => format!("{label} — {}", show_date(s.done_on)),
+            }
+        })
+        .collect();
     // Verjaring (art. 3:307 BW, 5 years; art. 7:28 BW, 2 years for a consumer sale of goods)
     // counts from the due date, restarted by every written aanmaning (art. 3:317 BW).
     let from = store
@@ -83,9 +90,6 @@ pub(crate) fn invoice_follow_up(
                 opened_on: show_date(d.opened_on),
                 reason: d.reason.clone(),
             }),
-        steps_done: steps_done
-            .iter()
-            .map(|(s, d)| format!("{} — {}", s.label(lang), show_date(*d)))
-            .collect(),
+        steps_done,
     }))
 }

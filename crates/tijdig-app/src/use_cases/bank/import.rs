@@ -13,11 +13,12 @@ use tijdig_domain::bank::{entry_keys, read_statement};
 use tijdig_domain::invoice::check_payment;
 use tijdig_domain::{format_eur, Language};
 use tijdig_store::{
-    BankState, NewBankImport, NewBankTransaction, PaymentRecord, Store, StoreError,
+    BankState, NewBankImport, NewBankTransaction, NewDossierEntry, PaymentRecord, Store, StoreError,
 };
 
-use crate::services::claim::{payment_maximum, received, ClaimBasis};
+use crate::services::claim::{received, ClaimBasis};
 use crate::services::ladder::{Ladder, LadderInvoice};
+use crate::services::receipts::{receipt_entry, receive};
 
 use crate::plumbing::hashing::sha256_hex;
 use crate::{dto, App, AppError, ErrorCode};
@@ -94,21 +95,23 @@ impl App {
                 let mut booked_here: HashMap<i64, Vec<PaymentRecord>> = HashMap::new();
                 // A part fits when it is no more than the invoice's whole claim on the booking
                 // day, after what was booked before (also earlier in this file).
-                let mut fits = |parts: &[(i64, Decimal)], on: chrono::NaiveDate| -> bool {
-                    let ok = parts.iter().all(|(id, part)| {
-                        let Some(inv) = by_id.get(id) else { return false };
-                        let Some(client) = ladder.clients.get(&inv.record.draft.client_id) else { return false };
+                // Each fitting part comes back with its dossier line: how art. 6:44 applied it.
+                let mut fits = |parts: &[(i64, Decimal)], on: chrono::NaiveDate| -> Option<Vec<NewDossierEntry>> {
+                    let mut entries = Vec::new();
+                    for (id, part) in parts {
+                        let inv = by_id.get(id)?;
+                        let client_id = inv.record.draft.client_id;
+                        let client = ladder.clients.get(&client_id)?;
                         let mut payments = inv.payments.clone();
                         payments.extend(booked_here.get(id).cloned().unwrap_or_default());
                         let basis = ClaimBasis { payments: &payments, ..inv.basis(client) };
-                        check_payment(*part, payment_maximum(&table, &basis, on)).is_ok()
-                    });
-                    if ok {
-                        for (id, part) in parts {
-                            booked_here.entry(*id).or_default().push(received(*id, on, *part));
-                        }
+                        let receipt = receive(&table, &basis, on, *part, today).ok()?;
+                        entries.push(receipt_entry(client_id, *id, &inv.number, on, &receipt, now.clone(), lang));
                     }
-                    ok
+                    for (id, part) in parts {
+                        booked_here.entry(*id).or_default().push(received(*id, on, *part));
+                    }
+                    Some(entries)
                 };
                 let mut rows = Vec::new();
                 let (mut booked, mut proposed, mut unmatched) = (0u32, 0u32, 0u32);
@@ -133,13 +136,20 @@ impl App {
                         arrangement_id: None,
                         hint_invoice_id: None,
                         payments: Vec::new(),
+                        dossier: Vec::new(),
                     };
-                    match book.match_entry(e) {
-                        Outcome::Booked { rule, parts }
-                            if e.booked_on <= today
-                                && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok())
-                                && fits(&parts, e.booked_on) =>
+                    let outcome = book.match_entry(e);
+                    let fitted = match &outcome {
+                        Outcome::Booked { parts, .. }
+                            if e.booked_on <= today && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok()) =>
                         {
+                            fits(parts, e.booked_on)
+                        }
+                        _ => None,
+                    };
+                    match outcome {
+                        Outcome::Booked { rule, parts } if fitted.is_some() => {
+                            row.dossier = fitted.unwrap_or_default();
                             row.state = BankState::Booked;
                             row.rule = Some(rule.code().into());
                             row.invoice_id = parts.first().map(|(id, _)| *id);

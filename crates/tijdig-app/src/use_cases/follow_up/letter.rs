@@ -23,6 +23,7 @@ use crate::services::files::letter_title;
 use crate::services::signing::unsigned_note;
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError};
+use tijdig_domain::collection_costs::{CollectionCosts, LetterCosts};
 
 use crate::services::ladder::load;
 
@@ -140,8 +141,9 @@ impl App {
                         start: claim.start,
                         interest: claim.interest.clone(),
                     });
-                    costs_paid += claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_settled());
-                    claimed_costs.extend(claim.costs.clone().map(|c| (c, claim.costs_open)));
+                    let settled = claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_settled());
+                    costs_paid += settled;
+                    claimed_costs.extend(claim.costs.clone().map(|c| (c, claim.costs_open, claim.costs_over, settled)));
                 }
                 let new_letter = (step == FollowUpStep::FourteenDayLetter).then(|| FourteenDayLetter {
                     sent_on: today,
@@ -153,12 +155,31 @@ impl App {
                 // each invoice later bears its share. Every other letter asks what the invoices'
                 // own claims say (one truth: the letter, the invoice pages and the list agree).
                 let announces = step == FollowUpStep::FourteenDayLetter && client.kind == tijdig_domain::ClientKind::Consumer;
+                // A business that stipulated the staffel: the first letter about several of its
+                // late invoices names one staffel over them, at least € 40 each; from then on each
+                // invoice bears its share (reference README, B2B costs).
+                let grouped = client.kind == tijdig_domain::ClientKind::Business
+                    && chosen.len() > 1
+                    && chosen.iter().all(|i| i.staffel_stipulated && !i.letters.iter().any(|l| l.invoices > 1 && l.costs_principal.is_some()))
+                    && claimed_costs.len() == chosen.len();
+                let group = grouped.then(|| {
+                    let over: Decimal = claimed_costs.iter().map(|(_, _, over, _)| *over).sum();
+                    LetterCosts::business(over, u32::try_from(chosen.len()).unwrap_or(u32::MAX))
+                });
+                let own: Vec<(CollectionCosts, Decimal)> = claimed_costs.iter().map(|(c, open, over, settled)| match group {
+                    Some(letter) => {
+                        let share = c.share_of_letter(letter, *over, today);
+                        let open = (share.owed - *settled).max(Decimal::ZERO);
+                        (share, open)
+                    }
+                    None => (c.clone(), *open),
+                }).collect();
                 let costs = if announces {
                     starts.iter().min().map(|first| {
                         combined_costs(client.kind, principal, *first, &earlier_letters, new_letter, costs_paid, today)
                     })
                 } else {
-                    summed_costs(&claimed_costs)
+                    summed_costs(&own)
                 };
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;
@@ -173,9 +194,11 @@ impl App {
                     channel,
                     language: client.document_language.code().into(),
                     total: probe.total,
-                    costs: probe.costs,
+                    // A grouping letter keeps the one staffel it computed, over which principal,
+                    // so every invoice's share is computed again the same way.
+                    costs: group.map(|g| g.costs).or(probe.costs),
                     costs_due_from: probe.costs_due_from,
-                    costs_principal: announces.then_some(principal),
+                    costs_principal: group.map(|g| g.principal).or(announces.then_some(principal)),
                     // By e-mail the letter waits to be sent: the step is done when it goes out.
                     pending_email: (channel == FollowUpChannel::Email).then(|| tijdig_store::PendingEmail {
                         subject: probe.email.subject.clone(),
