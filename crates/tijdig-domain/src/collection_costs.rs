@@ -198,6 +198,41 @@ impl CollectionCosts {
     }
 }
 
+/// Cumulatieregeling: the Besluit BIK as amended by the Besluit kwaliteit incassodienstverlening
+/// (Stb. 2024, 44; in force 1 October 2024, per wetten.overheid.nl BWBR0049422) limits the costs
+/// on small recurring claims against one consumer (nl-rules-sources §6.4). Its operative text
+/// could not be confirmed from an official source here (§6.4 and open point 2 say so too), so
+/// Tijdig does not compute the limit: it flags the claims it may apply to and charges no costs
+/// on them automatically (issue 17 item 9).
+pub const CUMULATION_IN_FORCE: (i32, u32, u32) = (2024, 10, 1);
+
+/// Below this principal the € 40 minimum exceeds the staffel's 15 % (40 ÷ 0,15): the small claims
+/// the cumulatieregeling is about (nl-rules-sources §6.4: "principal ‹ € 266,67").
+pub const CUMULATION_SMALL_CLAIM: Decimal = Decimal::from_parts(26667, 0, 0, false, 2);
+
+/// Whether the cumulatieregeling may limit the costs of a consumer's claim of `principal` whose
+/// costs rest on the 14-dagenbrief `own` (letter id, sent on): the claim is small, the letter was
+/// sent from 1 October 2024, and another 14-dagenbrief went to the same consumer in the six
+/// months before it (`others`, every 14-dagenbrief to that consumer).
+pub fn cumulation_may_apply(
+    principal: Decimal,
+    own: (i64, NaiveDate),
+    others: &[(i64, NaiveDate)],
+) -> bool {
+    let (year, month, day) = CUMULATION_IN_FORCE;
+    let in_force = NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN);
+    let (own_id, sent_on) = own;
+    let since = sent_on
+        .checked_sub_months(chrono::Months::new(6))
+        .unwrap_or(NaiveDate::MIN);
+    principal > Decimal::ZERO
+        && principal < CUMULATION_SMALL_CLAIM
+        && sent_on >= in_force
+        && others
+            .iter()
+            .any(|(id, on)| *id != own_id && *on >= since && *on <= sent_on)
+}
+
 /// What one letter about several invoices named as costs, over which principal, for how many
 /// invoices ([`CollectionCosts::share_of_letter`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -535,5 +570,33 @@ mod tests {
         assert_eq!(big.amount + small.amount, dec!(629.99));
         // Two small invoices: the € 40 minimum each decides.
         assert_eq!(LetterCosts::business(dec!(200), 2).costs, dec!(80));
+    }
+    #[test]
+    fn a_small_consumer_claim_after_another_fourteen_day_letter_within_six_months_is_flagged() {
+        let own = (7, d(2026, 11, 18));
+        // Another 14-dagenbrief to the same consumer on 1 July 2026: within six months.
+        assert!(cumulation_may_apply(
+            dec!(121),
+            own,
+            &[(3, d(2026, 7, 1)), own]
+        ));
+        // The claim is not small, the other letter is older, or it is the same letter: no flag.
+        assert!(!cumulation_may_apply(
+            dec!(266.67),
+            own,
+            &[(3, d(2026, 7, 1))]
+        ));
+        assert!(!cumulation_may_apply(
+            dec!(121),
+            own,
+            &[(3, d(2026, 5, 17))]
+        ));
+        assert!(!cumulation_may_apply(dec!(121), own, &[own]));
+        // Before the amendment was in force: no flag.
+        assert!(!cumulation_may_apply(
+            dec!(121),
+            (7, d(2024, 9, 30)),
+            &[(3, d(2024, 8, 1))]
+        ));
     }
 }

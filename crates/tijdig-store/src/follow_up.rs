@@ -64,6 +64,8 @@ pub struct FollowUpState {
     /// Letters per invoice that decide verzuim and costs (notice of default, 14-dagenbrief, a
     /// letter that named one staffel over several invoices).
     pub letters: HashMap<i64, Vec<SentLetter>>,
+    /// Per client, every sent 14-dagenbrief: (letter id, sent on), oldest first.
+    pub fourteen_day_letters: HashMap<i64, Vec<(i64, NaiveDate)>>,
     /// Client policies that override the default.
     pub client_policies: HashMap<i64, FollowUpPolicy>,
     /// The user's default policy, if they changed it.
@@ -224,6 +226,7 @@ impl Store {
             let letter = sent_letter(r, 1)?;
             state.letters.entry(r.get(0)?).or_default().push(letter);
         }
+        state.fourteen_day_letters = self.fourteen_day_letters_of(None)?;
         let mut stmt = self
             .conn
             .prepare("SELECT client_id, steps FROM follow_up_policies")?;
@@ -238,6 +241,27 @@ impl Store {
             }
         }
         Ok(state)
+    }
+
+    /// Per client (or only `client`), every sent 14-dagenbrief: (letter id, sent on), oldest
+    /// first (the cumulatieregeling looks back six months over a consumer's claims).
+    pub fn fourteen_day_letters_of(
+        &self,
+        client: Option<i64>,
+    ) -> Result<HashMap<i64, Vec<(i64, NaiveDate)>>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT client_id, id, coalesce(emailed_on, posted_on) FROM letters
+             WHERE step = 'fourteen_day_letter' AND (?1 IS NULL OR client_id = ?1)
+                AND coalesce(emailed_on, posted_on) IS NOT NULL
+             ORDER BY coalesce(emailed_on, posted_on), id",
+        )?;
+        let mut rows = stmt.query([client])?;
+        let mut out: HashMap<i64, Vec<(i64, NaiveDate)>> = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let sent = date(&r.get::<_, String>(2)?)?;
+            out.entry(r.get(0)?).or_default().push((r.get(1)?, sent));
+        }
+        Ok(out)
     }
 
     /// The ladder steps done or skipped for one invoice, oldest first, with what carried them

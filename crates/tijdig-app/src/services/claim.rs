@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use tijdig_domain::collection_costs::{
-    CollectionCosts, CostsFacts, FourteenDayLetter, LetterCosts,
+    cumulation_may_apply, CollectionCosts, CostsFacts, FourteenDayLetter, LetterCosts,
 };
 use tijdig_domain::default_start::{default_date, DefaultStart, NoticeOfDefault, PaymentTerms};
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpStep};
@@ -49,6 +49,9 @@ pub(crate) struct InvoiceClaim {
     pub total: Decimal,
     /// The principal the costs are computed over (open the day before they fall due).
     pub costs_over: Decimal,
+    /// A small consumer claim the cumulatieregeling may limit: no costs were charged
+    /// automatically ([`tijdig_domain::collection_costs::cumulation_may_apply`]).
+    pub cumulation: bool,
 }
 
 impl InvoiceClaim {
@@ -99,6 +102,9 @@ pub(crate) struct ClaimBasis<'a> {
     pub arranged: bool,
     /// B2B: the client accepted terms that stipulate the staffel ([`staffel_stipulated`]).
     pub staffel_stipulated: bool,
+    /// Every sent 14-dagenbrief to this client (letter id, sent on): the cumulatieregeling
+    /// looks back six months.
+    pub client_fourteen_day_letters: &'a [(i64, NaiveDate)],
 }
 
 /// Whether a business invoice's costs follow the staffel instead of the fixed € 40: its client
@@ -332,6 +338,7 @@ pub(crate) fn compute_claim(
         waived,
         total: basis.total(),
         costs_over: Decimal::ZERO,
+        cumulation: false,
     };
     if basis.record.issued.is_none() {
         return simple(None);
@@ -410,6 +417,26 @@ pub(crate) fn compute_claim(
             }
         }
     }
+    // The cumulatieregeling may limit these costs and its text is not confirmed: none are
+    // charged automatically, and the claim says why.
+    let own_letter = basis
+        .letters
+        .iter()
+        .filter(|l| l.step == FollowUpStep::FourteenDayLetter && l.sent_on >= start.date)
+        .min_by_key(|l| l.sent_on)
+        .map(|l| (l.letter_id, l.sent_on));
+    let cumulation = basis.client.kind == ClientKind::Consumer
+        && own_letter
+            .is_some_and(|own| cumulation_may_apply(gross, own, basis.client_fourteen_day_letters));
+    if cumulation {
+        costs = CollectionCosts {
+            base: Decimal::ZERO,
+            btw: Decimal::ZERO,
+            amount: Decimal::ZERO,
+            owed: Decimal::ZERO,
+            ..costs
+        };
+    }
     let costs_due = costs.due_from.map(|due_from| CostsDue {
         amount: costs.amount,
         due_from,
@@ -421,6 +448,7 @@ pub(crate) fn compute_claim(
     match ledger(table, &facts) {
         Ok(breakdown) => InvoiceClaim {
             costs_over,
+            cumulation,
             principal_open: breakdown.principal_open,
             interest_open: breakdown.interest_open,
             costs_open: breakdown.costs_open,
@@ -431,6 +459,7 @@ pub(crate) fn compute_claim(
         },
         Err(issue) => InvoiceClaim {
             costs_over,
+            cumulation,
             problem: Some(issue),
             rate_warning: table.stale_on(kind, on),
             costs: Some(costs),
@@ -526,6 +555,7 @@ pub(crate) struct StoredBasis {
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
     pub staffel_stipulated: bool,
+    pub client_fourteen_day_letters: Vec<(i64, NaiveDate)>,
 }
 
 impl StoredBasis {
@@ -549,6 +579,10 @@ impl StoredBasis {
                     .get(&record.draft.client_id)
                     .copied(),
             ),
+            client_fourteen_day_letters: store
+                .fourteen_day_letters_of(Some(record.draft.client_id))?
+                .remove(&record.draft.client_id)
+                .unwrap_or_default(),
             client,
         })
     }
@@ -563,6 +597,7 @@ impl StoredBasis {
             waivers: &self.waivers,
             arranged: self.arranged,
             staffel_stipulated: self.staffel_stipulated,
+            client_fourteen_day_letters: &self.client_fourteen_day_letters,
         }
     }
 }

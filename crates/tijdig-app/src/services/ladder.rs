@@ -27,6 +27,7 @@ pub(crate) struct LadderInvoice {
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
     pub staffel_stipulated: bool,
+    pub client_fourteen_day_letters: Vec<(i64, NaiveDate)>,
     /// The claim on the ladder's day: what is open and how it splits.
     pub claim: InvoiceClaim,
     pub next: NextStep,
@@ -44,6 +45,7 @@ impl LadderInvoice {
             waivers: &self.waivers,
             arranged: self.arranged,
             staffel_stipulated: self.staffel_stipulated,
+            client_fourteen_day_letters: &self.client_fourteen_day_letters,
         }
     }
 }
@@ -110,6 +112,11 @@ pub(crate) fn load(
         let letters = state.letters.get(&record.id).cloned().unwrap_or_default();
         let invoice_waivers = waivers.get(&record.id).cloned().unwrap_or_default();
         let is_arranged = arranged.contains(&record.id);
+        let client_fourteen_day_letters = state
+            .fourteen_day_letters
+            .get(&client_id)
+            .cloned()
+            .unwrap_or_default();
         let stipulated =
             staffel_stipulated(client, &record, stipulated_since.get(&client_id).copied());
         let claim = compute_claim(
@@ -123,6 +130,7 @@ pub(crate) fn load(
                 waivers: &invoice_waivers,
                 arranged: is_arranged,
                 staffel_stipulated: stipulated,
+                client_fourteen_day_letters: &client_fourteen_day_letters,
             },
             today,
         );
@@ -163,6 +171,7 @@ pub(crate) fn load(
             waivers: invoice_waivers,
             arranged: is_arranged,
             staffel_stipulated: stipulated,
+            client_fourteen_day_letters,
             claim,
             next,
         });

@@ -117,7 +117,8 @@ fn interest_and_costs_on(
         return Ok(out);
     }
     let table = rate_table(store)?;
-    let letters = store.follow_up_state()?.letters;
+    let state = store.follow_up_state()?;
+    let (letters, fourteen_day) = (state.letters, state.fourteen_day_letters);
     let arranged = store.arranged_invoice_ids()?;
     let stipulated_since = store.late_payment_terms_accepted(None)?;
     let mut clients: IdMap<tijdig_domain::Client> = IdMap::default();
@@ -147,6 +148,9 @@ fn interest_and_costs_on(
                 &record,
                 stipulated_since.get(&r.client_id).copied(),
             ),
+            client_fourteen_day_letters: fourteen_day
+                .get(&r.client_id)
+                .map_or(&[][..], Vec::as_slice),
         };
         for (slot, day) in out.iter_mut().zip(days) {
             // The ledger leaves out what happened after its day.

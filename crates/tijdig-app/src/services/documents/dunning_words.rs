@@ -204,7 +204,14 @@ pub(crate) fn consequences(step: FollowUpStep, c: &Ctx<'_>) -> Vec<String> {
         }),
         FollowUpStep::FourteenDayLetter => {
             let costs = c.costs.unwrap_or_default();
-            if c.costs_owed {
+            if c.costs.is_none() {
+                // No costs announced (the cumulatieregeling may apply): none will be charged.
+                out.push(if nl {
+                    "Aan deze brief en aan betaling na de termijn zijn geen incassokosten verbonden.".to_string()
+                } else {
+                    "No collection costs are attached to this letter or to payment after the term.".to_string()
+                });
+            } else if c.costs_owed {
                 out.push(if nl {
                     format!("Daarnaast bent u een vergoeding voor incassokosten verschuldigd van {costs} (art. 6:96 BW). Dit bedrag is in het totaal opgenomen.")
                 } else {

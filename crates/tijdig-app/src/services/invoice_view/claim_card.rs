@@ -65,6 +65,10 @@ pub(crate) fn default_info(
         (_, Language::En) => "art. 6:96 BW, BIK decree",
     };
     let costs_note = match (costs.due_from, lang) {
+        _ if claim.cumulation => match lang {
+            Language::Nl => "Geen incassokosten berekend: mogelijk geldt de cumulatieregeling (Besluit BIK, sinds 1 oktober 2024) — deze klant kreeg in de zes maanden ervoor al een 14-dagenbrief voor een andere vordering. Tijdig rekent ze daarom niet automatisch.".to_string(),
+            Language::En => "No collection costs computed: the cumulation rule may apply (BIK decree, since 1 October 2024) — this client got a 14-day letter about another claim in the six months before. Tijdig therefore does not charge them automatically.".to_string(),
+        },
         (Some(from), Language::Nl) => format!(
             "{} vanaf {} ({basis}).",
             format_eur(costs.amount, lang),

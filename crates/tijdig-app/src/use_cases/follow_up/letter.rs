@@ -174,7 +174,17 @@ impl App {
                     }
                     None => (c.clone(), *open),
                 }).collect();
-                let costs = if announces {
+                // A small claim after another 14-dagenbrief to this consumer within six months: the
+                // cumulatieregeling may limit the costs, so the letter announces none.
+                let cumulation = announces
+                    && tijdig_domain::collection_costs::cumulation_may_apply(
+                        principal,
+                        (0, today),
+                        ladder.state.fourteen_day_letters.get(&req.client_id).map_or(&[][..], Vec::as_slice),
+                    );
+                let costs = if cumulation {
+                    None
+                } else if announces {
                     starts.iter().min().map(|first| {
                         combined_costs(client.kind, principal, *first, &earlier_letters, new_letter, costs_paid, today)
                     })
