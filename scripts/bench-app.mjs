@@ -1,6 +1,6 @@
 // Measures the release app in a real window: start-up time and idle memory.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -9,22 +9,26 @@ const binary = process.argv[2];
 
 function start() {
   const dataDir = mkdtempSync(join(tmpdir(), "tijdig-bench-"));
-  const readyFile = join(dataDir, "ready");
   const startedAt = Date.now();
   const child = spawn(binary, ["--data-dir", dataDir], {
-    env: { ...process.env, TIJDIG_READY_FILE: readyFile },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
   });
-  return { child, dataDir, readyFile, startedAt };
+  // The app writes "tijdig: interactive at <ms since epoch>" on standard error once its first
+  // screen shows data (the release build has no test hooks, so no file is asked for).
+  const run = { child, dataDir, startedAt, readyAt: null };
+  let seen = "";
+  child.stderr.on("data", (chunk) => {
+    seen += chunk.toString();
+    const match = /tijdig: interactive at (\d+)/.exec(seen);
+    if (match && run.readyAt === null) run.readyAt = Number(match[1]);
+  });
+  return run;
 }
 
 async function waitReady(run, timeoutMs = 20000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (existsSync(run.readyFile)) {
-      const text = readFileSync(run.readyFile, "utf8").trim();
-      if (text) return Number(text) - run.startedAt;
-    }
+    if (run.readyAt !== null) return run.readyAt - run.startedAt;
     await sleep(2);
   }
   throw new Error("the app did not report ready within 20 s");

@@ -20,7 +20,7 @@ step "ui build" npm run --silent build:ui
 step "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "svelte-check" npm run --silent check:ui
 step "ui unit tests" npm run --silent test:ui
-step "app build (debug)" npx tauri build --debug --no-bundle
+step "app build (debug)" npx tauri build --debug --no-bundle --features test-hooks
 # One cargo invocation for every Rust test; the shell's tests reuse the app build's features.
 # A session bus with a real, unlocked keychain: documents are signed with a key kept there.
 step "rust tests" dbus-run-session -- bash scripts/with-keyring.sh \

@@ -109,6 +109,7 @@ const COMMANDS: &[&str] = &[
     "invoice_email_draft",
     "send_invoice_email",
     "retry_email",
+    "confirm_email_sent",
     "invoice_emails",
     "unsent_emails",
     "letter_email_draft",

@@ -374,8 +374,12 @@ pub fn inspect_backup(state: State<'_>, name: String) -> Result<dto::BackupInspe
 }
 
 #[tauri::command]
-pub fn restore_backup(state: State<'_>, name: String) -> Result<dto::BackupStatus, AppError> {
-    state.app()?.restore_backup(&name)
+pub fn restore_backup(
+    state: State<'_>,
+    name: String,
+    accept_loss: bool,
+) -> Result<dto::BackupStatus, AppError> {
+    state.app()?.restore_backup(&name, accept_loss)
 }
 
 #[tauri::command]
@@ -397,18 +401,14 @@ pub fn mark_letter_posted(
     state.app()?.mark_letter_posted(id, &posted_on)
 }
 
-/// Called once by the UI when its first screen has rendered with data. When the benchmark
-/// sets `TIJDIG_READY_FILE`, the wall-clock time (ms since the Unix epoch) is written there.
+/// Called once by the UI when its first screen has rendered with data: one line on standard
+/// error with the wall-clock time (ms since the Unix epoch), which the start-up benchmark reads.
+/// No file is written and nothing is read from the environment.
 #[tauri::command]
 pub fn mark_ready() {
-    let Some(path) = std::env::var_os("TIJDIG_READY_FILE") else {
-        return;
-    };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or_default();
-    if let Err(err) = std::fs::write(path, now.to_string()) {
-        eprintln!("tijdig: could not write the ready file: {err}");
-    }
+    eprintln!("tijdig: interactive at {now}");
 }

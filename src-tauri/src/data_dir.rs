@@ -19,27 +19,21 @@ pub fn resolve(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
     })
 }
 
-/// `--today YYYY-MM-DD` or `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as today:
-/// the end-to-end tests' clock (due dates, overdue invoices, the follow-up ladder). Ignored
-/// when it is not a date.
-/// `TIJDIG_SMTP_EXTRA_ROOT` (a PEM file) is trusted for the mail server's TLS besides the
-/// public roots: the end-to-end tests' own SMTP server.
+/// Test hook `TIJDIG_SMTP_EXTRA_ROOT` (a PEM file) is trusted for the mail server's TLS
+/// besides the public roots: the end-to-end tests' own SMTP server.
 pub fn apply_mail_root(app: tijdig_app::App) -> tijdig_app::App {
-    match std::env::var_os("TIJDIG_SMTP_EXTRA_ROOT").and_then(|p| std::fs::read(p).ok()) {
+    match crate::test_hooks::var("TIJDIG_SMTP_EXTRA_ROOT").and_then(|p| std::fs::read(p).ok()) {
         Some(pem) => app.with_mail_root(pem),
         None => app,
     }
 }
 
+/// Test hook `--today YYYY-MM-DD` or `TIJDIG_TODAY=YYYY-MM-DD` fixes the date Tijdig takes as
+/// today: the end-to-end tests' clock (due dates, overdue invoices, the follow-up ladder).
+/// Ignored when it is not a date.
 pub fn apply_fixed_today(app: tijdig_app::App) -> tijdig_app::App {
-    let from_args = {
-        let args: Vec<String> = std::env::args().collect();
-        args.iter()
-            .position(|a| a == "--today")
-            .and_then(|i| args.get(i + 1).cloned())
-    };
-    match from_args
-        .or_else(|| std::env::var("TIJDIG_TODAY").ok())
+    match crate::test_hooks::arg("--today")
+        .or_else(|| crate::test_hooks::var("TIJDIG_TODAY").and_then(|d| d.into_string().ok()))
         .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
     {
         Some(today) => app.with_today(today),

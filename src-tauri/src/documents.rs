@@ -36,7 +36,7 @@ pub(crate) fn viewer_dir(app: &tauri::AppHandle) -> Result<PathBuf, AppError> {
 /// Opens a written PDF in the system viewer and returns its path. `TIJDIG_OPENER=none`
 /// (tests) leaves it written but unopened.
 pub(crate) fn show(app: &tauri::AppHandle, path: &Path) -> Result<String, AppError> {
-    if std::env::var("TIJDIG_OPENER").as_deref() != Ok("none") {
+    if crate::test_hooks::var("TIJDIG_OPENER").is_none_or(|v| v != "none") {
         app.opener()
             .open_path(path.display().to_string(), None::<&str>)
             .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
@@ -66,7 +66,7 @@ pub(crate) fn save_as(
     name: &str,
     (filter, extensions): (&str, &[&str]),
 ) -> Result<Option<PathBuf>, AppError> {
-    if let Some(dir) = std::env::var_os("TIJDIG_PICK_FOLDER") {
+    if let Some(dir) = crate::test_hooks::var("TIJDIG_PICK_FOLDER") {
         return Ok(Some(PathBuf::from(dir).join(name)));
     }
     let Some(chosen) = app
@@ -89,7 +89,7 @@ pub(crate) fn pick_file(
     hook: &str,
     (filter, extensions): (&str, &[&str]),
 ) -> Result<Option<PathBuf>, AppError> {
-    if let Some(file) = std::env::var_os(hook) {
+    if let Some(file) = crate::test_hooks::var(hook) {
         return Ok(Some(PathBuf::from(file)));
     }
     let Some(picked) = app
@@ -106,7 +106,7 @@ pub(crate) fn pick_file(
 /// Asks for a folder; `None` when the user cancels. Tests answer through
 /// `TIJDIG_PICK_FOLDER`, as `TIJDIG_OPENER=none` stands in for the viewer.
 fn pick_folder(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
-    if let Some(dir) = std::env::var_os("TIJDIG_PICK_FOLDER") {
+    if let Some(dir) = crate::test_hooks::var("TIJDIG_PICK_FOLDER") {
         return Ok(Some(PathBuf::from(dir)));
     }
     let Some(chosen) = app.dialog().file().blocking_pick_folder() else {

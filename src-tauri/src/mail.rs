@@ -41,6 +41,12 @@ pub async fn retry_email(state: State<'_>, id: i64) -> Result<dto::SentEmail, Ap
     state.app()?.retry_email(id)
 }
 
+/// "Wel verstuurd": a message cut off mid-send was found in the user's Sent folder.
+#[tauri::command]
+pub fn confirm_email_sent(state: State<'_>, id: i64) -> Result<dto::SentEmail, AppError> {
+    state.app()?.confirm_email_sent(id)
+}
+
 #[tauri::command]
 pub fn invoice_emails(state: State<'_>, id: i64) -> Result<Vec<dto::SentEmail>, AppError> {
     state.app()?.invoice_emails(id)

@@ -11,6 +11,7 @@ mod mail;
 mod offers;
 mod platform;
 mod signing;
+mod test_hooks;
 
 use tauri::Manager;
 
@@ -23,7 +24,13 @@ fn main() {
             let opened = data_dir::resolve(app.handle())
                 .and_then(|dir| tijdig_app::App::open(&dir))
                 .map(data_dir::apply_fixed_today)
-                .map(data_dir::apply_mail_root);
+                .map(data_dir::apply_mail_root)
+                .inspect(|app| {
+                    // Before anything is sent: a message left `sending` was cut off last time.
+                    if let Err(e) = app.recover_interrupted_emails() {
+                        eprintln!("tijdig: interrupted e-mail: {}", e.message);
+                    }
+                });
             app.manage(commands::Tijdig::new(opened));
             // The start-up backup runs beside the first screen (it takes the store's lock
             // briefly; at most once an hour).
@@ -119,6 +126,7 @@ fn main() {
             mail::invoice_email_draft,
             mail::send_invoice_email,
             mail::retry_email,
+            mail::confirm_email_sent,
             mail::invoice_emails,
             mail::unsent_emails,
             mail::letter_email_draft,

@@ -25,7 +25,7 @@ pub async fn save_signing_certificate(
     let Some(target) = save_as(&app, &name, ("Certificaat", &["cer"]))? else {
         return Ok(None);
     };
-    std::fs::write(&target, der).map_err(unusable_place)?;
+    state.app()?.write_document(&target, &der)?;
     Ok(Some(target.display().to_string()))
 }
 

@@ -1,4 +1,5 @@
-//! Backups: made, kept per the 7/4/12 rule, checked, and restored without losing what was there.
+//! Backups: made, kept per the 7/4/12 rule, checked, and restored without losing what was there
+//! — and without ever handing out a number twice.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod support;
@@ -40,8 +41,9 @@ fn a_backup_is_checked_and_restored_and_the_current_data_is_backed_up_first() {
         "only our own backup names"
     );
 
-    // The backups were made at the same (fixed) minute: give the next one its own name.
-    let after = app.restore_backup(&name).unwrap();
+    // Nothing issued since: nothing to confirm.
+    assert!(check.lost.is_empty());
+    let after = app.restore_backup(&name, false).unwrap();
     let clients = app
         .clients(&ClientQuery {
             search: String::new(),
@@ -56,6 +58,7 @@ fn a_backup_is_checked_and_restored_and_the_current_data_is_backed_up_first() {
         "what was there before the restore is itself a backup"
     );
     let newest = after.files.iter().find(|f| f.name != name).unwrap();
+    assert!(newest.pinned, "{newest:?}");
     assert_eq!(app.inspect_backup(&newest.name).unwrap().clients, 2);
 }
 
@@ -82,4 +85,99 @@ fn after_25_changed_rows_a_backup_is_made_by_itself() {
         .unwrap();
     }
     assert_eq!(app.backup_status().unwrap().files.len(), 1);
+}
+
+/// How many invoices the invoice list shows.
+fn issued(app: &App) -> usize {
+    app.invoices(&InvoiceQuery::default()).unwrap().len()
+}
+
+fn issue(app: &App, client: i64, price: &str) -> String {
+    let form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", price, VatTreatment::Standard21)],
+    );
+    let id = app.create_invoice(&form).unwrap().id;
+    app.issue_invoice(id).unwrap().number.unwrap()
+}
+
+/// The scenario of issue 18: 2026-0001, a backup, 2026-0002 (already sent to the client), the
+/// backup restored — the next invoice must not be 2026-0002 again (art. 35a Wet OB).
+#[test]
+fn a_restored_backup_shows_what_would_disappear_and_numbers_continue_after_the_highest_ever() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 22));
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    assert_eq!(issue(&app, client, "100,00"), "2026-0001");
+    let backup = app.make_backup().unwrap().files[0].name.clone();
+    assert_eq!(issue(&app, client, "250,00"), "2026-0002");
+
+    // The check names what the restore would take away: number, client, amount.
+    let check = app.inspect_backup(&backup).unwrap();
+    assert_eq!(check.lost.len(), 1, "{:?}", check.lost);
+    let lost = &check.lost[0];
+    assert_eq!(
+        (
+            lost.kind.as_str(),
+            lost.number.as_str(),
+            lost.client.as_str()
+        ),
+        ("Factuur", "2026-0002", "Bakkerij De Korenbloem B.V.")
+    );
+    assert_eq!(lost.amount.as_deref(), Some("302.50"));
+
+    // Without the confirmation nothing happens.
+    let refused = app.restore_backup(&backup, false).unwrap_err();
+    assert!(
+        refused.message.contains("mist 1 document"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(issued(&app), 2);
+
+    // Confirmed: the backup's data is back, and the series goes on after 2026-0002.
+    let after = app.restore_backup(&backup, true).unwrap();
+    assert_eq!(issued(&app), 1);
+    assert!(after.files.iter().any(|f| f.pinned));
+    assert_eq!(issue(&app, client, "10,00"), "2026-0003");
+
+    // A new start on the restored data, and one on a database file swapped for the old backup
+    // while Tijdig was closed: still after the highest number ever handed out here.
+    drop(app);
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 22));
+    assert_eq!(issue(&app, client, "10,00"), "2026-0004");
+    drop(app);
+    let database = dir.path().join(tijdig_store::DATABASE_FILE);
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
+    }
+    std::fs::copy(dir.path().join("backups").join(&backup), &database).unwrap();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 22));
+    assert_eq!(issued(&app), 1, "the old file is the data now");
+    assert_eq!(issue(&app, client, "10,00"), "2026-0005");
+}
+
+#[test]
+fn the_copy_made_before_a_restore_is_never_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 1));
+    app.save_profile(&profile_form()).unwrap();
+    let backup = app.make_backup().unwrap().files[0].name.clone();
+    app.restore_backup(&backup, false).unwrap();
+    drop(app);
+    // Three backups a day for 60 days: retention keeps 7 days, 4 weeks, 12 months.
+    for day in 1..=60 {
+        let app = App::open(dir.path())
+            .unwrap()
+            .with_today(d(2026, 11, 1) + chrono::Duration::days(day));
+        for _ in 0..3 {
+            app.make_backup().unwrap();
+        }
+    }
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 12, 31));
+    let files = app.backup_status().unwrap().files;
+    let pinned: Vec<_> = files.iter().filter(|f| f.pinned).collect();
+    assert_eq!(pinned.len(), 1, "{files:?}");
+    assert!(files.len() <= 7 + 4 + 12 + 1, "{}", files.len());
 }

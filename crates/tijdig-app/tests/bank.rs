@@ -323,3 +323,135 @@ fn a_statement_of_another_account_is_imported_with_a_warning() {
         Some("Let op: dit afschrift is van rekening NL20INGB0001234567, niet van de rekening in uw bedrijfsgegevens (NL91ABNA0417164300).")
     );
 }
+
+/// The same credit as an ING-style MT940 file of `OWN` (booked `yymmdd`), structured reference
+/// or free text as the bank writes them.
+fn mt940(booked: &str, amount: &str, iban: &str, remittance: &str) -> String {
+    format!(
+        "{{1:F01INGBNL2ABXXX0000000000}}{{2:I940INGBNL2AXXXN}}{{3:{{108:B12345678S000001}}}}{{4:\r\n\
+:20:P261121000009999\r\n\
+:25:{OWN}EUR\r\n\
+:28C:3\r\n\
+:60F:C{booked}EUR1000,00\r\n\
+:61:{booked}{}C{amount}NTRFNONREF//00000000000005\r\n\
+/TRCD/00100/\r\n\
+:86:/EREF/NOTPROVIDED//CNTP/{iban}/RABONL2U/Bakkerij De Korenbloem/UTRECHT//REMI/{remittance}/\r\n\
+:62F:C{booked}EUR2210,00\r\n\
+-}}\r\n",
+        &booked[2..]
+    )
+}
+
+#[test]
+fn the_same_day_exported_as_camt053_and_as_mt940_is_booked_once() {
+    let (app, client) = setup();
+    let a = issue(&app, client, "1000,00"); // € 1.210,00
+    let a_ref = a.payment_reference.clone().unwrap().replace(' ', "");
+    let camt = statement(
+        OWN,
+        &[entry(
+            "1210.00",
+            "betaling",
+            Some(&a_ref),
+            "NL44RABO0123456789",
+            "R1",
+        )],
+    );
+    let first = app
+        .import_bank_statement("november.xml", camt.as_bytes())
+        .unwrap();
+    assert_eq!((first.booked, first.duplicates), (1, 0), "{first:?}");
+    let sta = mt940(
+        "261121",
+        "1210,00",
+        "NL44RABO0123456789",
+        &format!("STRD/CUR/{a_ref}"),
+    );
+    let second = app
+        .import_bank_statement("november.sta", sta.as_bytes())
+        .unwrap();
+    assert_eq!(second.format, "MT940");
+    assert_eq!(
+        (
+            second.booked,
+            second.proposed,
+            second.unmatched,
+            second.duplicates
+        ),
+        (0, 0, 0, 1),
+        "{second:?}"
+    );
+    assert_eq!(app.invoice(a.id).unwrap().payments.len(), 1);
+}
+
+#[test]
+fn a_payment_registered_by_hand_and_then_imported_is_proposed_and_linked_never_booked_twice() {
+    let (app, client) = setup();
+    let a = issue(&app, client, "1000,00"); // € 1.210,00
+    let b = issue(&app, client, "500,00"); // € 605,00
+    let a_ref = a.payment_reference.clone().unwrap().replace(' ', "");
+    let b_number = b.number.clone().unwrap();
+    // The client said on the phone they paid; the user registered it right away.
+    for (invoice, amount) in [(a.id, "1210,00"), (b.id, "300,00")] {
+        app.add_payment(
+            invoice,
+            &PaymentForm {
+                paid_on: "22-11-2026".into(),
+                amount: amount.into(),
+                method: PaymentMethod::Bank,
+                note: "volgens de klant overgemaakt".into(),
+            },
+        )
+        .unwrap();
+    }
+    let text_b = format!("factuur {b_number} deel 1");
+    let xml = statement(
+        OWN,
+        &[
+            entry(
+                "1210.00",
+                "betaling",
+                Some(&a_ref),
+                "NL44RABO0123456789",
+                "R1",
+            ),
+            entry("300.00", &text_b, None, "NL44RABO0123456789", "R2"),
+        ],
+    );
+    let result = app
+        .import_bank_statement("november.xml", xml.as_bytes())
+        .unwrap();
+    assert_eq!((result.booked, result.proposed), (0, 2), "{result:?}");
+    assert_eq!(app.invoice(a.id).unwrap().payments.len(), 1);
+    assert_eq!(app.invoice(b.id).unwrap().payments.len(), 1);
+    assert_eq!(app.invoice(b.id).unwrap().outstanding, "305.00");
+
+    let overview = app.bank_overview().unwrap();
+    assert_eq!(overview.proposed.len(), 2);
+    assert!(overview.proposed.iter().all(|t| t
+        .reason
+        .as_deref()
+        .unwrap()
+        .contains("zelf al registreerde")));
+    // Confirming links the entry to the payment: still one payment each, the entry booked.
+    for t in &overview.proposed {
+        app.confirm_bank_transaction(t.id).unwrap();
+    }
+    let after = app.bank_overview().unwrap();
+    assert!(after.proposed.is_empty());
+    assert_eq!(after.booked.len(), 2);
+    assert_eq!(app.invoice(a.id).unwrap().payments.len(), 1);
+    assert_eq!(app.invoice(b.id).unwrap().payments.len(), 1);
+    assert_eq!(app.invoice(b.id).unwrap().outstanding, "305.00");
+    assert_eq!(
+        app.confirm_bank_transaction(overview.proposed[0].id)
+            .unwrap_err()
+            .code,
+        ErrorCode::Conflict
+    );
+    // A later statement with the same money again is the same entry: nothing new.
+    let again = app
+        .import_bank_statement("november-2.xml", xml.as_bytes())
+        .unwrap();
+    assert_eq!(again.duplicates, 2);
+}

@@ -102,6 +102,7 @@ fn generate() -> String {
         BackupFile::decl(&cfg),
         BackupStatus::decl(&cfg),
         BackupInspection::decl(&cfg),
+        LostDocument::decl(&cfg),
         CsvStyle::decl(&cfg),
         CsvExportForm::decl(&cfg),
         CsvExport::decl(&cfg),

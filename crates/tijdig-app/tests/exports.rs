@@ -276,3 +276,56 @@ fn an_export_that_cannot_be_written_leaves_nothing_behind() {
     assert_eq!(std::fs::read(&file).unwrap(), b"x");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// Every file under `dir` with its mode, and every folder (not `dir` itself).
+#[cfg(unix)]
+fn modes(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, u32)>) {
+    use std::os::unix::fs::PermissionsExt;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        out.push((path.clone(), mode));
+        if path.is_dir() {
+            modes(&path, out);
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_tijdig_writes_outside_the_database_is_readable_by_the_user_only() {
+    let data = tempfile::tempdir().unwrap();
+    let (app, first, _) = a_year_of_work(data.path());
+    let out = tempfile::tempdir().unwrap();
+    let root = out.path();
+    app.export_everything(root).unwrap();
+    app.export_csv(
+        &CsvExportForm {
+            from: "01-01-2026".into(),
+            to: "31-12-2026".into(),
+            style: CsvStyle::Dutch,
+        },
+        root,
+    )
+    .unwrap();
+    // The year of work has one client and one letter, the first rows of their tables.
+    let (client, letter) = (1, 1);
+    app.export_dossier(client, root).unwrap();
+    app.write_invoice_pdf(first, &root.join("viewer/pdf"))
+        .unwrap();
+    app.write_invoice_ubl_to(first, &root.join("Factuur.xml"))
+        .unwrap();
+    app.write_letter_pdf(letter, &root.join("viewer/pdf"))
+        .unwrap();
+    app.write_dashboard_report(&root.join("rapport")).unwrap();
+    app.make_backup().unwrap();
+
+    let mut written = Vec::new();
+    modes(root, &mut written);
+    modes(&data.path().join("backups"), &mut written);
+    assert!(written.len() > 20, "{written:?}");
+    for (path, mode) in &written {
+        let expected = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(*mode, expected, "{} is {mode:o}", path.display());
+    }
+}

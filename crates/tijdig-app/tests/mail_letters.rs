@@ -256,3 +256,169 @@ fn a_scheduled_letter_is_not_sent_again_and_now_on_a_sunday_sends_when_confirmed
     assert_eq!(now.status, "sent");
     assert_eq!(world.server.received().len(), 1);
 }
+
+/// The reminder scheduled on Sunday 29 November for Monday 07:00, as the user chose.
+fn scheduled_reminder(world: &OverdueWorld) -> (LetterResult, EmailForm) {
+    let app = world.open(day(2026, 11, 23));
+    let produced = world.reminder(&app);
+    let text = produced.email.clone().unwrap();
+    drop(app);
+    let sunday = world.open(day(2026, 11, 29));
+    let email = EmailForm {
+        to: "eva@korenbloem.nl".into(),
+        subject: text.subject,
+        body: text.body,
+    };
+    let scheduled = sunday
+        .send_letter_email(produced.letter.id, &email, SendTiming::Schedule)
+        .unwrap();
+    assert_eq!(scheduled.status, "scheduled");
+    (produced, email)
+}
+
+#[test]
+fn a_scheduled_reminder_checks_the_contact_hours_again_when_tijdig_next_opens_on_a_sunday() {
+    let world = OverdueWorld::new();
+    scheduled_reminder(&world);
+    // Tijdig is next opened on Sunday 6 December: the moment has passed, but it is Sunday now.
+    let sunday = world.open(day(2026, 12, 6));
+    let moved = sunday.send_due_emails().unwrap();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(moved[0].status, "scheduled");
+    assert_eq!(moved[0].scheduled_for.as_deref(), Some("07-12-2026 07:00"));
+    assert!(world.server.received().is_empty(), "nothing on a Sunday");
+    assert!(sunday
+        .dossier(world.client)
+        .unwrap()
+        .iter()
+        .any(|e| e.note.contains("verschoven naar 07-12-2026 07:00")));
+    drop(sunday);
+    let monday = world.open(day(2026, 12, 7));
+    let went = monday.send_due_emails().unwrap();
+    assert_eq!(went[0].status, "sent", "{went:?}");
+    assert_eq!(world.server.received().len(), 1);
+}
+
+#[test]
+fn a_scheduled_reminder_for_an_invoice_disputed_meanwhile_is_cancelled_not_sent() {
+    let world = OverdueWorld::new();
+    let (produced, email) = scheduled_reminder(&world);
+    // Sunday evening the client calls: the invoice is disputed.
+    let sunday = world.open(day(2026, 11, 29));
+    sunday
+        .open_dispute(&DisputeForm {
+            invoice_id: world.invoice,
+            note: "Het logo klopt niet".into(),
+        })
+        .unwrap();
+    drop(sunday);
+    let monday = world.open(day(2026, 11, 30));
+    let cancelled = monday.send_due_emails().unwrap();
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0].status, "cancelled", "{cancelled:?}");
+    assert!(
+        cancelled[0].error.as_deref().unwrap().contains("betwist"),
+        "{cancelled:?}"
+    );
+    assert!(world.server.received().is_empty());
+    assert!(monday.unsent_emails().unwrap().is_empty(), "done with");
+    assert!(monday.send_due_emails().unwrap().is_empty(), "once");
+    assert!(monday
+        .dossier(world.client)
+        .unwrap()
+        .iter()
+        .any(|e| e.note.contains("niet verstuurd") && e.note.contains("betwist")));
+    // A cancelled message never goes, not even by "send again".
+    assert!(monday.retry_email(cancelled[0].id).is_err());
+    let _ = (produced, email);
+    assert!(world.server.received().is_empty());
+}
+
+/// A message the server may have taken when Tijdig was cut off: at the next start it is
+/// "onbekend", blocks a second message, and the user's answer settles it once.
+#[test]
+fn an_e_mail_cut_off_mid_send_becomes_unknown_and_the_user_says_whether_it_went() {
+    let world = OverdueWorld::new();
+    let (produced, email) = scheduled_reminder(&world);
+    // Monday 07:00 Tijdig took the message and was killed while talking to the server.
+    let monday = world.open(day(2026, 11, 30));
+    drop(monday);
+    let conn = rusqlite::Connection::open(world.data.path().join("tijdig.sqlite3")).unwrap();
+    conn.execute(
+        "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1,
+             attempted_at = '2026-11-30T07:00:00'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+
+    let app = world.open(day(2026, 12, 1));
+    let unknown = app.recover_interrupted_emails().unwrap();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].status, "unknown");
+    assert!(app.recover_interrupted_emails().unwrap().is_empty(), "once");
+    assert_eq!(app.unsent_emails().unwrap()[0].status, "unknown");
+    assert!(app
+        .dossier(world.client)
+        .unwrap()
+        .iter()
+        .any(|e| e.note.starts_with("Onbekend of de e-mail")));
+    // Neither a new message nor "sent it myself" while it is unknown.
+    let again = app
+        .send_letter_email(produced.letter.id, &email, SendTiming::Now)
+        .unwrap_err();
+    assert!(again.message.contains("onbekend"), "{again:?}");
+    let by_hand = app.mark_letter_emailed(produced.letter.id).unwrap_err();
+    assert!(by_hand.message.contains("onderbroken"), "{by_hand:?}");
+    let reminder_due = |app: &App| {
+        app.today_overview()
+            .unwrap()
+            .clients
+            .iter()
+            .any(|c| c.client_id == world.client)
+    };
+    assert!(reminder_due(&app), "not done while unknown");
+
+    // The user finds it in the Sent folder: sent at the moment it was tried, the step done.
+    let confirmed = app.confirm_email_sent(unknown[0].id).unwrap();
+    assert_eq!(confirmed.status, "sent");
+    assert_eq!(confirmed.at, "30-11-2026 07:00");
+    assert!(!reminder_due(&app));
+    assert_eq!(
+        app.confirm_email_sent(unknown[0].id).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        app.retry_email(unknown[0].id).unwrap_err().code,
+        ErrorCode::Conflict
+    );
+    assert!(world.server.received().is_empty());
+}
+
+#[test]
+fn an_e_mail_cut_off_mid_send_can_be_sent_again_under_the_same_message_id() {
+    let world = OverdueWorld::new();
+    scheduled_reminder(&world);
+    drop(world.open(day(2026, 11, 30)));
+    let conn = rusqlite::Connection::open(world.data.path().join("tijdig.sqlite3")).unwrap();
+    conn.execute("UPDATE sent_emails SET status = 'sending'", [])
+        .unwrap();
+    let message_id: String = conn
+        .query_row("SELECT message_id FROM sent_emails", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let app = world.open(day(2026, 11, 30));
+    let unknown = app.recover_interrupted_emails().unwrap();
+    let sent = app.retry_email(unknown[0].id).unwrap();
+    assert_eq!(sent.status, "sent", "{sent:?}");
+    let received = world.server.received();
+    assert_eq!(received.len(), 1);
+    let message = mail_parser::MessageParser::default()
+        .parse(&received[0].0)
+        .unwrap();
+    assert_eq!(
+        format!("<{}>", message.message_id().unwrap()),
+        message_id,
+        "the same message, so the client's mail program can tell"
+    );
+}

@@ -498,3 +498,78 @@ fn a_bought_certificate_in_a_p12_signs_with_its_chain() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// PAdES baseline B-B (ETSI EN 319 142-1 §5.1, §6.3): the CMS carries the ESS
+/// signing-certificate-v2 attribute (RFC 5035) among the signed attributes, and no signing-time
+/// attribute — the claimed signing time is the signature dictionary's `/M` — besides the
+/// content-type and message-digest every CMS signature has.
+#[test]
+fn the_signature_is_pades_baseline_b_with_signing_certificate_v2_and_the_time_in_m() {
+    use cms::content_info::ContentInfo;
+    use cms::signed_data::SignedData;
+    use der::{Decode, Reader, SliceReader};
+
+    let pdf = invoice_pdf();
+    let signed = sign_pdf(&pdf, &identity("Studio Jansen"), &info(), signing_time()).unwrap();
+    // The signature dictionary is in the appended revision, in plain text.
+    assert!(signed.starts_with(&pdf), "an incremental update");
+    let text = String::from_utf8_lossy(&signed);
+    let dict = text.find("/Type/Sig").expect("the signature dictionary");
+    let dict = &text[dict..dict + text[dict..].find("/Contents").unwrap()];
+    assert!(dict.contains("/SubFilter/ETSI.CAdES.detached"), "{dict}");
+    let m = text.find("/M(D:").expect("the signing time as /M");
+    assert!(
+        text[m..].starts_with("/M(D:20261122120000Z)"),
+        "{}",
+        &text[m..m + 30]
+    );
+
+    // /Contents <hex…>: the DER of the CMS ContentInfo, padded with zeros.
+    let start = position(&signed, b"/Contents<") + b"/Contents<".len();
+    let end = start + signed[start..].iter().position(|b| *b == b'>').unwrap();
+    let hex = &signed[start..end];
+    let der: Vec<u8> = hex
+        .chunks(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).unwrap(), 16).unwrap())
+        .collect();
+    let mut reader = SliceReader::new(&der).unwrap();
+    let info = ContentInfo::decode(&mut reader).unwrap();
+    assert!(
+        der[usize::try_from(reader.position()).unwrap()..]
+            .iter()
+            .all(|b| *b == 0),
+        "only padding after the CMS"
+    );
+    assert_eq!(
+        info.content_type.to_string(),
+        "1.2.840.113549.1.7.2",
+        "SignedData"
+    );
+    let data: SignedData = info.content.decode_as().unwrap();
+    assert!(data.encap_content_info.econtent.is_none(), "detached");
+    assert_eq!(data.signer_infos.0.len(), 1);
+    let signer = data.signer_infos.0.iter().next().unwrap();
+    let attributes: Vec<String> = signer
+        .signed_attrs
+        .as_ref()
+        .expect("signed attributes")
+        .iter()
+        .map(|a| a.oid.to_string())
+        .collect();
+    const CONTENT_TYPE: &str = "1.2.840.113549.1.9.3";
+    const MESSAGE_DIGEST: &str = "1.2.840.113549.1.9.4";
+    const SIGNING_TIME: &str = "1.2.840.113549.1.9.5";
+    const SIGNING_CERTIFICATE_V2: &str = "1.2.840.113549.1.9.16.2.47";
+    for required in [CONTENT_TYPE, MESSAGE_DIGEST, SIGNING_CERTIFICATE_V2] {
+        assert!(
+            attributes.iter().any(|a| a == required),
+            "{required} in {attributes:?}"
+        );
+    }
+    assert!(
+        !attributes.iter().any(|a| a == SIGNING_TIME),
+        "PAdES B-B puts the time in /M, not in the CMS: {attributes:?}"
+    );
+    // The certificate that signed is in the CMS, so a verifier can build the chain.
+    assert!(data.certificates.is_some());
+}

@@ -1,6 +1,7 @@
-//! Back-ups: which to keep (7 daily, 4 weekly, 12 monthly — the newest of each of the most
-//! recent days, ISO weeks and months that have one), how they are named, and when the last one
-//! is too old (issue "Data in and out": the Belastingdienst asks for 7 years of records).
+//! Back-ups: which to keep (the newest backup of each of the 7 most recent days, 4 ISO weeks and
+//! 12 months that have one), how they are named, and when the last one is too old (issue "Data
+//! in and out": the Belastingdienst asks for 7 years of records). The copy made just before a
+//! restore is pinned (issue "Nothing lost, nothing twice"): its own name, never pruned.
 
 use chrono::{Datelike, Duration, NaiveDateTime};
 use std::collections::HashSet;
@@ -16,10 +17,30 @@ pub fn backup_file_name(at: NaiveDateTime) -> String {
     at.format("tijdig-%Y-%m-%d-%H%M%S.sqlite3").to_string()
 }
 
-/// The moment in a backup's file name, if it is one of ours.
+/// The file name of the copy of what was there just before a restore at `at`:
+/// `tijdig-2026-11-22-101500-voor-terugzetten.sqlite3`. Retention never removes it.
+pub fn pinned_backup_file_name(at: NaiveDateTime) -> String {
+    at.format("tijdig-%Y-%m-%d-%H%M%S-voor-terugzetten.sqlite3")
+        .to_string()
+}
+
+/// The moment in a regular (prunable) backup's file name, if it is one of ours.
 pub fn parse_backup_file_name(name: &str) -> Option<NaiveDateTime> {
     let stamp = name.strip_prefix("tijdig-")?.strip_suffix(".sqlite3")?;
     NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()
+}
+
+/// The moment in any of our backups' file names, and whether it is pinned (made before a
+/// restore).
+pub fn parse_any_backup_file_name(name: &str) -> Option<(NaiveDateTime, bool)> {
+    if let Some(at) = parse_backup_file_name(name) {
+        return Some((at, false));
+    }
+    let stamp = name
+        .strip_prefix("tijdig-")?
+        .strip_suffix("-voor-terugzetten.sqlite3")?;
+    let at = NaiveDateTime::parse_from_str(stamp, "%Y-%m-%d-%H%M%S").ok()?;
+    Some((at, true))
 }
 
 /// For each backup (any order), whether to keep it.
@@ -107,6 +128,23 @@ mod tests {
             let day = (newest - Duration::days(d)).date();
             assert!(kept.iter().any(|k| k.date() == day), "day {day}");
         }
+    }
+
+    #[test]
+    fn a_pinned_copy_has_its_own_name_that_retention_does_not_take_as_a_regular_backup() {
+        let t = at(2026, 11, 22, 10);
+        let pinned = pinned_backup_file_name(t);
+        assert_eq!(pinned, "tijdig-2026-11-22-100000-voor-terugzetten.sqlite3");
+        assert_eq!(parse_backup_file_name(&pinned), None);
+        assert_eq!(parse_any_backup_file_name(&pinned), Some((t, true)));
+        assert_eq!(
+            parse_any_backup_file_name(&backup_file_name(t)),
+            Some((t, false))
+        );
+        assert_eq!(
+            parse_any_backup_file_name("tijdig-x-voor-terugzetten.sqlite3"),
+            None
+        );
     }
 
     #[test]

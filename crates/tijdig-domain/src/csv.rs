@@ -36,9 +36,7 @@ impl CsvStyle {
 fn field(cell: &CsvCell, style: CsvStyle) -> String {
     let raw = match cell {
         CsvCell::Text(t) => {
-            // A spreadsheet would run a cell starting with = + - @ as a formula ("CSV
-            // injection"): a client name never needs to, so such text gets a leading quote.
-            if t.starts_with(['=', '+', '-', '@']) {
+            if runs_as_formula(t) {
                 format!("'{t}")
             } else {
                 t.clone()
@@ -65,6 +63,17 @@ fn field(cell: &CsvCell, style: CsvStyle) -> String {
     } else {
         raw
     }
+}
+
+/// Whether a spreadsheet could run this text as a formula ("CSV injection", OWASP): it starts
+/// with `=`, `+`, `-` or `@` — also after leading spaces, which spreadsheets skip — or with a
+/// TAB or line break, which some take as the start of a new cell. Such text gets a leading
+/// quote; a client name or description never needs to start that way.
+fn runs_as_formula(text: &str) -> bool {
+    text.starts_with(['\t', '\r', '\n'])
+        || text
+            .trim_start_matches(|c: char| c.is_whitespace())
+            .starts_with(['=', '+', '-', '@'])
 }
 
 /// The whole file: (BOM,) header, rows.
@@ -137,6 +146,35 @@ mod tests {
             &[vec![CsvCell::Text("=HYPERLINK(\"x\")".into())]],
         );
         assert!(csv.contains("'=HYPERLINK"));
+        for bad in [
+            "+31 6 1234",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1+1",
+            "\r=1+1",
+            "\n@x",
+            "   =1+1",
+            "\u{a0}=1+1",
+        ] {
+            let csv = write_csv(
+                CsvStyle::Rfc4180,
+                &["x"],
+                &[vec![CsvCell::Text(bad.into())]],
+            );
+            let cell = csv.split_once("\r\n").unwrap().1;
+            assert!(
+                cell.starts_with('\'') || cell.starts_with("\"'"),
+                "{bad:?} → {cell:?}"
+            );
+        }
+        for fine in ["Bakkerij =1", "a-b", "Jan @ home", " De Vries"] {
+            let csv = write_csv(
+                CsvStyle::Rfc4180,
+                &["x"],
+                &[vec![CsvCell::Text(fine.into())]],
+            );
+            assert!(!csv.contains('\''), "{fine:?} is left as typed");
+        }
         let negative = write_csv(CsvStyle::Dutch, &["x"], &[vec![CsvCell::Amount(dec!(-5))]]);
         assert!(negative.contains("-5,00"), "amounts keep their sign");
     }

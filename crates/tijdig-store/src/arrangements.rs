@@ -100,14 +100,14 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
         let year = new.start_date.year();
-        let count: i64 = tx
-            .query_row(
-                "SELECT count(*) FROM arrangements WHERE substr(start_date, 1, 4) = ?1",
-                [format!("{year:04}")],
-                |r| r.get(0),
-            )
-            .map_err(StoreError::from)?;
-        let reference = format!("{year}-R{:04}", count + 1);
+        let seq = crate::numbering::next_reference_seq(
+            &tx,
+            "arrangement",
+            ("arrangements", "reference"),
+            &format!("{year:04}-R"),
+            year,
+        )?;
+        let reference = format!("{year}-R{seq:04}");
         let doc = render(&reference)?;
         if doc.payment_references.len() != new.instalments.len() {
             return Err(StoreError::Corrupt("one payment reference per instalment".into()).into());

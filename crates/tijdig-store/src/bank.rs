@@ -4,7 +4,7 @@
 use crate::parse::{amount, date};
 use crate::{in_transaction, InvoiceRecord, PaymentRecord, Store, StoreError};
 use chrono::NaiveDate;
-use rusqlite::{params, Row, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Row, TransactionBehavior};
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -69,6 +69,8 @@ pub struct NewBankTransaction {
     pub invoice_id: Option<i64>,
     pub arrangement_id: Option<i64>,
     pub hint_invoice_id: Option<i64>,
+    /// For a proposal: the payment registered by hand that this entry probably is.
+    pub same_as_payment: Option<i64>,
     /// For a booked entry: the payments to register (invoice, amount).
     pub payments: Vec<(i64, Decimal)>,
     /// For a booked entry: the dossier line of each payment (how art. 6:44 applied it).
@@ -90,6 +92,8 @@ pub struct BankTransactionRecord {
     pub invoice_id: Option<i64>,
     pub arrangement_id: Option<i64>,
     pub hint_invoice_id: Option<i64>,
+    /// The payment registered by hand that this entry probably is (confirming links them).
+    pub same_as_payment: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +115,8 @@ pub struct InvoiceKeys {
 }
 
 const COLUMNS: &str = "id, import_id, booked_on, amount, counterparty_iban, counterparty_name,
-    description, reference, state, rule, invoice_id, arrangement_id, hint_invoice_id";
+    description, reference, state, rule, invoice_id, arrangement_id, hint_invoice_id,
+    same_as_payment_id";
 
 fn read_transaction(r: &Row<'_>) -> Result<BankTransactionRecord, StoreError> {
     let state: String = r.get(8)?;
@@ -129,6 +134,7 @@ fn read_transaction(r: &Row<'_>) -> Result<BankTransactionRecord, StoreError> {
         invoice_id: r.get(10)?,
         arrangement_id: r.get(11)?,
         hint_invoice_id: r.get(12)?,
+        same_as_payment: r.get(13)?,
     })
 }
 
@@ -176,8 +182,8 @@ impl Store {
             let mut insert = tx.prepare(
                 "INSERT INTO bank_transactions (import_id, entry_key, account, booked_on, amount,
                      counterparty_iban, counterparty_name, description, reference, state, rule,
-                     invoice_id, arrangement_id, hint_invoice_id, decided_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     invoice_id, arrangement_id, hint_invoice_id, decided_at, same_as_payment_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?;
             let mut pay = tx.prepare(
                 "INSERT INTO payments (invoice_id, paid_on, amount, method, note, bank_transaction_id)
@@ -201,7 +207,8 @@ impl Store {
                         t.invoice_id,
                         t.arrangement_id,
                         t.hint_invoice_id,
-                        decided
+                        decided,
+                        t.same_as_payment
                     ])
                     .map_err(|e| {
                         if is_unique(&e) {
@@ -337,6 +344,47 @@ impl Store {
         }
         tx.commit().map_err(StoreError::from)?;
         Ok(())
+    }
+
+    /// Confirms that a proposed entry is the payment the user registered by hand: the payment
+    /// learns the entry it came from and the entry is booked — no second payment. Refused
+    /// ([`StoreError::AlreadyDone`]) when the entry was decided or the payment is already linked
+    /// to another entry.
+    pub fn link_bank_transaction(
+        &mut self,
+        id: i64,
+        payment_id: i64,
+        decided_at: &str,
+    ) -> Result<(), StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let invoice_id: i64 = tx
+                .query_row(
+                    "SELECT invoice_id FROM payments WHERE id = ?1",
+                    [payment_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            let linked = tx.execute(
+                "UPDATE payments SET bank_transaction_id = ?2
+                 WHERE id = ?1 AND bank_transaction_id IS NULL",
+                params![payment_id, id],
+            )?;
+            if linked == 0 {
+                return Err(StoreError::AlreadyDone);
+            }
+            mark_booked(tx, id, Some(invoice_id), None, "manual_payment", decided_at)?;
+            let (client_id, iban): (i64, Option<String>) = tx.query_row(
+                "SELECT i.client_id, t.counterparty_iban FROM bank_transactions t
+                 JOIN invoices i ON i.id = ?2 WHERE t.id = ?1",
+                params![id, invoice_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            if let Some(iban) = iban {
+                learn_account(tx, client_id, &iban)?;
+            }
+            Ok(())
+        })
     }
 
     /// Marks an entry no client's payment (or, `ignored = false`, unmatched again).

@@ -68,6 +68,9 @@ pub struct PaymentRecord {
     pub amount: Decimal,
     pub method: String,
     pub note: Option<String>,
+    /// The bank entry it came from (imported, or linked when the user confirmed that an
+    /// imported entry was this payment); `None` for one registered by hand.
+    pub bank_transaction_id: Option<i64>,
 }
 
 /// A payment to register.
@@ -278,6 +281,7 @@ impl Store {
             amount: payment.amount,
             method: payment.method.clone(),
             note: payment.note.clone(),
+            bank_transaction_id: None,
         })
     }
 
@@ -315,11 +319,21 @@ fn next_in_series(tx: &Transaction<'_>, prefix: &str, year: i32) -> Result<u32, 
          ON CONFLICT (prefix, year) DO UPDATE SET last_seq = last_seq + 1",
         (prefix, year),
     )?;
-    Ok(tx.query_row(
+    let seq: u32 = tx.query_row(
         "SELECT last_seq FROM number_series WHERE prefix = ?1 AND year = ?2",
         (prefix, year),
         |r| r.get(0),
-    )?)
+    )?;
+    // Never a number handed out before a restore (the series' floor).
+    let floor = crate::numbering::floor(tx, &crate::numbering::invoice_series(prefix), year)?;
+    if seq > floor {
+        return Ok(seq);
+    }
+    tx.execute(
+        "UPDATE number_series SET last_seq = ?3 WHERE prefix = ?1 AND year = ?2",
+        (prefix, year, floor + 1),
+    )?;
+    Ok(floor + 1)
 }
 
 /// Binds an invoice's own columns to `sql` (an INSERT with `:id` NULL, or an UPDATE).
@@ -477,8 +491,8 @@ pub(crate) fn read_payments(
     invoice_id: i64,
 ) -> Result<Vec<PaymentRecord>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT id, paid_on, amount, method, note FROM payments WHERE invoice_id = ?1
-         ORDER BY paid_on, id",
+        "SELECT id, paid_on, amount, method, note, bank_transaction_id FROM payments
+         WHERE invoice_id = ?1 ORDER BY paid_on, id",
     )?;
     let rows = stmt.query_map([invoice_id], |r| {
         Ok((
@@ -487,11 +501,12 @@ pub(crate) fn read_payments(
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<i64>>(5)?,
         ))
     })?;
     let mut payments = Vec::new();
     for row in rows {
-        let (id, paid_on, amount, method, note) = row?;
+        let (id, paid_on, amount, method, note, bank_transaction_id) = row?;
         payments.push(PaymentRecord {
             id,
             invoice_id,
@@ -499,6 +514,7 @@ pub(crate) fn read_payments(
             amount: decimal(&amount)?,
             method,
             note,
+            bank_transaction_id,
         });
     }
     Ok(payments)

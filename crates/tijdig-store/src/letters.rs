@@ -307,14 +307,14 @@ pub(crate) fn insert_letter<E: From<StoreError>>(
         return Err(StoreError::AlreadyDone.into());
     }
     let year = letter.letter_date.year();
-    let count: i64 = tx
-        .query_row(
-            "SELECT count(*) FROM letters WHERE substr(letter_date, 1, 4) = ?1",
-            [format!("{year:04}")],
-            |r| r.get(0),
-        )
-        .map_err(StoreError::from)?;
-    let reference = format!("{year}-B{:04}", count + 1);
+    let seq = crate::numbering::next_reference_seq(
+        tx,
+        "letter",
+        ("letters", "reference"),
+        &format!("{year:04}-B"),
+        year,
+    )?;
+    let reference = format!("{year}-B{seq:04}");
     let (pdf, sha) = render(&reference)?;
     let pending = letter.pending_email.as_ref();
     let awaiting_post = letter

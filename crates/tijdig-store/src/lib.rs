@@ -1,7 +1,9 @@
 //! Tijdig's SQLite store. Invariant: this is the only crate that speaks SQL.
 //!
-//! One database file per user in the app-data dir (mode 0600), WAL, `foreign_keys=ON`, a busy
-//! timeout, every write in a transaction. Migrations are embedded and forward-only, applied
+//! One database file per user in the app-data dir (mode 0600, the folder 0700), WAL with
+//! `synchronous=FULL` (a committed write is on disk before the commit returns, so an invoice
+//! number the user saw survives a power loss), `foreign_keys=ON`, a busy timeout, every write in
+//! a transaction. Migrations are embedded and forward-only, applied
 //! all-or-nothing at start; a database written by a newer Tijdig is refused and left untouched.
 
 mod arrangements;
@@ -17,6 +19,7 @@ mod invoices;
 mod letters;
 mod mail;
 mod migrations;
+mod numbering;
 mod offers;
 mod parse;
 mod platform;
@@ -30,7 +33,7 @@ pub use arrangements::{
     ArrangementDocument, ArrangementPayment, ArrangementRecord, BankLink, InstalmentAction,
     LetterRender, NewArrangement, StoredInstalment,
 };
-pub use backup::BackupInfo;
+pub use backup::{BackupContents, BackupInfo, IssuedKind, IssuedSummary};
 pub use bank::{
     BankImportRecord, BankState, BankTransactionRecord, InvoiceKeys, NewBankImport,
     NewBankTransaction,
@@ -47,6 +50,7 @@ pub use invoices::{
 pub use letters::{LetterRecord, NewLetter, PendingEmail};
 pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
+pub use numbering::{merge_marks, SeriesMark};
 pub use offers::{
     agreement_number, AcceptedHow, AgreementRecord, ClientAcceptance, Countersigned, NewAcceptance,
     NewTermsDocument, OfferAnswer, OfferData, OfferDocument, OfferRecord, TermsDocumentRecord,
@@ -72,7 +76,7 @@ pub struct Store {
 impl Store {
     /// Opens (or creates) the database in `data_dir`, creating the directory if needed.
     pub fn open_in_dir(data_dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(data_dir)?;
+        platform::create_private_dir_all(data_dir)?;
         Store::open(&data_dir.join(DATABASE_FILE))
     }
 
@@ -105,6 +109,30 @@ impl Store {
         self.path.as_deref()
     }
 
+    /// The connection's settings as ARCHITECTURE.md states them: `journal_mode`,
+    /// `synchronous` (by name), `foreign_keys` (`ON`/`OFF`) and `busy_timeout` (ms).
+    pub fn connection_settings(&self) -> Result<Vec<(&'static str, String)>, StoreError> {
+        let int = |name: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.pragma_query_value(None, name, |r| r.get(0))?)
+        };
+        let journal: String = self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        let synchronous = match int("synchronous")? {
+            0 => "OFF",
+            1 => "NORMAL",
+            2 => "FULL",
+            _ => "EXTRA",
+        };
+        let on_off = |v: i64| if v == 0 { "OFF" } else { "ON" };
+        Ok(vec![
+            ("journal_mode", journal.to_lowercase()),
+            ("synchronous", synchronous.into()),
+            ("foreign_keys", on_off(int("foreign_keys")?).into()),
+            ("busy_timeout", int("busy_timeout")?.to_string()),
+        ])
+    }
+
     fn prepare(&mut self, on_disk: bool) -> Result<(), StoreError> {
         // Read-only checks first: a refused database must not be modified, not even its
         // journal mode.
@@ -113,7 +141,9 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", true)?;
         if on_disk {
             self.conn.pragma_update(None, "journal_mode", "WAL")?;
-            self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+            // FULL: with WAL, NORMAL may lose the last commits on power loss (not on a crash);
+            // an issued number must never be lost after it was shown, so every commit syncs.
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
         }
         migrations::migrate(&mut self.conn)
     }

@@ -1,6 +1,9 @@
 //! Sent e-mail (verzonden e-mail): the record of every message Tijdig sent or tried to send.
 //! A message is stored as `sending` before the server is contacted, then marked `sent` or
-//! `failed`; the dossier entry is written in the same transaction as the outcome.
+//! `failed`; the dossier entry is written in the same transaction as the outcome. One left in
+//! `sending` when Tijdig starts was cut off: it becomes `unknown` until the user says it went
+//! (`sent`) or sends it again (same Message-ID). A scheduled one is taken once, moved to a later
+//! moment, or `cancelled` when it should no longer go.
 
 use rusqlite::OptionalExtension;
 
@@ -40,7 +43,7 @@ pub struct SentEmailRecord {
     pub subject: String,
     pub body: String,
     pub attachments: String,
-    /// `scheduled`, `sending`, `sent` or `failed`.
+    /// `scheduled`, `sending`, `sent`, `failed`, `unknown` or `cancelled`.
     pub status: String,
     /// For a scheduled message: when it goes out (local time).
     pub scheduled_for: Option<String>,
@@ -49,11 +52,13 @@ pub struct SentEmailRecord {
     pub attempts: i64,
     pub created_at: String,
     pub sent_at: Option<String>,
+    /// When the server was last contacted (local time).
+    pub attempted_at: Option<String>,
 }
 
 const COLUMNS: &str = "id, client_id, document_kind, document_id, message_id, sender, recipients,
     subject, body, attachments, status, server_response, error, attempts, created_at, sent_at,
-    scheduled_for";
+    scheduled_for, attempted_at";
 
 fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<SentEmailRecord> {
     Ok(SentEmailRecord {
@@ -74,17 +79,27 @@ fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<SentEmailRecord> {
         created_at: r.get(14)?,
         sent_at: r.get(15)?,
         scheduled_for: r.get(16)?,
+        attempted_at: r.get(17)?,
     })
 }
 
+fn read_one(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<SentEmailRecord, StoreError> {
+    Ok(tx.query_row(
+        &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),
+        [id],
+        read,
+    )?)
+}
+
 impl Store {
-    /// Stores a message as `sending` (before the server is contacted) and returns its id.
-    pub fn begin_email(&mut self, new: &NewSentEmail<'_>) -> Result<i64, StoreError> {
+    /// Stores a message as `sending` (before the server is contacted at `now`, local time) and
+    /// returns its id.
+    pub fn begin_email(&mut self, new: &NewSentEmail<'_>, now: &str) -> Result<i64, StoreError> {
         in_transaction(&mut self.conn, |tx| {
             tx.execute(
                 "INSERT INTO sent_emails (client_id, document_kind, document_id, message_id, sender,
-                     recipients, subject, body, attachments, status, attempts)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'sending', 1)",
+                     recipients, subject, body, attachments, status, attempts, attempted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'sending', 1, ?10)",
                 (
                     new.client_id,
                     new.document_kind,
@@ -95,6 +110,7 @@ impl Store {
                     new.subject,
                     new.body,
                     new.attachments,
+                    now,
                 ),
             )?;
             Ok(tx.last_insert_rowid())
@@ -133,54 +149,131 @@ impl Store {
         })
     }
 
-    /// Takes the scheduled messages whose moment has come (`now`, local time): each moves to
-    /// `sending` here, once, so a second caller gets none of them.
-    pub fn take_due_emails(&mut self, now: &str) -> Result<Vec<SentEmailRecord>, StoreError> {
+    /// The scheduled messages whose moment has come (`now`, local time), oldest first.
+    pub fn due_emails(&self, now: &str) -> Result<Vec<SentEmailRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM sent_emails WHERE status = 'scheduled' AND scheduled_for <= ?1
+             ORDER BY scheduled_for, id"
+        ))?;
+        let rows = stmt
+            .query_map([now], read)?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Takes one scheduled message to send now: it moves to `sending` here, once, so a second
+    /// caller gets `None`.
+    pub fn take_scheduled_email(
+        &mut self,
+        id: i64,
+        now: &str,
+    ) -> Result<Option<SentEmailRecord>, StoreError> {
         in_transaction(&mut self.conn, |tx| {
-            let ids: Vec<i64> = tx
-                .prepare(
-                    "SELECT id FROM sent_emails WHERE status = 'scheduled' AND scheduled_for <= ?1
-                     ORDER BY scheduled_for, id",
-                )?
-                .query_map([now], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            let mut taken = Vec::new();
-            for id in ids {
-                tx.execute(
-                    "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1 WHERE id = ?1",
-                    [id],
-                )?;
-                taken.push(tx.query_row(
-                    &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),
-                    [id],
-                    read,
-                )?);
+            let changed = tx.execute(
+                "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1,
+                     attempted_at = ?2
+                 WHERE id = ?1 AND status = 'scheduled'",
+                (id, now),
+            )?;
+            if changed == 0 {
+                return Ok(None);
             }
-            Ok(taken)
+            read_one(tx, id).map(Some)
         })
     }
 
-    /// Takes a failed message up again (`sending`, one more attempt). Refuses one that was
-    /// sent or is being sent: a retry never sends twice.
-    pub fn retry_email(&mut self, id: i64) -> Result<SentEmailRecord, StoreError> {
+    /// Moves a scheduled message to a later moment `at` (outside the contact hours now), with
+    /// its dossier entry.
+    pub fn reschedule_email(
+        &mut self,
+        id: i64,
+        at: &str,
+        entry: &NewDossierEntry,
+    ) -> Result<SentEmailRecord, StoreError> {
         in_transaction(&mut self.conn, |tx| {
             let changed = tx.execute(
-                "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1, error = NULL
-                 WHERE id = ?1 AND status = 'failed'",
-                [id],
+                "UPDATE sent_emails SET scheduled_for = ?2 WHERE id = ?1 AND status = 'scheduled'",
+                (id, at),
             )?;
             if changed == 0 {
                 return Err(StoreError::AlreadyDone);
             }
-            Ok(tx.query_row(
-                &format!("SELECT {COLUMNS} FROM sent_emails WHERE id = ?1"),
-                [id],
-                read,
-            )?)
+            insert_entry(tx, entry, None)?;
+            read_one(tx, id)
         })
     }
 
-    /// Records the outcome and its dossier entry in one transaction.
+    /// Cancels a scheduled message that should no longer go (`why`), with its dossier entry.
+    pub fn cancel_email(
+        &mut self,
+        id: i64,
+        why: &str,
+        entry: &NewDossierEntry,
+    ) -> Result<SentEmailRecord, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let changed = tx.execute(
+                "UPDATE sent_emails SET status = 'cancelled', error = ?2
+                 WHERE id = ?1 AND status = 'scheduled'",
+                (id, why),
+            )?;
+            if changed == 0 {
+                return Err(StoreError::AlreadyDone);
+            }
+            insert_entry(tx, entry, None)?;
+            read_one(tx, id)
+        })
+    }
+
+    /// At start-up: every message still `sending` was cut off mid-send (Tijdig sends only while
+    /// it runs). Each becomes `unknown`, with the dossier entry `entry` makes for it, in one
+    /// transaction. Returns them.
+    pub fn mark_interrupted_emails(
+        &mut self,
+        entry: impl Fn(&SentEmailRecord) -> NewDossierEntry,
+    ) -> Result<Vec<SentEmailRecord>, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let cut_off: Vec<SentEmailRecord> = tx
+                .prepare(&format!(
+                    "SELECT {COLUMNS} FROM sent_emails WHERE status = 'sending' ORDER BY id"
+                ))?
+                .query_map([], read)?
+                .collect::<Result<_, _>>()?;
+            for record in &cut_off {
+                tx.execute(
+                    "UPDATE sent_emails SET status = 'unknown' WHERE id = ?1",
+                    [record.id],
+                )?;
+                // Not linked to a letter: the letter counts as sent only once it is known to be.
+                insert_entry(tx, &entry(record), None)?;
+            }
+            cut_off
+                .iter()
+                .map(|r| read_one(tx, r.id))
+                .collect::<Result<Vec<_>, _>>()
+        })
+    }
+
+    /// Takes a failed message, or one whose fate is unknown, up again (`sending` at `now`, one
+    /// more attempt, the same Message-ID). Refuses one that was sent or is being sent: a retry
+    /// never sends twice.
+    pub fn retry_email(&mut self, id: i64, now: &str) -> Result<SentEmailRecord, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            let changed = tx.execute(
+                "UPDATE sent_emails SET status = 'sending', attempts = attempts + 1, error = NULL,
+                     attempted_at = ?2
+                 WHERE id = ?1 AND status IN ('failed', 'unknown')",
+                (id, now),
+            )?;
+            if changed == 0 {
+                return Err(StoreError::AlreadyDone);
+            }
+            read_one(tx, id)
+        })
+    }
+
+    /// Records the outcome and its dossier entry in one transaction: of a message being sent,
+    /// or of one whose fate was unknown (the user looked in the Sent folder). Refuses any other
+    /// (already sent, failed, scheduled): an outcome is recorded once.
     pub fn finish_email(
         &mut self,
         id: i64,
@@ -189,6 +282,13 @@ impl Store {
         entry: &NewDossierEntry,
     ) -> Result<SentEmailRecord, StoreError> {
         in_transaction(&mut self.conn, |tx| {
+            let status: String =
+                tx.query_row("SELECT status FROM sent_emails WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            if status != "sending" && status != "unknown" {
+                return Err(StoreError::AlreadyDone);
+            }
             match outcome {
                 EmailOutcome::Sent { response } => tx.execute(
                     "UPDATE sent_emails SET status = 'sent', server_response = ?2, sent_at = ?3
@@ -250,10 +350,12 @@ impl Store {
         Ok(rows)
     }
 
-    /// Messages that did not go out (failed, or cut off while sending), for "Vandaag".
+    /// Messages that did not go out (failed, cut off while sending, scheduled), for
+    /// "Vandaag"; cancelled ones are done with.
     pub fn unsent_emails(&self) -> Result<Vec<SentEmailRecord>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM sent_emails WHERE status <> 'sent' ORDER BY id"
+            "SELECT {COLUMNS} FROM sent_emails WHERE status NOT IN ('sent', 'cancelled')
+             ORDER BY id"
         ))?;
         let rows = stmt.query_map([], read)?.collect::<Result<Vec<_>, _>>()?;
         Ok(rows)

@@ -1,5 +1,6 @@
-//! The one OS-specific piece of the store: creating the database file readable by its owner
-//! only. On Unix that is mode 0600; on Windows the per-user app-data dir already restricts it.
+//! The one OS-specific piece of the store: creating the database file, its backups and the
+//! data folder readable by their owner only. On Unix that is mode 0600 (folders 0700); on
+//! Windows the per-user app-data dir already restricts it.
 
 use std::path::Path;
 
@@ -22,4 +23,19 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
         .append(true)
         .open(path)
         .map(|_| ())
+}
+
+/// Creates `dir` and its missing parents with mode 0700 (existing folders keep theirs).
+#[cfg(unix)]
+pub(crate) fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+pub(crate) fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
 }

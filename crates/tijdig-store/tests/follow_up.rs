@@ -145,9 +145,102 @@ fn letters_and_the_dossier_cannot_be_changed_or_deleted_by_any_sql() {
         "UPDATE letters SET reference = '2026-B0009'",
         "UPDATE letters SET costs = '40.00'",
         "UPDATE letters SET costs_due_from = '2026-12-01'",
+        "UPDATE letters SET emailed_on = '2026-11-01'",
+        "UPDATE letter_invoices SET invoice_id = 99",
+        "DELETE FROM letter_invoices",
+        "INSERT INTO letter_invoices (letter_id, invoice_id) VALUES (1, 99)",
+        "UPDATE dossier_invoices SET invoice_id = 99",
+        "DELETE FROM dossier_invoices",
+        "UPDATE follow_up_done SET done_on = '2026-11-01'",
+        "DELETE FROM follow_up_done",
     ] {
         assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
     }
+}
+
+#[test]
+fn a_dispute_keeps_its_opening_and_is_resolved_once_never_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_in_dir(dir.path()).unwrap();
+    let client_id = store.create_client(&client()).unwrap();
+    let invoice = issued(&mut store, client_id);
+    let conn = rusqlite::Connection::open(store.path().unwrap()).unwrap();
+    conn.execute(
+        "INSERT INTO disputes (invoice_id, opened_on, reason) VALUES (?1, '2026-11-20', 'x')",
+        [invoice],
+    )
+    .unwrap();
+    for sql in [
+        "UPDATE disputes SET opened_on = '2026-11-01'",
+        "UPDATE disputes SET reason = 'y'",
+        "UPDATE disputes SET resolved_on = '2026-11-19', resolution = 'r'",
+        "DELETE FROM disputes",
+    ] {
+        assert!(conn.execute(sql, []).is_err(), "{sql} must be refused");
+    }
+    conn.execute(
+        "UPDATE disputes SET resolved_on = '2026-11-21', resolution = 'r'",
+        [],
+    )
+    .unwrap();
+    assert!(conn
+        .execute("UPDATE disputes SET resolved_on = '2026-11-22'", [])
+        .is_err());
+}
+
+#[test]
+fn a_letter_reference_is_never_handed_out_twice_even_after_its_row_is_gone_from_a_restore() {
+    let (mut store, client_id) = store_with_client();
+    let invoice = issued(&mut store, client_id);
+    // What a restore carries over: letters up to 2026-B0007 were handed out on this computer.
+    store
+        .raise_number_marks(&[SeriesMark {
+            series: "letter".into(),
+            year: 2026,
+            last_seq: 7,
+        }])
+        .unwrap();
+    let first = store
+        .record_letter(
+            &letter(FollowUpStep::Reminder),
+            &entry(client_id, invoice, FollowUpStep::Reminder),
+            pdf,
+        )
+        .unwrap();
+    assert_eq!(first.reference, "2026-B0008");
+    // The letter raised its series' mark itself; the invoice series is the counter.
+    let marks = store.number_marks().unwrap();
+    assert!(marks.contains(&SeriesMark {
+        series: "letter".into(),
+        year: 2026,
+        last_seq: 8
+    }));
+    assert!(marks.contains(&SeriesMark {
+        series: "invoice:".into(),
+        year: 2026,
+        last_seq: 1
+    }));
+    // Raising never lowers, and an invoice mark raises the series' counter.
+    store
+        .raise_number_marks(&[
+            SeriesMark {
+                series: "letter".into(),
+                year: 2026,
+                last_seq: 2,
+            },
+            SeriesMark {
+                series: "invoice:".into(),
+                year: 2026,
+                last_seq: 5,
+            },
+        ])
+        .unwrap();
+    assert_eq!(store.last_in_series("", 2026).unwrap(), 5);
+    let next = issued(&mut store, client_id);
+    assert_eq!(
+        store.invoice(next).unwrap().issued.unwrap().number,
+        "2026-0006"
+    );
 }
 
 #[test]

@@ -356,3 +356,50 @@ fn a_shipped_row_confirmed_by_a_later_version_loses_its_unverified_mark_and_noth
     assert_eq!(row.rate.percent, "6".parse().unwrap());
     assert!(row.rate.source.contains("ongewijzigd"));
 }
+
+#[test]
+fn the_connection_settings_are_what_the_architecture_states() {
+    let architecture = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ARCHITECTURE.md"),
+    )
+    .unwrap();
+    // The invariant's sentence, up to its closing parenthesis: `name=value` pairs in backticks.
+    let start = architecture
+        .find("Every database connection runs with")
+        .expect("ARCHITECTURE.md states the connection settings");
+    let sentence = &architecture[start..start + architecture[start..].find('(').unwrap()];
+    let stated: Vec<(String, String)> = sentence
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    assert_eq!(stated.len(), 4, "{sentence}");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_in_dir(dir.path()).unwrap();
+    let actual: Vec<(String, String)> = store
+        .connection_settings()
+        .unwrap()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    assert_eq!(actual, stated);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_a_backup_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let store = Store::open_in_dir(&data).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    let backup = dir.path().join("copy.sqlite3");
+    store.backup_to(&backup).unwrap();
+    assert_eq!(mode(&backup), 0o600);
+    assert!(Store::inspect_backup(&backup).unwrap().intact);
+}

@@ -152,6 +152,7 @@ export const api = {
   invoiceEmailDraft: (id: number) => call<EmailDraft>("invoice_email_draft", { id }),
   sendInvoiceEmail: (id: number, form: EmailForm) => call<SentEmail>("send_invoice_email", { id, form }),
   retryEmail: (id: number) => call<SentEmail>("retry_email", { id }),
+  confirmEmailSent: (id: number) => call<SentEmail>("confirm_email_sent", { id }),
   invoiceEmails: (id: number) => call<SentEmail[]>("invoice_emails", { id }),
   markLetterEmailed: (id: number) => call<Letter>("mark_letter_emailed", { id }),
   markLetterPosted: (id: number, postedOn: string) =>
@@ -219,7 +220,8 @@ export const api = {
   backupStatus: () => call<BackupStatus>("backup_status"),
   makeBackup: () => call<BackupStatus>("make_backup"),
   inspectBackup: (name: string) => call<BackupInspection>("inspect_backup", { name }),
-  restoreBackup: (name: string) => call<BackupStatus>("restore_backup", { name }),
+  restoreBackup: (name: string, acceptLoss: boolean) =>
+    call<BackupStatus>("restore_backup", { name, acceptLoss }),
   chooseBackupFolder: () => call<BackupStatus | null>("choose_backup_folder"),
   exportCsv: (form: CsvExportForm) => call<CsvExport | null>("export_csv", { form }),
   exportEverything: () => call<FullExport | null>("export_everything"),

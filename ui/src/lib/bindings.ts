@@ -521,7 +521,11 @@ export type BackupFile = { name: string,
 /**
  * "22-11-2026 10:15".
  */
-madeAt: string, sizeKb: number, };
+madeAt: string, sizeKb: number, 
+/**
+ * The copy of what was there just before a restore: never removed by retention.
+ */
+pinned: boolean, };
 
 export type BackupStatus = { folder: string, last: string | null, 
 /**
@@ -529,7 +533,27 @@ export type BackupStatus = { folder: string, last: string | null,
  */
 warning: string | null, files: Array<BackupFile>, };
 
-export type BackupInspection = { name: string, intact: boolean, schemaVersion: number, clients: number, invoices: number, payments: number, };
+export type BackupInspection = { name: string, intact: boolean, schemaVersion: number, clients: number, invoices: number, payments: number, 
+/**
+ * Documents issued now that the backup does not hold: restoring it makes them disappear
+ * from Tijdig (their numbers are never handed out again). Restoring needs a confirmation
+ * when this is not empty.
+ */
+lost: Array<LostDocument>, };
+
+export type LostDocument = { 
+/**
+ * "Factuur", "Creditnota", "Brief", "Offerte", "Betalingsregeling" (user's language).
+ */
+kind: string, number: string, client: string, 
+/**
+ * Exact decimal string; absent for an arrangement.
+ */
+amount: string | null, 
+/**
+ * When it went out as far as Tijdig knows ("22-11-2026"), e-mailed or posted.
+ */
+sentOn: string | null, };
 
 export type CsvStyle = "dutch" | "rfc4180";
 
@@ -779,7 +803,8 @@ export type SendTiming = "check" | "now" | "schedule";
 
 export type SentEmail = { id: number, 
 /**
- * `scheduled`, `sending`, `sent` or `failed`.
+ * `scheduled`, `sending`, `sent`, `failed`, `unknown` (cut off mid-send: the user says
+ * whether it went) or `cancelled` (a scheduled message that should no longer go).
  */
 status: string, 
 /**

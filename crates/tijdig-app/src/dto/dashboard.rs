@@ -116,6 +116,8 @@ pub struct BackupFile {
     /// "22-11-2026 10:15".
     pub made_at: String,
     pub size_kb: u64,
+    /// The copy of what was there just before a restore: never removed by retention.
+    pub pinned: bool,
 }
 
 /// Where backups go and when the last was made.
@@ -139,6 +141,24 @@ pub struct BackupInspection {
     pub clients: i64,
     pub invoices: i64,
     pub payments: i64,
+    /// Documents issued now that the backup does not hold: restoring it makes them disappear
+    /// from Tijdig (their numbers are never handed out again). Restoring needs a confirmation
+    /// when this is not empty.
+    pub lost: Vec<LostDocument>,
+}
+
+/// An issued document that a restore would remove from Tijdig.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LostDocument {
+    /// "Factuur", "Creditnota", "Brief", "Offerte", "Betalingsregeling" (user's language).
+    pub kind: String,
+    pub number: String,
+    pub client: String,
+    /// Exact decimal string; absent for an arrangement.
+    pub amount: Option<String>,
+    /// When it went out as far as Tijdig knows ("22-11-2026"), e-mailed or posted.
+    pub sent_on: Option<String>,
 }
 
 /// Which CSV dialect.

@@ -93,7 +93,8 @@ pub enum SendTiming {
 #[serde(rename_all = "camelCase")]
 pub struct SentEmail {
     pub id: i64,
-    /// `scheduled`, `sending`, `sent` or `failed`.
+    /// `scheduled`, `sending`, `sent`, `failed`, `unknown` (cut off mid-send: the user says
+    /// whether it went) or `cancelled` (a scheduled message that should no longer go).
     pub status: String,
     /// For a scheduled message: dd-mm-jjjj hh:mm.
     pub scheduled_for: Option<String>,

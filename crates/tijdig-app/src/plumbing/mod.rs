@@ -6,3 +6,4 @@ pub(crate) mod file_names;
 pub(crate) mod format;
 pub(crate) mod hashing;
 pub(crate) mod mapping;
+pub(crate) mod private_files;

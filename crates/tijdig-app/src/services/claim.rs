@@ -154,6 +154,7 @@ pub(crate) fn received(invoice_id: i64, paid_on: NaiveDate, amount: Decimal) -> 
         amount,
         method: String::new(),
         note: None,
+        bank_transaction_id: None,
     }
 }
 

@@ -49,9 +49,9 @@ impl App {
     pub fn write_document(&self, path: &Path, bytes: &[u8]) -> Result<(), AppError> {
         let write = || -> Result<(), StoreError> {
             if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)?;
+                crate::plumbing::private_files::create_private_dir_all(dir)?;
             }
-            std::fs::write(path, bytes)?;
+            crate::plumbing::private_files::write_private_file(path, bytes)?;
             Ok(())
         };
         write().map_err(|e| AppError::from_store(e, self.lang()))

@@ -69,20 +69,20 @@ pub struct BankEntry {
 }
 
 impl BankEntry {
-    /// What makes an entry the same entry in another (overlapping) export of the same account:
-    /// account, date, amount, the bank's and the payer's references, counterparty and text.
-    /// Identical entries on one day are real (five equal tax payments): [`entry_keys`] numbers
-    /// them, so an overlapping file gives the same keys to the same entries.
+    /// What makes an entry the same entry in another (overlapping) export of the same account,
+    /// in any format: account, booking day, amount and the counterparty's account. Not the
+    /// bank's references or the text, which CAMT.053 and MT940 write differently for the same
+    /// payment (issue "Nothing lost, nothing twice": the same day exported both ways is booked
+    /// once). Identical entries on one day are real (five equal payments from one client):
+    /// [`entry_keys`] numbers them, so an overlapping file gives the same keys to the same
+    /// entries.
     pub fn identity(&self) -> String {
         format!(
-            "{}|{}|{}|{}|{}|{}|{}",
+            "{}|{}|{}|{}",
             self.account.as_deref().unwrap_or(""),
             self.booked_on,
             self.amount.normalize(),
-            self.bank_reference.as_deref().unwrap_or(""),
-            self.end_to_end.as_deref().unwrap_or(""),
             self.counterparty_iban.as_deref().unwrap_or(""),
-            self.description
         )
     }
 }

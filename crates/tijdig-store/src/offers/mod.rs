@@ -107,14 +107,15 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let prefix = format!("OF-{year}-");
-        // The highest sequence number, compared as a number (OF-2026-10000 after -9999).
-        let last: Option<i64> = tx.query_row(
-            "SELECT max(CAST(substr(number, length(?1) + 1) AS INTEGER)) FROM offers
-             WHERE number LIKE ?1 || '%'",
-            [&prefix],
-            |r| r.get(0),
+        // The highest sequence number, compared as a number (OF-2026-10000 after -9999), and
+        // never one handed out before a restore.
+        let seq = crate::numbering::next_reference_seq(
+            &tx,
+            "offer",
+            ("offers", "number"),
+            &prefix,
+            year,
         )?;
-        let seq = last.unwrap_or(0) + 1;
         let number = format!("{prefix}{seq:04}");
         tx.execute(
             "INSERT INTO offers (number, client_id, title, form_json, valid_until,

@@ -1,12 +1,15 @@
 //! Writing a backup, and the automatic ones: at start-up and after every 25 changed rows, at
 //! most once an hour, into a folder the user picks (default: `backups` in the data folder);
-//! 7 daily, 4 weekly and 12 monthly kept. The screen is `use_cases::backups`.
+//! kept: the newest of each of the last 7 days, 4 weeks and 12 months, and every copy made
+//! just before a restore (pinned). The screen is `use_cases::backups`.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDateTime;
-use tijdig_domain::backup::{backup_file_name, backups_to_keep, parse_backup_file_name};
+use tijdig_domain::backup::{
+    backup_file_name, backups_to_keep, parse_backup_file_name, pinned_backup_file_name,
+};
 use tijdig_store::{Store, StoreError};
 
 use crate::App;
@@ -35,34 +38,47 @@ impl App {
 
     /// Makes a backup now: a new file in the folder, then the older ones pruned.
     pub(crate) fn write_backup(&self, store: &mut Store) -> Result<PathBuf, StoreError> {
-        self.write_backup_keeping(store, None)
+        let path = self.write_backup_named(store, backup_file_name)?;
+        self.prune_backups(store)?;
+        Ok(path)
     }
 
-    /// As [`App::write_backup`], never pruning the file named `keep` (the one being restored).
-    pub(crate) fn write_backup_keeping(
+    /// The copy of what is there just before a restore: pinned, never pruned.
+    pub(crate) fn write_pinned_backup(&self, store: &mut Store) -> Result<PathBuf, StoreError> {
+        self.write_backup_named(store, pinned_backup_file_name)
+    }
+
+    fn write_backup_named(
         &self,
         store: &mut Store,
-        protect: Option<&str>,
+        name: fn(NaiveDateTime) -> String,
     ) -> Result<PathBuf, StoreError> {
         let folder = self.backup_folder(store)?.ok_or_else(|| {
             StoreError::Corrupt("no backup folder for an in-memory database".into())
         })?;
-        std::fs::create_dir_all(&folder)?;
+        crate::plumbing::private_files::create_private_dir_all(&folder)?;
         let now = self.local_now();
         let mut at = now;
-        let mut path = folder.join(backup_file_name(at));
+        let mut path = folder.join(name(at));
         while path.exists() {
             at += chrono::Duration::seconds(1);
-            path = folder.join(backup_file_name(at));
+            path = folder.join(name(at));
         }
         // Written under a temporary name and renamed: a half-written file never looks like a backup.
-        let partial = folder.join(format!(".{}.partial", backup_file_name(at)));
+        let partial = folder.join(format!(".{}.partial", name(at)));
         store.backup_to(&partial)?;
         std::fs::rename(&partial, &path)?;
         store.set_setting(LAST_KEY, &stamp_text(now))?;
         self.changes_at_backup
             .store(store.total_changes(), Ordering::Relaxed);
-        // Retention: only our own files are ever removed.
+        Ok(path)
+    }
+
+    /// Retention: only our own regular backups are ever removed; pinned ones never.
+    fn prune_backups(&self, store: &Store) -> Result<(), StoreError> {
+        let Some(folder) = self.backup_folder(store)? else {
+            return Ok(());
+        };
         let mut ours = Vec::new();
         for entry in std::fs::read_dir(&folder)? {
             let name = entry?.file_name().to_string_lossy().into_owned();
@@ -72,11 +88,11 @@ impl App {
         }
         let keep = backups_to_keep(&ours.iter().map(|(_, t)| *t).collect::<Vec<_>>());
         for ((name, _), keep) in ours.iter().zip(keep) {
-            if !keep && Some(name.as_str()) != protect {
+            if !keep {
                 std::fs::remove_file(folder.join(name))?;
             }
         }
-        Ok(path)
+        Ok(())
     }
 
     pub(crate) fn last_backup(store: &Store) -> Result<Option<NaiveDateTime>, StoreError> {

@@ -3,6 +3,7 @@
 //! when enough changed (`auto_backup.rs`).
 
 pub(crate) mod auto_backup;
+pub(crate) mod number_marks;
 
 use crate::AppError;
 use std::path::{Path, PathBuf};
@@ -31,6 +32,10 @@ pub struct App {
     pub(crate) signer_cache: Mutex<Option<(String, std::sync::Arc<SigningIdentity>)>>,
     /// Extra trusted root certificates (PEM) for the mail server (a test's own server).
     pub(crate) mail_roots: Vec<Vec<u8>>,
+    /// The number marks last written to the side file, and the store's changed-row count when
+    /// they were last compared (`number_marks.rs`).
+    pub(crate) known_marks: Mutex<Vec<tijdig_store::SeriesMark>>,
+    pub(crate) marks_checked_at: std::sync::atomic::AtomicU64,
 }
 
 impl App {
@@ -42,17 +47,21 @@ impl App {
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         crate::services::claim::adopt_claim_ledger(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        // Count writes from here: opening (and syncing the shipped rates) is not the user's work.
-        let changes = store.total_changes();
-        Ok(App {
+        let app = App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
             today: None,
-            changes_at_backup: std::sync::atomic::AtomicU64::new(changes),
+            changes_at_backup: std::sync::atomic::AtomicU64::new(0),
             vault: Box::new(OsKeychain),
             signer_cache: Mutex::new(None),
             mail_roots: Vec::new(),
-        })
+            known_marks: Mutex::new(Vec::new()),
+            marks_checked_at: std::sync::atomic::AtomicU64::new(0),
+        };
+        // Whatever this database says, numbers continue after every one handed out on this
+        // computer (`number_marks.rs`).
+        app.adopt_number_marks();
+        Ok(app)
     }
 
     /// A throwaway in-memory Tijdig, for tests.
@@ -71,6 +80,8 @@ impl App {
             vault: Box::new(MemoryVault::default()),
             signer_cache: Mutex::new(None),
             mail_roots: Vec::new(),
+            known_marks: Mutex::new(Vec::new()),
+            marks_checked_at: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -133,6 +144,7 @@ impl App {
         let store = &mut *guard;
         let lang = ui_language(store);
         let result = work(store, lang);
+        self.keep_number_marks(store);
         self.backup_after_writes(store);
         result
     }

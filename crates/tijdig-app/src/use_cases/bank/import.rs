@@ -23,6 +23,12 @@ use crate::services::receipts::{receipt_entry, receive};
 use crate::plumbing::hashing::sha256_hex;
 use crate::{dto, App, AppError, ErrorCode};
 
+/// A bank entry and a payment registered by hand of the same amount on the same invoice at most
+/// this many days apart are taken to be the same money: the entry is proposed to be linked to
+/// the payment, not booked again (issue "Nothing lost, nothing twice"). Two weeks covers a
+/// payment registered on the day the client said it was sent and booked days later.
+const SAME_PAYMENT_DAYS: i64 = 14;
+
 /// Files larger than this are no bank statement a freelancer exports (10,000 entries of CAMT
 /// are about 15 MB).
 const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -114,6 +120,7 @@ impl App {
                     Some(entries)
                 };
                 let mut rows = Vec::new();
+                let mut claimed_manual: std::collections::HashSet<i64> = std::collections::HashSet::new();
                 let (mut booked, mut proposed, mut unmatched) = (0u32, 0u32, 0u32);
                 let mut booked_amount = Decimal::ZERO;
                 for (i, key) in &incoming {
@@ -135,10 +142,43 @@ impl App {
                         invoice_id: None,
                         arrangement_id: None,
                         hint_invoice_id: None,
+                        same_as_payment: None,
                         payments: Vec::new(),
                         dossier: Vec::new(),
                     };
                     let outcome = book.match_entry(e);
+                    // The payment the user already registered by hand (same invoice and amount,
+                    // within 14 days, not from the bank): proposed, never booked a second time.
+                    let candidate = match &outcome {
+                        Outcome::Booked { parts, .. } => match parts.as_slice() {
+                            [(invoice_id, part)] => Some((*invoice_id, *part)),
+                            _ => None,
+                        },
+                        Outcome::Unmatched { already_paid: Some(invoice_id) } => Some((*invoice_id, e.amount)),
+                        _ => None,
+                    };
+                    if let Some((invoice_id, part)) = candidate {
+                        let payments = match by_id.get(&invoice_id) {
+                            Some(inv) => inv.payments.clone(),
+                            None => store.payments(invoice_id)?,
+                        };
+                        let manual = payments.iter().find(|p| {
+                            p.bank_transaction_id.is_none()
+                                && p.amount == part
+                                && (p.paid_on - e.booked_on).num_days().abs() <= SAME_PAYMENT_DAYS
+                                && !claimed_manual.contains(&p.id)
+                        });
+                        if let Some(manual) = manual {
+                            claimed_manual.insert(manual.id);
+                            row.state = BankState::Proposed;
+                            row.rule = Some("manual_payment".into());
+                            row.invoice_id = Some(invoice_id);
+                            row.same_as_payment = Some(manual.id);
+                            proposed += 1;
+                            rows.push(row);
+                            continue;
+                        }
+                    }
                     let fitted = match &outcome {
                         Outcome::Booked { parts, .. }
                             if e.booked_on <= today && parts.iter().all(|(_, a)| check_payment(*a, *a).is_ok()) =>

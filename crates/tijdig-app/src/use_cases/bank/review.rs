@@ -63,6 +63,13 @@ fn reason(rule: Option<&str>, lang: Language) -> Option<String> {
                     "matched by you"
                 }
             }
+            "manual_payment" => {
+                if nl {
+                    "dezelfde betaling die je zelf al registreerde: bevestigen koppelt ze, er wordt niets dubbel geboekt"
+                } else {
+                    "the same payment you already registered yourself: confirming links them, nothing is booked twice"
+                }
+            }
             _ => return None,
         }
         .to_string(),
@@ -77,7 +84,8 @@ impl App {
     }
 
     /// Confirms a proposal: books the entry on the proposed invoice (never more than is open)
-    /// or as a payment on the proposed arrangement.
+    /// or as a payment on the proposed arrangement — or, when it is the payment the user
+    /// registered by hand, links the two.
     pub fn confirm_bank_transaction(&self, id: i64) -> Result<dto::BankOverview, AppError> {
         let t = self.with_store(|store, lang| {
             store
@@ -88,6 +96,19 @@ impl App {
             return Err(self.already_decided());
         }
         let rule = t.rule.clone().unwrap_or_else(|| "manual".into());
+        // The payment the user registered by hand: linked to this entry, nothing booked again.
+        if let Some(payment) = t.same_as_payment {
+            let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+            self.with_store(|store, lang| {
+                store
+                    .link_bank_transaction(id, payment, &now)
+                    .map_err(|e| match e {
+                        StoreError::AlreadyDone => already_decided(lang),
+                        other => AppError::from_store(other, lang),
+                    })
+            })?;
+            return self.bank_overview();
+        }
         match (t.invoice_id, t.arrangement_id) {
             (_, Some(arrangement)) => {
                 let form = dto::ArrangementPaymentForm {

@@ -83,7 +83,7 @@ impl App {
             dto::CsvStyle::Dutch => CsvStyle::Dutch,
             dto::CsvStyle::Rfc4180 => CsvStyle::Rfc4180,
         };
-        std::fs::create_dir_all(folder)?;
+        crate::plumbing::private_files::create_private_dir_all(folder)?;
         let clients: std::collections::HashMap<i64, tijdig_domain::Client> = store
             .list_clients(&ClientFilter {
                 include_archived: true,
@@ -252,7 +252,10 @@ impl App {
         } else {
             ["invoices.csv", "payments.csv", "clients.csv"]
         };
-        std::fs::write(folder.join(names[0]), write_csv(style, &header_refs, &rows))?;
+        crate::plumbing::private_files::write_private_file(
+            folder.join(names[0]),
+            write_csv(style, &header_refs, &rows),
+        )?;
         let payment_header: [&str; 6] = if nl {
             [
                 "Datum",
@@ -272,7 +275,7 @@ impl App {
                 "Note",
             ]
         };
-        std::fs::write(
+        crate::plumbing::private_files::write_private_file(
             folder.join(names[1]),
             write_csv(style, &payment_header, &payment_rows),
         )?;
@@ -333,7 +336,7 @@ impl App {
                 ]
             })
             .collect();
-        std::fs::write(
+        crate::plumbing::private_files::write_private_file(
             folder.join(names[2]),
             write_csv(style, &client_header, &client_rows),
         )?;

@@ -40,9 +40,9 @@ impl Written {
     fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let path = self.root.join(relative);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
+            crate::plumbing::private_files::create_private_dir_all(parent)?;
         }
-        std::fs::write(&path, bytes)?;
+        crate::plumbing::private_files::write_private_file(&path, bytes)?;
         self.files.push((relative.to_string(), sha256_hex(bytes)));
         Ok(())
     }
@@ -117,7 +117,7 @@ impl App {
                     // Our own leftover from an export that failed half-way.
                     std::fs::remove_dir_all(&partial)?;
                 }
-                std::fs::create_dir_all(&partial)?;
+                crate::plumbing::private_files::create_private_dir_all(&partial)?;
                 store.read_snapshot(|store| self.write_everything(store, &partial, lang))
             };
             let written = match run() {
@@ -168,7 +168,7 @@ impl App {
 
         // The JSON dump, streamed table by table; the stored PDFs become files on the way.
         let json_path = "tijdig.json";
-        let file = std::fs::File::create(root.join(json_path))?;
+        let file = crate::plumbing::private_files::create_private_file(root.join(json_path))?;
         let mut json = std::io::BufWriter::new(file);
         write!(
             json,
@@ -309,7 +309,7 @@ impl App {
         for (path, sha) in &out.files {
             sums.push_str(&format!("{sha}  {path}\n"));
         }
-        std::fs::write(root.join("SHA256SUMS"), sums)?;
+        crate::plumbing::private_files::write_private_file(root.join("SHA256SUMS"), sums)?;
         Ok(out)
     }
 }

@@ -66,7 +66,8 @@ impl App {
         let profile = store.profile()?.ok_or(StoreError::NotFound)?;
         let today = self.today();
         let folder = parent.join(safe(&format!("Dossier {} {today}", client.name)));
-        std::fs::create_dir_all(&folder).map_err(StoreError::from)?;
+        crate::plumbing::private_files::create_private_dir_all(&folder)
+            .map_err(StoreError::from)?;
         let money = |d: Decimal| format_eur(d, lang);
 
         // The documents, byte for byte, with their hashes for the summary.
@@ -85,7 +86,8 @@ impl App {
                 issued.number
             ));
             let pdf = store.invoice_pdf(record.id)?;
-            std::fs::write(folder.join(&name), &pdf).map_err(StoreError::from)?;
+            crate::plumbing::private_files::write_private_file(folder.join(&name), &pdf)
+                .map_err(StoreError::from)?;
             files.push((name, sha256_hex(&pdf)));
             if record.draft.kind == InvoiceKind::CreditNote {
                 continue;
@@ -117,7 +119,8 @@ impl App {
                 letter.reference
             ));
             let pdf = store.letter_pdf(letter.id)?;
-            std::fs::write(folder.join(&name), &pdf).map_err(StoreError::from)?;
+            crate::plumbing::private_files::write_private_file(folder.join(&name), &pdf)
+                .map_err(StoreError::from)?;
             files.push((name, letter.pdf_sha256.clone()));
         }
 
@@ -299,7 +302,7 @@ impl App {
                 Vec::new(),
             )
         })?;
-        std::fs::write(
+        crate::plumbing::private_files::write_private_file(
             folder.join(safe(&format!("00 Dossier {}.pdf", client.name))),
             pdf,
         )

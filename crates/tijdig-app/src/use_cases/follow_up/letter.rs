@@ -260,8 +260,13 @@ impl App {
             let run = |store: &mut tijdig_store::Store| -> Result<dto::Letter, Failure> {
                 let letter = store.letter(id)?;
                 // A message with this letter that is scheduled or on its way would then go too.
-                if store.emails_of("letter", id)?.iter().any(|e| e.status == "scheduled" || e.status == "sending") {
+                let emails = store.emails_of("letter", id)?;
+                if emails.iter().any(|e| e.status == "scheduled" || e.status == "sending") {
                     return Err(refusal(lang, "Deze brief staat al ingepland om per e-mail te versturen. Zelf versturen zou hem twee keer versturen.", "This letter is already scheduled to go by e-mail. Sending it yourself would send it twice."));
+                }
+                // Cut off mid-send: the user says on Vandaag whether it went ("Wel verstuurd").
+                if emails.iter().any(|e| e.status == "unknown") {
+                    return Err(refusal(lang, "Het versturen van deze brief per e-mail werd onderbroken. Kijk in je map Verzonden en kies op Vandaag „Wel verstuurd” of „Opnieuw versturen”.", "Sending this letter by e-mail was cut off. Look in your Sent folder and choose “It was sent” or “Send again” on Today."));
                 }
                 let client = store.client(letter.client_id)?.client;
                 let title = letter_title(store, id)?;

@@ -2,6 +2,7 @@
 //! (the password only in the OS keychain), "Test verbinding" with a plain Dutch account of what
 //! failed, and the transport — `lettre` over rustls, TLS always required.
 
+mod interrupted;
 mod offer_mail;
 mod schedule;
 mod send;

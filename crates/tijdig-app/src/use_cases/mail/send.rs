@@ -4,7 +4,8 @@
 //! Order of events, so nothing is lost and nothing goes twice: the message is stored as
 //! `sending` (committed) before the server is contacted; the server is contacted without
 //! holding the database; the outcome and its dossier entry are stored in one transaction. Only
-//! a failed message can be sent again, under the same Message-ID.
+//! a failed message, or one cut off mid-send (`unknown`, `interrupted.rs`), can be sent again,
+//! under the same Message-ID.
 
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
@@ -280,7 +281,7 @@ impl App {
         // Phase 1: the message, stored as `sending` (or `scheduled`).
         let phase = self.with_store(|store, lang| {
             if kind == "letter" {
-                self.letter_may_go(store, id, schedule_at.map(|(day, _)| day), lang)?;
+                self.letter_may_go(store, id, schedule_at.map(|(day, _)| day), None, lang)?;
             }
             let (config, password) = self.mail_setup(store, lang)?;
             let (client_id, _, parts) = self.document_parts(store, kind, id, lang)?;
@@ -311,7 +312,8 @@ impl App {
                 let record = self.schedule(store, kind, id, &new, at, lang)?;
                 return Ok(Phase::Scheduled(Box::new(sent_dto(&record))));
             }
-            let row = store.begin_email(&new).map_err(store_err(lang))?;
+            let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+            let row = store.begin_email(&new, &now).map_err(store_err(lang))?;
             let message = build(
                 &config,
                 &message_id,
@@ -332,15 +334,20 @@ impl App {
         }
     }
 
-    /// Sends a failed message again (same recipients, text, attachments and Message-ID).
+    /// Sends a failed message again, or one whose fate is unknown (cut off mid-send): same
+    /// recipients, text, attachments and Message-ID, so a mail server or client that did get
+    /// the first one can tell it is the same message.
     pub fn retry_email(&self, id: i64) -> Result<dto::SentEmail, AppError> {
         let (config, password, message) = self.with_store(|store, lang| {
             let (config, password) = self.mail_setup(store, lang)?;
-            let failed = store.sent_email(id).map_err(store_err(lang))?;
-            if failed.document_kind == "letter" && failed.status == "failed" {
-                self.letter_may_go(store, failed.document_id, None, lang)?;
+            let earlier = store.sent_email(id).map_err(store_err(lang))?;
+            if earlier.document_kind == "letter"
+                && (earlier.status == "failed" || earlier.status == "unknown")
+            {
+                self.letter_may_go(store, earlier.document_id, None, Some(id), lang)?;
             }
-            let row = store.retry_email(id).map_err(|e| match e {
+            let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
+            let row = store.retry_email(id, &now).map_err(|e| match e {
                 StoreError::AlreadyDone => AppError {
                     code: ErrorCode::Conflict,
                     message: say(lang, "Dit bericht is al verstuurd (of wordt nu verstuurd); het gaat geen tweede keer.", "This message was already sent (or is being sent); it does not go twice."),
@@ -419,7 +426,12 @@ impl App {
             let entry = NewDossierEntry {
                 client_id: before.client_id,
                 at: at.clone(),
-                kind: DossierKind::Email,
+                // Only a message that went out is a contact moment (the ladder's days
+                // between contacts); a failed one is a note.
+                kind: match outcome {
+                    EmailOutcome::Sent { .. } => DossierKind::Email,
+                    EmailOutcome::Failed { .. } => DossierKind::Note,
+                },
                 step,
                 outcome: None,
                 note: Some(note),
@@ -540,7 +552,11 @@ pub(super) fn build(
 }
 
 pub(super) fn sent_dto(r: &SentEmailRecord) -> dto::SentEmail {
-    let when = r.sent_at.clone().unwrap_or_else(|| r.created_at.clone());
+    let when = r
+        .sent_at
+        .clone()
+        .or_else(|| r.attempted_at.clone())
+        .unwrap_or_else(|| r.created_at.clone());
     let at =
         chrono::NaiveDateTime::parse_from_str(&when[..19.min(when.len())], "%Y-%m-%dT%H:%M:%S")
             .map(|d| d.format("%d-%m-%Y %H:%M").to_string())
