@@ -94,6 +94,16 @@ impl Store {
         Ok(store)
     }
 
+    /// Creates a database file at `path` with the schema of an earlier Tijdig (only the first
+    /// `version` migrations), for the upgrade tests: they fill it as that version would and
+    /// then open it with [`Store::open`]. Not for the app.
+    #[doc(hidden)]
+    pub fn create_at_version(path: &Path, version: usize) -> Result<(), StoreError> {
+        platform::create_private_file(path)?;
+        let mut conn = Connection::open(path)?;
+        migrations::migrate_to(&mut conn, version)
+    }
+
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let mut store = Store {

@@ -56,6 +56,15 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     apply(conn, MIGRATIONS)
 }
 
+/// Applies only the first `version` migrations: the schema an earlier Tijdig wrote (upgrade
+/// tests build their old databases with it).
+pub(crate) fn migrate_to(conn: &mut Connection, version: usize) -> Result<(), StoreError> {
+    let upto = MIGRATIONS
+        .get(..version)
+        .ok_or_else(|| StoreError::Corrupt(format!("no schema version {version}")))?;
+    apply(conn, upto)
+}
+
 fn apply(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreError> {
     let target = migrations.len() as i64;
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
