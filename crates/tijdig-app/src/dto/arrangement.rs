@@ -14,7 +14,7 @@ pub enum ScheduleMode {
 }
 
 /// What the user fills in to make an arrangement; everything as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArrangementForm {
     pub client_id: i64,
@@ -106,7 +106,7 @@ pub struct Arrangement {
 }
 
 /// Registering a payment against an arrangement.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArrangementPaymentForm {
     pub paid_on: String,
@@ -115,7 +115,7 @@ pub struct ArrangementPaymentForm {
 }
 
 /// Logging the contact before an instalment is due.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InstalmentContactForm {
     pub arrangement_id: i64,

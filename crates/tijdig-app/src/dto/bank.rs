@@ -87,7 +87,7 @@ pub struct AssignableInvoice {
 }
 
 /// Assigning an entry by hand to an invoice.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BankAssignForm {
     pub transaction_id: i64,

@@ -172,7 +172,7 @@ pub enum CsvStyle {
 }
 
 /// The accountant's export: a period (dd-mm-jjjj) and a dialect.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CsvExportForm {
     pub from: String,

@@ -134,7 +134,7 @@ pub struct FollowUpPolicy {
 
 /// Saving a policy: the default (`clientId` null) or a client's own; `steps` null removes a
 /// client's own policy.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PolicyForm {
     pub client_id: Option<i64>,
@@ -151,7 +151,7 @@ pub enum CallOutcome {
 }
 
 /// Logging a call, an e-mail sent by hand, a note or a promise to pay.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactForm {
     pub client_id: i64,
@@ -167,7 +167,7 @@ pub struct ContactForm {
 }
 
 /// Producing the letter of a step for some invoices of one client.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LetterRequest {
     pub client_id: i64,
@@ -178,7 +178,7 @@ pub struct LetterRequest {
 }
 
 /// Skipping a step.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SkipRequest {
     pub client_id: i64,
@@ -248,7 +248,7 @@ pub struct DossierEntry {
 }
 
 /// Opening a dispute (betwisting) on an invoice, or resolving it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DisputeForm {
     pub invoice_id: i64,

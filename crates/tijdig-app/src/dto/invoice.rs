@@ -139,7 +139,7 @@ pub struct PaymentProposal {
 }
 
 /// "Rente en kosten kwijtschelden": why (recorded in the dossier with the amount).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WaiverForm {
     pub reason: String,

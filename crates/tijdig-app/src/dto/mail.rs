@@ -15,7 +15,7 @@ pub enum MailSecurity {
 }
 
 /// Settings → E-mail as the user types it. An empty password keeps the one in the keychain.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MailSettingsForm {
     pub host: String,
@@ -66,7 +66,7 @@ pub struct EmailDraft {
 }
 
 /// What the user sends after editing the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EmailForm {
     /// One or more addresses, separated by commas or semicolons.
@@ -131,7 +131,7 @@ pub struct MailTemplates {
 }
 
 /// A template as the user wrote it; both fields empty restores the built-in one.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct MailTemplateForm {
     pub language: super::basics::Language,

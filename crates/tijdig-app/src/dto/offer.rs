@@ -142,7 +142,7 @@ pub enum AcceptedHow {
 }
 
 /// Recording the acceptance.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct AcceptanceForm {
     pub how: AcceptedHow,

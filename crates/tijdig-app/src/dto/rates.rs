@@ -24,7 +24,7 @@ pub struct InterestRate {
 }
 
 /// A rate the user adds, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[derive(Serialize, Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InterestRateForm {
     pub kind: InterestKind,

@@ -7,14 +7,9 @@ use rust_decimal::Decimal;
 use tijdig_domain::{Issue, Language};
 
 /// A date as a Dutch user types it (`22-11-2026`, `22/11/2026`, `22.11.2026`) or as ISO
-/// (`2026-11-22`).
+/// (`2026-11-22`): the domain's one reading of typed dates.
 pub(crate) fn parse_date(input: &str) -> Result<NaiveDate, Issue> {
-    let trimmed = input.trim();
-    ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d"]
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(trimmed, format).ok())
-        .filter(|d| (1900..=2200).contains(&d.year()))
-        .ok_or(Issue::DateFormat)
+    tijdig_domain::dates::parse_typed_date(input)
 }
 
 /// How the screens show a date: `22-11-2026`.

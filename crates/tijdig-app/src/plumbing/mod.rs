@@ -7,3 +7,4 @@ pub(crate) mod format;
 pub(crate) mod hashing;
 pub(crate) mod mapping;
 pub(crate) mod private_files;
+pub(crate) mod text_screen;

@@ -29,6 +29,7 @@ impl App {
 
     /// Checks and adds a client; nothing is written when a field is wrong.
     pub fn create_client(&self, form: &dto::ClientForm) -> Result<Saved<dto::Client>, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let checked = Client::validate(&mapping::client_draft(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;
@@ -49,6 +50,7 @@ impl App {
         id: i64,
         form: &dto::ClientForm,
     ) -> Result<Saved<dto::Client>, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let checked = Client::validate(&mapping::client_draft(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;

@@ -50,6 +50,7 @@ impl App {
 
     /// Checks and saves the business profile; nothing is written when a field is wrong.
     pub fn save_profile(&self, form: &dto::ProfileForm) -> Result<Saved<dto::Profile>, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let checked = BusinessProfile::validate(&mapping::profile_input(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;

@@ -43,6 +43,7 @@ impl App {
         &self,
         form: &dto::InterestRateForm,
     ) -> Result<Vec<dto::InterestRate>, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let mut fields = Vec::new();
             let valid_from = parse_date(&form.valid_from)
@@ -73,7 +74,7 @@ impl App {
                     Err(issue) => {
                         let name = match issue {
                             Issue::RateSourceRequired => "source",
-                            Issue::RatePercentRange => "percent",
+                            Issue::RatePercentRange | Issue::AmountDecimals { .. } => "percent",
                             _ => "validFrom",
                         };
                         fields.push(field(name, issue, lang));

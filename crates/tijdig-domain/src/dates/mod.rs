@@ -19,6 +19,7 @@ use crate::Language;
 
 mod contact;
 mod delivery;
+mod typed;
 
 pub use contact::{is_contact_allowed, next_contact_moment, CONTACT_FROM_HOUR, CONTACT_UNTIL_HOUR};
 pub(crate) use delivery::add_days;
@@ -26,6 +27,7 @@ pub use delivery::{
     atw_term_end, earliest_costs_date, fourteen_day_term_end, is_atw_holiday, is_delivery_day,
     letter_delivery, postal_norm, posted_letter_delivery, LetterChannel, PostalNorm, POSTAL_NORMS,
 };
+pub use typed::parse_typed_date;
 
 coded_enum! {
     /// Feestdag: an algemeen erkende feestdag (art. 3 lid 1 Algemene termijnenwet).

@@ -18,6 +18,9 @@ pub enum Issue {
     TooLong {
         max: usize,
     },
+    /// A control character (C0 other than tab and line breaks, DEL, C1): nothing a person types,
+    /// and it can hide text in a letter or a spreadsheet.
+    ControlCharacter,
     IbanFormat,
     IbanNotSepa {
         country: String,
@@ -142,6 +145,7 @@ impl Issue {
         match self {
             Issue::Required => "required",
             Issue::TooLong { .. } => "too_long",
+            Issue::ControlCharacter => "control_character",
             Issue::IbanFormat => "iban_format",
             Issue::IbanNotSepa { .. } => "iban_not_sepa",
             Issue::IbanLength { .. } => "iban_length",

@@ -11,5 +11,6 @@ pub use btw_id::{btw_id, btw_id_looks_like_bsn, elfproef};
 pub use iban::{iban, mod97};
 pub use image::{logo, ImageKind, MAX_LOGO_BYTES};
 pub use text::{
-    country, email, hex_colour, kvk, optional_text, phone, postcode_nl, required_text, website,
+    country, email, has_control_character, hex_colour, kvk, optional_text, phone, postcode_nl,
+    required_text, website,
 };

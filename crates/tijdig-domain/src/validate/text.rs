@@ -10,16 +10,26 @@ pub fn required_text(input: &str, max: usize) -> Result<String, Issue> {
     }
 }
 
-/// An optional free-text field: trimmed; empty becomes `None`.
+/// An optional free-text field: trimmed; empty becomes `None`; no control characters.
 pub fn optional_text(input: &str, max: usize) -> Result<Option<String>, Issue> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         Ok(None)
     } else if trimmed.chars().count() > max {
         Err(Issue::TooLong { max })
+    } else if has_control_character(trimmed) {
+        Err(Issue::ControlCharacter)
     } else {
         Ok(Some(trimmed.to_string()))
     }
+}
+
+/// Whether `text` holds a control character nobody types: C0 other than TAB, LF and CR, DEL,
+/// or C1 (U+0080–U+009F). Such characters can hide or rearrange text in a letter, a PDF or a
+/// spreadsheet cell.
+pub fn has_control_character(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// KvK-nummer (nl-rules-sources §5.3): exactly 8 digits, leading zeros kept (a string, never a
@@ -68,8 +78,9 @@ pub fn country(input: &str) -> Result<String, Issue> {
     }
 }
 
-/// An e-mail address: one `@`, a non-empty local part, a domain with a dot and no empty labels,
-/// no spaces. Deliberately simple: the mail server is the final judge.
+/// An e-mail address: one `@`, a non-empty local part without the characters RFC 5322 only
+/// allows quoted (`<>()[]\\,;:"`), a domain with a dot and no empty labels, no spaces.
+/// Deliberately simple: the mail server is the final judge.
 pub fn email(input: &str) -> Result<String, Issue> {
     let trimmed = input.trim();
     let ok = trimmed.len() <= 254
@@ -77,6 +88,7 @@ pub fn email(input: &str) -> Result<String, Issue> {
         && match trimmed.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
+                    && !local.contains(['<', '>', '(', ')', '[', ']', '\\', ',', ';', ':', '"'])
                     && !domain.contains('@')
                     && domain.contains('.')
                     && domain.split('.').all(|label| !label.is_empty())
@@ -141,6 +153,42 @@ pub fn hex_colour(input: &str) -> Result<String, Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_with_a_control_character_is_refused_tabs_and_line_breaks_are_not() {
+        for bad in [
+            "Bakker\u{0}ij",
+            "\u{1b}[2J",
+            "bel\u{7}",
+            "x\u{7f}",
+            "y\u{85}z",
+        ] {
+            assert_eq!(
+                optional_text(bad, 100),
+                Err(Issue::ControlCharacter),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            optional_text("regel 1\nregel 2\tmet tab\r\n", 100),
+            Ok(Some("regel 1\nregel 2\tmet tab".into()))
+        );
+        assert_eq!(
+            required_text("😀 <b>'; DROP TABLE x;--", 100).as_deref(),
+            Ok("😀 <b>'; DROP TABLE x;--")
+        );
+    }
+
+    #[test]
+    fn an_address_with_characters_only_quoting_allows_is_refused() {
+        for bad in ["<script>@x.nl", "a,b@c.nl", "a;b@c.nl", "\"a\"@b.nl", "x@y"] {
+            assert_eq!(email(bad), Err(Issue::EmailFormat), "{bad}");
+        }
+        assert_eq!(
+            email(" eva.de-vries+post@korenbloem.nl ").as_deref(),
+            Ok("eva.de-vries+post@korenbloem.nl")
+        );
+    }
 
     /// Vectors G6–G7 (fixtures/vectors.json `postcode`).
     #[test]

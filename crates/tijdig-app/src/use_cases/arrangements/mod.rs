@@ -171,6 +171,7 @@ impl App {
         &self,
         form: &dto::ArrangementForm,
     ) -> Result<dto::ArrangementPreview, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let plan = plan::read(store, form, self.today(), lang).map_err(|f| f.word(lang))?;
             Ok(dto::ArrangementPreview {
@@ -214,6 +215,7 @@ impl App {
         form: &dto::ArrangementForm,
         sealing: crate::services::signing::Sealing,
     ) -> Result<dto::Arrangement, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<dto::Arrangement, Failure> {
@@ -305,6 +307,7 @@ impl App {
         id: i64,
         form: &dto::ArrangementPaymentForm,
     ) -> Result<dto::Arrangement, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Arrangement, Failure> {
                 self.book_arrangement_payment(store, id, form, None, lang)?;

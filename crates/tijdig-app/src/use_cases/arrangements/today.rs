@@ -126,6 +126,7 @@ impl App {
         &self,
         form: &dto::InstalmentContactForm,
     ) -> Result<(), AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<(), Failure> {

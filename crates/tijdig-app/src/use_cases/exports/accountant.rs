@@ -30,6 +30,7 @@ impl App {
         form: &dto::CsvExportForm,
         dir: &Path,
     ) -> Result<dto::CsvExport, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let mut fields = Vec::new();
             let mut date = |name: &str, value: &str| match parse_date(value) {

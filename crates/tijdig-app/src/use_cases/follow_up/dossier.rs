@@ -77,6 +77,7 @@ impl App {
         &self,
         form: &dto::ContactForm,
     ) -> Result<Vec<dto::DossierEntry>, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<(), Failure> {
@@ -223,6 +224,7 @@ impl App {
     }
 
     fn dispute(&self, form: &dto::DisputeForm, open: bool) -> Result<dto::Invoice, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let today = self.today();
             let run = |store: &mut Store| -> Result<(), Failure> {

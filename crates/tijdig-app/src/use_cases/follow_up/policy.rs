@@ -108,6 +108,7 @@ impl App {
         &self,
         form: &dto::PolicyForm,
     ) -> Result<dto::FollowUpPolicy, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let policy = match &form.steps {
                 None => None,

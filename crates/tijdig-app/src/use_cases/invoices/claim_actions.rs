@@ -62,6 +62,7 @@ impl App {
         id: i64,
         form: &dto::WaiverForm,
     ) -> Result<dto::Invoice, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
                 let reason = required_text(&form.reason, 500).map_err(|issue| {

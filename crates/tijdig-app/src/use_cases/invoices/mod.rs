@@ -125,6 +125,7 @@ impl App {
     }
 
     fn save(&self, id: Option<i64>, form: &dto::InvoiceForm) -> Result<dto::Invoice, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
                 let read = invoice_form::read(form);
@@ -328,6 +329,7 @@ impl App {
     /// costs: art. 6:44 BW applies it to costs first); more is refused, naming the maximum. The
     /// dossier records how it was applied.
     pub fn add_payment(&self, id: i64, form: &dto::PaymentForm) -> Result<dto::Invoice, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         // Checked and booked under one hold of the store: no arrangement can start in between.
         self.with_store(|store, lang| {
             let in_arrangement = active_invoice_ids(store, self.today())

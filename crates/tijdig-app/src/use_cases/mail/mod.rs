@@ -85,9 +85,10 @@ fn field(name: &str, message: String) -> FieldMessage {
     }
 }
 
-/// A valid e-mail address (what `lettre` will accept as a mailbox address).
+/// An address the mail server takes (lettre's parser) and a person means: a domain with a dot,
+/// no characters RFC 5322 only allows quoted (`tijdig_domain::validate::email`).
 pub(crate) fn valid_address(text: &str) -> bool {
-    text.parse::<lettre::Address>().is_ok()
+    text.parse::<lettre::Address>().is_ok() && tijdig_domain::validate::email(text).is_ok()
 }
 
 impl App {
@@ -130,6 +131,7 @@ impl App {
         &self,
         form: &dto::MailSettingsForm,
     ) -> Result<dto::MailSettings, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         let lang = self.lang();
         let mut fields = Vec::new();
         let host = form.host.trim();

@@ -240,6 +240,7 @@ impl App {
         form: &dto::EmailForm,
         timing: dto::SendTiming,
     ) -> Result<dto::SentEmail, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         let lang = self.lang();
         let to = recipients(&form.to);
         let mut fields = Vec::new();

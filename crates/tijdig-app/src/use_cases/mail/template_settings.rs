@@ -59,6 +59,7 @@ impl App {
         &self,
         form: &dto::MailTemplateForm,
     ) -> Result<dto::MailTemplates, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         let lang = self.lang();
         let (subject, body) = (form.subject.trim(), form.body.trim_end());
         let mut fields = Vec::new();

@@ -110,6 +110,7 @@ impl App {
         form: &dto::AcceptanceForm,
         sealing: Sealing,
     ) -> Result<dto::Offer, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Offer, Failure> {
                 let mut fields = Vec::new();
@@ -176,6 +177,7 @@ impl App {
         id: i64,
         form: &dto::AcceptanceForm,
     ) -> Result<dto::Offer, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.accept_offer_as(id, form, Sealing::Signed)
     }
 

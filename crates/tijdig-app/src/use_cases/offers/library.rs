@@ -235,6 +235,7 @@ impl App {
         client_id: i64,
         form: &dto::ClientAcceptanceForm,
     ) -> Result<dto::ClientAcceptance, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::ClientAcceptance, Failure> {
                 store.client(client_id)?;
