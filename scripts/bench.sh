@@ -17,20 +17,25 @@
 #                           generated database of 2,000 clients and 100,000 invoices
 #   import_camt_10k         ms, median of 3: read, deduplicate, match and store a CAMT.053 file
 #                           of 10,000 incoming payments against that database
+#   backup_first_100k       ms, the first backup of that database (every document to the shelf)
+#   backup_100k             ms, median of 5: a backup after that (the hourly cost)
+#   backup_set_100k         MB, the retained set after a year of backups (23 copies + shelf)
+#   db_100k                 MB, that database (documents of 35 KB each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh test >&2
 npx tauri build --bundles deb >&2
 cargo build --release --locked -p tijdig-documents --example bench >&2
-cargo build --release --locked -p tijdig-app --example bench_letters --example bench_dashboard --example bench_import >&2
+cargo build --release --locked -p tijdig-app --example bench_letters --example bench_dashboard --example bench_import --example bench_backup >&2
 cargo build --release --locked -p tijdig-store --example generate >&2
 ./target/release/examples/bench
 dbus-run-session -- bash scripts/with-keyring.sh ./target/release/examples/bench_letters
 generated="$(mktemp -d -t tijdig-100k.XXXXXX)"
-./target/release/examples/generate --data-dir "$generated" --clients 2000 --invoices 100000 >&2
+./target/release/examples/generate --data-dir "$generated" --clients 2000 --invoices 100000 --pdf-kb 35 >&2
 ./target/release/examples/bench_dashboard "$generated"
 ./target/release/examples/bench_import "$generated"
+./target/release/examples/bench_backup "$generated"
 rm -rf "$generated"
 deb=$(ls -t target/release/bundle/deb/*.deb | head -n 1)
 xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \

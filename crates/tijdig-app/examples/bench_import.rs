@@ -2,8 +2,8 @@
 //! incoming payments against a generated database of 2,000 clients and 100,000 invoices
 //! (median of 3, each on a fresh copy of the database). Every unpaid invoice (about 5,000) gets
 //! one payment, half with its payment reference, half with its number in the text; the other
-//! payments carry nothing known. The automatic backup after the import is included (the user
-//! waits for it too).
+//! payments carry nothing known. The automatic backup the import sets off runs on its own thread
+//! (the user does not wait for it) and is measured by `bench_backup`.
 //!
 //! `cargo run --release -p tijdig-app --example bench_import -- DATA_DIR`
 //! (make DATA_DIR with `cargo run --release -p tijdig-store --example generate`).

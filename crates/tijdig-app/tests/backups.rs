@@ -84,7 +84,181 @@ fn after_25_changed_rows_a_backup_is_made_by_itself() {
         })
         .unwrap();
     }
+    // Made on its own thread: the use-case did not wait for it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.backup_status().unwrap().files.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     assert_eq!(app.backup_status().unwrap().files.len(), 1);
+}
+
+/// Tijdig on `dir`, signing with a key kept across restarts.
+fn signing_app(
+    dir: &std::path::Path,
+    vault: &std::sync::Arc<tijdig_app::keychain::MemoryVault>,
+    day: NaiveDate,
+) -> App {
+    App::open(dir)
+        .unwrap()
+        .with_today(day)
+        .with_vault(Box::new(SharedVault(vault.clone())))
+}
+
+fn shelf_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for group in std::fs::read_dir(dir.join("backups/documents")).unwrap() {
+        for file in std::fs::read_dir(group.unwrap().path()).unwrap() {
+            out.push(file.unwrap().path());
+        }
+    }
+    out
+}
+
+#[test]
+fn backups_keep_each_document_once_and_a_restore_puts_every_byte_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
+    let app = signing_app(dir.path(), &vault, d(2026, 11, 20));
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let ids: Vec<i64> = ["100,00", "200,00", "300,00"]
+        .iter()
+        .map(|price| {
+            let form = invoice_form(
+                client,
+                vec![line("Ontwerp", "1", price, VatTreatment::Standard21)],
+            );
+            app.issue_invoice(app.create_invoice(&form).unwrap().id)
+                .unwrap()
+                .id
+        })
+        .collect();
+    let pdfs: Vec<Vec<u8>> = ids.iter().map(|id| pdf_of(&app, *id)).collect();
+    let first = app.make_backup().unwrap().files[0].name.clone();
+    drop(app);
+    // Two more days of backups: the documents are on the shelf once.
+    for day in [21, 22] {
+        signing_app(dir.path(), &vault, d(2026, 11, day))
+            .make_backup()
+            .unwrap();
+    }
+    assert_eq!(shelf_files(dir.path()).len(), 3);
+    // The copies hold the rows; the documents are on the shelf, byte for byte.
+    let copy = rusqlite::Connection::open(dir.path().join("backups").join(&first)).unwrap();
+    let inside: i64 = copy
+        .query_row(
+            "SELECT coalesce(sum(length(pdf)), 0) FROM invoices",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(inside, 0, "no document bytes in the copy");
+    let mut shelved: Vec<Vec<u8>> = shelf_files(dir.path())
+        .iter()
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    let mut expected = pdfs.clone();
+    shelved.sort();
+    expected.sort();
+    assert_eq!(shelved, expected);
+    let status = signing_app(dir.path(), &vault, d(2026, 11, 22))
+        .backup_status()
+        .unwrap();
+    assert_eq!(status.files.len(), 3);
+    let pdf_kb: u64 = pdfs.iter().map(|p| p.len() as u64).sum::<u64>() / 1024;
+    let copies_kb: u64 = status.files.iter().map(|f| f.size_kb).sum();
+    assert_eq!(
+        status.disk_kb,
+        copies_kb + pdf_kb,
+        "three copies, the documents once"
+    );
+
+    // Later a fourth invoice; the first backup is restored: every stored byte is back.
+    let app = signing_app(dir.path(), &vault, d(2026, 11, 23));
+    let form = invoice_form(
+        client,
+        vec![line("Logo", "1", "50,00", VatTreatment::Standard21)],
+    );
+    app.issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap();
+    app.restore_backup(&first, true).unwrap();
+    for (id, pdf) in ids.iter().zip(&pdfs) {
+        assert_eq!(&pdf_of(&app, *id), pdf, "invoice {id}");
+    }
+    assert_eq!(app.invoices(&InvoiceQuery::default()).unwrap().len(), 3);
+}
+
+#[test]
+fn a_backup_whose_documents_are_gone_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
+    let app = signing_app(dir.path(), &vault, d(2026, 11, 22));
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let form = invoice_form(
+        client,
+        vec![line("Ontwerp", "1", "100,00", VatTreatment::Standard21)],
+    );
+    let id = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap()
+        .id;
+    let pdf = pdf_of(&app, id);
+    let backup = app.make_backup().unwrap().files[0].name.clone();
+    std::fs::remove_dir_all(dir.path().join("backups/documents")).unwrap();
+    app.create_client(&ClientForm {
+        name: "Tweede klant".into(),
+        ..business_client()
+    })
+    .unwrap();
+    let refused = app.restore_backup(&backup, true).unwrap_err();
+    assert!(
+        refused.message.contains("1 document(en) ontbreken"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(pdf_of(&app, id), pdf);
+    let query = ClientQuery {
+        search: String::new(),
+        sort: ClientSort::Name,
+        include_archived: true,
+    };
+    assert_eq!(
+        app.clients(&query).unwrap().len(),
+        2,
+        "nothing was restored"
+    );
+}
+
+#[test]
+fn a_full_backup_of_an_earlier_version_still_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(dir.path()).unwrap().with_today(d(2026, 11, 22));
+    app.save_profile(&profile_form()).unwrap();
+    app.create_client(&business_client()).unwrap();
+    // What Tijdig wrote before backups were lean: a whole copy, documents inside.
+    std::fs::create_dir_all(dir.path().join("backups")).unwrap();
+    let name = "tijdig-2026-11-21-100000.sqlite3";
+    rusqlite::Connection::open(dir.path().join(tijdig_store::DATABASE_FILE))
+        .unwrap()
+        .backup(
+            rusqlite::MAIN_DB,
+            dir.path().join("backups").join(name),
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .unwrap();
+    app.create_client(&ClientForm {
+        name: "Tweede klant".into(),
+        ..business_client()
+    })
+    .unwrap();
+    app.restore_backup(name, false).unwrap();
+    let query = ClientQuery {
+        search: String::new(),
+        sort: ClientSort::Name,
+        include_archived: true,
+    };
+    assert_eq!(app.clients(&query).unwrap().len(), 1);
 }
 
 /// How many invoices the invoice list shows.

@@ -1,16 +1,18 @@
 //! Fills a Tijdig database with realistic, synthetic data for benchmarks and demonstrations:
 //!
 //! `cargo run --release -p tijdig-store --example generate -- --data-dir DIR --clients 2000
-//!  --invoices 100000 [--today 2026-11-22] [--seed 7]`
+//!  --invoices 100000 [--today 2026-11-22] [--seed 7] [--pdf-kb 35]`
 //!
 //! Clients get a payment behaviour (punctual, a little late, late, very late, non-payer) and
 //! invoices are spread over the three years before `--today`, paid (sometimes in two parts)
-//! according to that behaviour. Issued invoices carry a one-line placeholder instead of a real
-//! PDF ("generated data"), so the generator writes 100,000 invoices in seconds; everything else
-//! — numbers, totals, references, payments — is what the app itself would store.
+//! according to that behaviour. Issued invoices carry a generated stand-in for their PDF —
+//! a short placeholder, or with `--pdf-kb` that many KB of incompressible bytes, each
+//! invoice's own, with its true SHA-256 (what a database of real invoices weighs); everything
+//! else — numbers, totals, references, payments — is what the app itself would store.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
+use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 use tijdig_domain::invoice::format_number;
 use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
@@ -44,6 +46,9 @@ struct Args {
     invoices: usize,
     today: NaiveDate,
     seed: u64,
+    /// The size of each issued invoice's stored PDF in KB (0: a short placeholder). Real ones
+    /// are about 35 KB; the bytes are incompressible, like a PDF's compressed streams.
+    pdf_kb: usize,
 }
 
 fn args() -> Result<Args, Box<dyn std::error::Error>> {
@@ -53,6 +58,7 @@ fn args() -> Result<Args, Box<dyn std::error::Error>> {
         invoices: 100_000,
         today: NaiveDate::from_ymd_opt(2026, 11, 22).ok_or("date")?,
         seed: 7,
+        pdf_kb: 0,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -63,6 +69,7 @@ fn args() -> Result<Args, Box<dyn std::error::Error>> {
             "--invoices" => out.invoices = value.parse().map_err(|_| "--invoices: a number")?,
             "--today" => out.today = value.parse().map_err(|_| "--today: YYYY-MM-DD")?,
             "--seed" => out.seed = value.parse().map_err(|_| "--seed: a number")?,
+            "--pdf-kb" => out.pdf_kb = value.parse().map_err(|_| "--pdf-kb: a number")?,
             other => return Err(format!("unknown flag {other}").into()),
         }
     }
@@ -200,14 +207,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             draft.execute(rusqlite::params![client_ids[c], date.to_string(), term])?;
             let id = tx.last_insert_rowid();
             line.execute(rusqlite::params![id, hours.to_string(), price.to_string()])?;
+            let pdf = document(&number, a.pdf_kb, rng.next());
+            let sha: String = Sha256::digest(&pdf)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
             issue.execute(rusqlite::params![
                 id,
                 number,
                 reference.as_str(),
                 total.to_string(),
                 format!("{date}T09:00:00.000Z"),
-                b"%PDF-1.7 generated placeholder".as_slice(),
-                "00".repeat(32),
+                pdf,
+                sha,
             ])?;
             let (from, to, never, _) = BEHAVIOURS[behaviour[c]];
             if rng.below(1000) < never {
@@ -253,4 +265,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         path.display()
     );
     Ok(())
+}
+
+/// A stored invoice document of `kb` KB: a PDF header naming the invoice, then bytes that do
+/// not compress (as a real PDF's compressed streams); each invoice's its own.
+fn document(number: &str, kb: usize, seed: u64) -> Vec<u8> {
+    let mut bytes = format!("%PDF-1.7\n% generated invoice {number}\n").into_bytes();
+    let mut x = seed | 1;
+    while bytes.len() < kb * 1024 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        bytes.extend_from_slice(&x.to_le_bytes());
+    }
+    bytes
 }

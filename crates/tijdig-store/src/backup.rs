@@ -172,6 +172,40 @@ impl Store {
         })
     }
 
+    /// Replaces the database's contents with the backup at `path`, lean or full: a lean one is
+    /// first made whole in a private scratch copy at `scratch` (every document back from
+    /// `shelf`, each checked against its hash); nothing is replaced unless that succeeds.
+    pub fn restore_backup_from(
+        &mut self,
+        path: &Path,
+        scratch: &Path,
+        shelf: &dyn crate::DocumentShelf,
+    ) -> Result<(), StoreError> {
+        let remove_scratch = || {
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let mut name = scratch.as_os_str().to_owned();
+                name.push(suffix);
+                let _ = std::fs::remove_file(std::path::PathBuf::from(name));
+            }
+        };
+        remove_scratch();
+        let run = |store: &mut Store| -> Result<(), StoreError> {
+            crate::platform::create_private_file(scratch)?;
+            {
+                let source = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                source.backup(MAIN_DB, scratch, None::<fn(rusqlite::backup::Progress)>)?;
+            }
+            crate::lean_backup::fill_documents(scratch, shelf)?;
+            store.restore_from(scratch)
+        };
+        let result = run(self);
+        remove_scratch();
+        result
+    }
+
     /// Replaces the database's contents with the backup at `path` (checked first by the
     /// caller), then brings it to this version's schema.
     pub fn restore_from(&mut self, path: &Path) -> Result<(), StoreError> {

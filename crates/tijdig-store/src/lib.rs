@@ -16,6 +16,7 @@ mod dump;
 mod error;
 mod follow_up;
 mod invoices;
+mod lean_backup;
 mod letters;
 mod mail;
 mod migrations;
@@ -46,6 +47,9 @@ pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter, StepDone};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
+};
+pub use lean_backup::{
+    listed_documents, write_lean_backup, DocumentShelf, LeanBackup, DOCUMENT_COLUMNS,
 };
 pub use letters::{LetterRecord, NewLetter, PendingEmail};
 pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};

@@ -531,7 +531,11 @@ export type BackupStatus = { folder: string, last: string | null,
 /**
  * Set when the last backup is more than 7 days old (or there is none).
  */
-warning: string | null, files: Array<BackupFile>, };
+warning: string | null, files: Array<BackupFile>, 
+/**
+ * What the backups take on disk together (the lean copies and their shelf of documents).
+ */
+diskKb: number, };
 
 export type BackupInspection = { name: string, intact: boolean, schemaVersion: number, clients: number, invoices: number, payments: number, 
 /**

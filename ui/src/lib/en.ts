@@ -535,6 +535,8 @@ export const en: Record<MessageKey, string> = {
   "backup.last": "Last backup",
   "backup.never": "None yet",
   "backup.folder": "Folder",
+  "backup.disk": "On disk",
+  "backup.diskValue": "{mb} MB — the backups together, with each document once in the “documents” folder",
   "backup.make": "Back up now",
   "backup.made": "Backup made",
   "backup.chooseFolder": "Choose folder…",

@@ -534,6 +534,8 @@ export const nl = {
   "backup.last": "Laatste back-up",
   "backup.never": "Nog geen",
   "backup.folder": "Map",
+  "backup.disk": "Op schijf",
+  "backup.diskValue": "{mb} MB — de back-ups samen, met elk document één keer in de map „documents”",
   "backup.make": "Nu back-up maken",
   "backup.made": "Back-up gemaakt",
   "backup.chooseFolder": "Map kiezen…",

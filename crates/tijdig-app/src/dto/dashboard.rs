@@ -129,6 +129,8 @@ pub struct BackupStatus {
     /// Set when the last backup is more than 7 days old (or there is none).
     pub warning: Option<String>,
     pub files: Vec<BackupFile>,
+    /// What the backups take on disk together (the lean copies and their shelf of documents).
+    pub disk_kb: u64,
 }
 
 /// What a backup holds, checked before restoring.

@@ -13,7 +13,9 @@ use std::collections::HashSet;
 
 use tijdig_domain::backup::{backup_is_stale, parse_any_backup_file_name};
 use tijdig_domain::Language;
-use tijdig_store::{BackupContents, IssuedKind, IssuedSummary, Store, StoreError};
+use tijdig_store::{
+    listed_documents, BackupContents, DocumentShelf, IssuedKind, IssuedSummary, Store, StoreError,
+};
 
 use crate::plumbing::error::refusal;
 use crate::plumbing::format::{amount, say, show_date};
@@ -85,7 +87,19 @@ impl App {
         files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| b.1.name.cmp(&a.1.name)));
         let files: Vec<dto::BackupFile> = files.into_iter().map(|(_, f)| f).collect();
         let stale = backup_is_stale(last, self.local_now());
+        // What the retained set takes on disk: the lean copies and the shelf of documents.
+        let copies: u64 = files.iter().map(|f| f.size_kb).sum();
+        let shelf_kb = folder
+            .as_ref()
+            .map(|f| {
+                crate::services::app::document_shelf::FolderShelf::in_backup_folder(f)
+                    .size()
+                    .1
+                    / 1024
+            })
+            .unwrap_or(0);
         Ok(dto::BackupStatus {
+            disk_kb: copies + shelf_kb,
             folder: folder.map(|f| f.display().to_string()).unwrap_or_default(),
             last: last.map(|l| l.format("%d-%m-%Y %H:%M").to_string()),
             warning: stale.then(|| match (last, lang) {
@@ -149,15 +163,22 @@ impl App {
         Ok(folder.join(name))
     }
 
-    /// Reads a backup in full through a private scratch copy next to the database.
-    fn read_backup(&self, store: &Store, name: &str) -> Result<BackupContents, StoreError> {
-        let path = self.backup_path(store, name)?;
-        let dir = if self.data_dir().as_os_str().is_empty() {
+    /// Where scratch copies of a backup go: next to the database (private like it).
+    fn scratch_dir(&self) -> PathBuf {
+        if self.data_dir().as_os_str().is_empty() {
             std::env::temp_dir()
         } else {
             self.data_dir().to_path_buf()
-        };
-        Store::read_backup(&path, &dir.join(".tijdig-restore-check.sqlite3"))
+        }
+    }
+
+    /// Reads a backup in full through a private scratch copy next to the database.
+    fn read_backup(&self, store: &Store, name: &str) -> Result<BackupContents, StoreError> {
+        let path = self.backup_path(store, name)?;
+        Store::read_backup(
+            &path,
+            &self.scratch_dir().join(".tijdig-restore-check.sqlite3"),
+        )
     }
 
     /// What a backup holds (checked: integrity, schema, counts) before restoring it, and which
@@ -225,12 +246,36 @@ impl App {
                 )
                 .word(lang));
             }
+            // A lean backup's documents are on the shelf beside it: every one must be there.
+            let missing = (|| -> Result<usize, StoreError> {
+                let path = self.backup_path(store, name)?;
+                let shelf = self.shelf(store)?;
+                Ok(listed_documents(&path)?
+                    .iter()
+                    .filter(|sha| !shelf.has(sha))
+                    .count())
+            })()
+            .map_err(|e| AppError::from_store(e, lang))?;
+            if missing > 0 {
+                return Err(refusal(
+                    lang,
+                    &format!(
+                        "Deze back-up kan niet worden teruggezet: {missing} document(en) ontbreken in de map „documents” naast de back-ups. Zet die map terug (bijvoorbeeld uit je cloudmap) en probeer het opnieuw. Er is niets veranderd."
+                    ),
+                    &format!(
+                        "This backup cannot be restored: {missing} document(s) are missing from the “documents” folder beside the backups. Put that folder back (for example from your cloud folder) and try again. Nothing was changed."
+                    ),
+                )
+                .word(lang));
+            }
             let run = |store: &mut Store| -> Result<(), StoreError> {
                 let path = self.backup_path(store, name)?;
                 // The highest numbers of the data about to be replaced, kept outside it first.
                 let marks = sync_number_marks(self.data_dir(), store, &contents.marks)?;
+                let shelf = self.shelf(store)?;
                 self.write_pinned_backup(store)?;
-                store.restore_from(&path)?;
+                let scratch = self.scratch_dir().join(".tijdig-restore.sqlite3");
+                store.restore_backup_from(&path, &scratch, &shelf)?;
                 store.raise_number_marks(&marks)?;
                 // The restored database still records when backups were made.
                 store.set_setting(LAST_KEY, &stamp_text(self.local_now()))?;

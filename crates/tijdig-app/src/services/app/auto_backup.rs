@@ -1,18 +1,24 @@
 //! Writing a backup, and the automatic ones: at start-up and after every 25 changed rows, at
 //! most once an hour, into a folder the user picks (default: `backups` in the data folder);
 //! kept: the newest of each of the last 7 days, 4 weeks and 12 months, and every copy made
-//! just before a restore (pinned). The screen is `use_cases::backups`.
+//! just before a restore (pinned). Each backup is lean (`tijdig_store::write_lean_backup`): the
+//! rows, with the stored documents on the shelf beside them once (`document_shelf.rs`), made
+//! from its own read of the database — the automatic one on its own thread. The screen is
+//! `use_cases::backups`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
 use tijdig_domain::backup::{
-    backup_file_name, backups_to_keep, parse_backup_file_name, pinned_backup_file_name,
+    backup_file_name, backups_to_keep, parse_any_backup_file_name, parse_backup_file_name,
+    pinned_backup_file_name,
 };
-use tijdig_store::{Store, StoreError};
+use tijdig_store::{listed_documents, write_lean_backup, Store, StoreError};
 
-use crate::App;
+use super::document_shelf::FolderShelf;
+use crate::{App, AppError};
 
 pub(crate) const FOLDER_KEY: &str = "backup_folder";
 pub(crate) const LAST_KEY: &str = "last_backup_at";
@@ -36,63 +42,50 @@ impl App {
         Ok((!data.as_os_str().is_empty()).then(|| data.join("backups")))
     }
 
-    /// Makes a backup now: a new file in the folder, then the older ones pruned.
+    /// What a backup now needs: the database file, the folder, the moment.
+    fn backup_job(&self, store: &Store, pinned: bool) -> Result<BackupJob, StoreError> {
+        let folder = self.backup_folder(store)?.ok_or_else(|| {
+            StoreError::Corrupt("no backup folder for an in-memory database".into())
+        })?;
+        let live = store
+            .path()
+            .map(PathBuf::from)
+            .ok_or_else(|| StoreError::Corrupt("no backup of an in-memory database".into()))?;
+        Ok(BackupJob {
+            live,
+            folder,
+            at: self.local_now(),
+            pinned,
+            lock: self.backup_lock.clone(),
+        })
+    }
+
+    /// Notes that a backup was made now (the start-up and hourly checks read it).
+    fn note_backup(&self, store: &mut Store) -> Result<(), StoreError> {
+        store.set_setting(LAST_KEY, &stamp_text(self.local_now()))?;
+        self.changes_at_backup
+            .store(store.total_changes(), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Makes a backup now: a new lean copy in the folder, then the older ones pruned.
     pub(crate) fn write_backup(&self, store: &mut Store) -> Result<PathBuf, StoreError> {
-        let path = self.write_backup_named(store, backup_file_name)?;
-        self.prune_backups(store)?;
+        let path = self.backup_job(store, false)?.run()?;
+        self.note_backup(store)?;
         Ok(path)
     }
 
     /// The copy of what is there just before a restore: pinned, never pruned.
     pub(crate) fn write_pinned_backup(&self, store: &mut Store) -> Result<PathBuf, StoreError> {
-        self.write_backup_named(store, pinned_backup_file_name)
-    }
-
-    fn write_backup_named(
-        &self,
-        store: &mut Store,
-        name: fn(NaiveDateTime) -> String,
-    ) -> Result<PathBuf, StoreError> {
-        let folder = self.backup_folder(store)?.ok_or_else(|| {
-            StoreError::Corrupt("no backup folder for an in-memory database".into())
-        })?;
-        crate::plumbing::private_files::create_private_dir_all(&folder)?;
-        let now = self.local_now();
-        let mut at = now;
-        let mut path = folder.join(name(at));
-        while path.exists() {
-            at += chrono::Duration::seconds(1);
-            path = folder.join(name(at));
-        }
-        // Written under a temporary name and renamed: a half-written file never looks like a backup.
-        let partial = folder.join(format!(".{}.partial", name(at)));
-        store.backup_to(&partial)?;
-        std::fs::rename(&partial, &path)?;
-        store.set_setting(LAST_KEY, &stamp_text(now))?;
-        self.changes_at_backup
-            .store(store.total_changes(), Ordering::Relaxed);
+        let path = self.backup_job(store, true)?.run()?;
+        self.note_backup(store)?;
         Ok(path)
     }
 
-    /// Retention: only our own regular backups are ever removed; pinned ones never.
-    fn prune_backups(&self, store: &Store) -> Result<(), StoreError> {
-        let Some(folder) = self.backup_folder(store)? else {
-            return Ok(());
-        };
-        let mut ours = Vec::new();
-        for entry in std::fs::read_dir(&folder)? {
-            let name = entry?.file_name().to_string_lossy().into_owned();
-            if let Some(t) = parse_backup_file_name(&name) {
-                ours.push((name, t));
-            }
-        }
-        let keep = backups_to_keep(&ours.iter().map(|(_, t)| *t).collect::<Vec<_>>());
-        for ((name, _), keep) in ours.iter().zip(keep) {
-            if !keep {
-                std::fs::remove_file(folder.join(name))?;
-            }
-        }
-        Ok(())
+    /// The document shelf of the backup folder.
+    pub(crate) fn shelf(&self, store: &Store) -> Result<FolderShelf, StoreError> {
+        let folder = self.backup_folder(store)?.ok_or(StoreError::NotFound)?;
+        Ok(FolderShelf::in_backup_folder(&folder))
     }
 
     pub(crate) fn last_backup(store: &Store) -> Result<Option<NaiveDateTime>, StoreError> {
@@ -105,7 +98,8 @@ impl App {
         last.is_none_or(|l| self.local_now() - l >= chrono::Duration::hours(1))
     }
 
-    /// Called after every use-case: a backup once 25 rows changed since the last one.
+    /// Called after every use-case: a backup once 25 rows changed since the last one — made on
+    /// its own thread from its own read of the database, so the screen never waits for it.
     pub(crate) fn backup_after_writes(&self, store: &mut Store) {
         if self.data_dir().as_os_str().is_empty() {
             return;
@@ -113,22 +107,140 @@ impl App {
         let changed = store
             .total_changes()
             .saturating_sub(self.changes_at_backup.load(Ordering::Relaxed));
-        if changed >= WRITES_PER_BACKUP && self.backup_due(store) {
-            if let Err(err) = self.write_backup(store) {
-                eprintln!("tijdig: automatic backup failed: {err}");
+        if changed < WRITES_PER_BACKUP || !self.backup_due(store) {
+            return;
+        }
+        let job = match self.backup_job(store, false) {
+            Ok(job) => job,
+            Err(err) => return eprintln!("tijdig: automatic backup failed: {err}"),
+        };
+        if let Err(err) = self.note_backup(store) {
+            return eprintln!("tijdig: automatic backup failed: {err}");
+        }
+        let spawned = std::thread::Builder::new()
+            .name("tijdig-backup".into())
+            .spawn(move || {
+                if let Err(err) = job.run_unless_busy() {
+                    eprintln!("tijdig: automatic backup failed: {err}");
+                }
+            });
+        if let Err(err) = spawned {
+            eprintln!("tijdig: automatic backup failed: {err}");
+        }
+    }
+
+    /// The start-up backup (at most once an hour): the store is held only to look; the copy is
+    /// made from its own read. A failure is logged, never fatal.
+    pub fn backup_at_startup(&self) {
+        let job = self.with_store(|store, lang| {
+            if self.data_dir().as_os_str().is_empty() || !self.backup_due(store) {
+                return Ok(None);
+            }
+            let job = self
+                .backup_job(store, false)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            self.note_backup(store)
+                .map_err(|e| AppError::from_store(e, lang))?;
+            Ok(Some(job))
+        });
+        match job {
+            Ok(Some(job)) => {
+                if let Err(err) = job.run() {
+                    eprintln!("tijdig: start-up backup failed: {err}");
+                }
+            }
+            Ok(None) => {}
+            Err(err) => eprintln!("tijdig: start-up backup failed: {}", err.message),
+        }
+    }
+}
+
+/// One backup to make, with everything it needs owned (it may run on its own thread).
+pub(crate) struct BackupJob {
+    live: PathBuf,
+    folder: PathBuf,
+    at: NaiveDateTime,
+    pinned: bool,
+    /// One backup (and shelf clean-up) at a time.
+    lock: Arc<Mutex<()>>,
+}
+
+impl BackupJob {
+    /// Makes the backup, waiting for one that is being made.
+    pub(crate) fn run(&self) -> Result<PathBuf, StoreError> {
+        let _one = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        self.make()
+    }
+
+    /// Makes the backup unless one is being made right now (then that one will do).
+    fn run_unless_busy(&self) -> Result<Option<PathBuf>, StoreError> {
+        match self.lock.try_lock() {
+            Ok(_one) => self.make().map(Some),
+            Err(std::sync::TryLockError::WouldBlock) => Ok(None),
+            Err(std::sync::TryLockError::Poisoned(p)) => {
+                let _one = p.into_inner();
+                self.make().map(Some)
             }
         }
     }
 
-    /// The start-up backup (at most once an hour); a failure is logged, never fatal.
-    pub fn backup_at_startup(&self) {
-        let _ = self.with_store(|store, _| {
-            if !self.data_dir().as_os_str().is_empty() && self.backup_due(store) {
-                if let Err(err) = self.write_backup(store) {
-                    eprintln!("tijdig: start-up backup failed: {err}");
-                }
-            }
-            Ok(())
-        });
+    fn make(&self) -> Result<PathBuf, StoreError> {
+        let name = if self.pinned {
+            pinned_backup_file_name
+        } else {
+            backup_file_name
+        };
+        crate::plumbing::private_files::create_private_dir_all(&self.folder)?;
+        let mut at = self.at;
+        let mut path = self.folder.join(name(at));
+        while path.exists() {
+            at += chrono::Duration::seconds(1);
+            path = self.folder.join(name(at));
+        }
+        // Written under a temporary name and renamed: a half-written file never looks like a
+        // backup. Its documents go to the shelf (each once) before the copy lists them.
+        let partial = self.folder.join(format!(".{}.partial", name(at)));
+        let shelf = FolderShelf::in_backup_folder(&self.folder);
+        let made = write_lean_backup(&self.live, &partial, &shelf);
+        if let Err(err) = made {
+            let _ = std::fs::remove_file(&partial);
+            return Err(err);
+        }
+        std::fs::rename(&partial, &path)?;
+        if !self.pinned {
+            prune(&self.folder)?;
+        }
+        Ok(path)
     }
+}
+
+/// Retention: only our own regular backups are ever removed, pinned ones never; then the shelf
+/// keeps only the documents a remaining backup lists.
+fn prune(folder: &Path) -> Result<(), StoreError> {
+    let mut ours = Vec::new();
+    for entry in std::fs::read_dir(folder)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if let Some(t) = parse_backup_file_name(&name) {
+            ours.push((name, t));
+        }
+    }
+    let keep = backups_to_keep(&ours.iter().map(|(_, t)| *t).collect::<Vec<_>>());
+    let mut removed = 0;
+    for ((name, _), keep) in ours.iter().zip(keep) {
+        if !keep {
+            std::fs::remove_file(folder.join(name))?;
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        let mut listed = std::collections::HashSet::new();
+        for entry in std::fs::read_dir(folder)? {
+            let name = entry?.file_name().to_string_lossy().into_owned();
+            if parse_any_backup_file_name(&name).is_some() {
+                listed.extend(listed_documents(&folder.join(&name))?);
+            }
+        }
+        FolderShelf::in_backup_folder(folder).keep_only(&listed)?;
+    }
+    Ok(())
 }
