@@ -365,7 +365,7 @@ fn the_connection_settings_are_what_the_architecture_states() {
     .unwrap();
     // The invariant's sentence, up to its closing parenthesis: `name=value` pairs in backticks.
     let start = architecture
-        .find("Every database connection runs with")
+        .find("Every connection that writes the database runs with")
         .expect("ARCHITECTURE.md states the connection settings");
     let sentence = &architecture[start..start + architecture[start..].find('(').unwrap()];
     let stated: Vec<(String, String)> = sentence
