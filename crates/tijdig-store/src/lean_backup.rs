@@ -70,6 +70,9 @@ pub fn write_lean_backup(
     // A fresh file under a temporary name: no journal needed; it is synced once at the end.
     conn.pragma_update(None, "journal_mode", "OFF")?;
     conn.pragma_update(None, "synchronous", "OFF")?;
+    // Tables are filled one after the other, each row as it is in the database: a reference to
+    // a table filled later is checked by the database it came from, not here.
+    conn.pragma_update(None, "foreign_keys", false)?;
     let live_name = live
         .to_str()
         .ok_or_else(|| StoreError::Corrupt("the database path is not UTF-8".into()))?;
@@ -211,6 +214,8 @@ pub fn fill_documents(path: &Path, shelf: &dyn DocumentShelf) -> Result<(), Stor
     if !is_lean(&conn)? {
         return Ok(());
     }
+    // Only documents change here; every reference is as it was in the database.
+    conn.pragma_update(None, "foreign_keys", false)?;
     let tx = conn.transaction()?;
     let triggers: Vec<(String, String)> = tx
         .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")?

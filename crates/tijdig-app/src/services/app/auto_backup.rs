@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use chrono::NaiveDateTime;
 use tijdig_domain::backup::{
@@ -56,7 +56,6 @@ impl App {
             folder,
             at: self.local_now(),
             pinned,
-            lock: self.backup_lock.clone(),
         })
     }
 
@@ -161,20 +160,22 @@ pub(crate) struct BackupJob {
     folder: PathBuf,
     at: NaiveDateTime,
     pinned: bool,
-    /// One backup (and shelf clean-up) at a time.
-    lock: Arc<Mutex<()>>,
 }
+
+/// One backup (and shelf clean-up) at a time in this process — also across `App` handles on
+/// the same folder (a background backup of a handle that is gone may still be running).
+static ONE_BACKUP: Mutex<()> = Mutex::new(());
 
 impl BackupJob {
     /// Makes the backup, waiting for one that is being made.
     pub(crate) fn run(&self) -> Result<PathBuf, StoreError> {
-        let _one = self.lock.lock().unwrap_or_else(|p| p.into_inner());
+        let _one = ONE_BACKUP.lock().unwrap_or_else(|p| p.into_inner());
         self.make()
     }
 
     /// Makes the backup unless one is being made right now (then that one will do).
     fn run_unless_busy(&self) -> Result<Option<PathBuf>, StoreError> {
-        match self.lock.try_lock() {
+        match ONE_BACKUP.try_lock() {
             Ok(_one) => self.make().map(Some),
             Err(std::sync::TryLockError::WouldBlock) => Ok(None),
             Err(std::sync::TryLockError::Poisoned(p)) => {
@@ -197,9 +198,12 @@ impl BackupJob {
             at += chrono::Duration::seconds(1);
             path = self.folder.join(name(at));
         }
-        // Written under a temporary name and renamed: a half-written file never looks like a
-        // backup. Its documents go to the shelf (each once) before the copy lists them.
-        let partial = self.folder.join(format!(".{}.partial", name(at)));
+        // Written under a temporary name of this process and renamed: a half-written file never
+        // looks like a backup. Its documents go to the shelf (each once) before the copy lists
+        // them.
+        let partial = self
+            .folder
+            .join(format!(".{}.{}.partial", name(at), std::process::id()));
         let shelf = FolderShelf::in_backup_folder(&self.folder);
         let made = write_lean_backup(&self.live, &partial, &shelf);
         if let Err(err) = made {

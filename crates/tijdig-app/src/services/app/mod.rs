@@ -37,8 +37,6 @@ pub struct App {
     /// they were last compared (`number_marks.rs`).
     pub(crate) known_marks: Mutex<Vec<tijdig_store::SeriesMark>>,
     pub(crate) marks_checked_at: std::sync::atomic::AtomicU64,
-    /// One backup at a time (a background one, one the user asked for, the shelf's clean-up).
-    pub(crate) backup_lock: std::sync::Arc<Mutex<()>>,
 }
 
 impl App {
@@ -60,7 +58,6 @@ impl App {
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
-            backup_lock: std::sync::Arc::new(Mutex::new(())),
         };
         // Whatever this database says, numbers continue after every one handed out on this
         // computer (`number_marks.rs`).
@@ -86,7 +83,6 @@ impl App {
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
-            backup_lock: std::sync::Arc::new(Mutex::new(())),
         })
     }
 
