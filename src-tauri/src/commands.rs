@@ -97,7 +97,7 @@ pub fn set_client_archived(
 pub fn list_invoices(
     state: State<'_>,
     query: dto::InvoiceQuery,
-) -> Result<Vec<dto::InvoiceSummary>, AppError> {
+) -> Result<dto::InvoicePage, AppError> {
     state.app()?.invoices(&query)
 }
 

@@ -2,7 +2,7 @@
 //! computation over a generated database of 2,000 clients and 100,000 invoices.
 //!
 //! `cargo run --release -p tijdig-app --example bench_dashboard -- DATA_DIR`
-//! (make DATA_DIR with `cargo run --release -p tijdig-store --example generate`).
+//! (make DATA_DIR with `cargo run --release -p tijdig-app --example generate`).
 
 use std::time::Instant;
 
@@ -13,7 +13,7 @@ fn main() -> Result<(), AppError> {
     let dir = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "tijdig-generated".into());
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
     let app = App::open(std::path::Path::new(&dir))?.with_today(today);
     let warm = app.dashboard()?;
     std::hint::black_box(&warm);

@@ -6,7 +6,7 @@
 //! (the user does not wait for it) and is measured by `bench_backup`.
 //!
 //! `cargo run --release -p tijdig-app --example bench_import -- DATA_DIR`
-//! (make DATA_DIR with `cargo run --release -p tijdig-store --example generate`).
+//! (make DATA_DIR with `cargo run --release -p tijdig-app --example generate`).
 
 #[path = "../tests/camt_writer.rs"]
 mod camt_writer;
@@ -70,7 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     let xml = camt_writer::statement("NL91ABNA0417164300", &entries);
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default();
     let mut times = Vec::new();
     for round in 0..3 {
         let copy = tempfile::tempdir()?;

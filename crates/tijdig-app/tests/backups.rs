@@ -185,7 +185,10 @@ fn backups_keep_each_document_once_and_a_restore_puts_every_byte_back() {
     for (id, pdf) in ids.iter().zip(&pdfs) {
         assert_eq!(&pdf_of(&app, *id), pdf, "invoice {id}");
     }
-    assert_eq!(app.invoices(&InvoiceQuery::default()).unwrap().len(), 3);
+    assert_eq!(
+        app.invoices(&InvoiceQuery::default()).unwrap().rows.len(),
+        3
+    );
 }
 
 #[test]
@@ -263,7 +266,7 @@ fn a_full_backup_of_an_earlier_version_still_restores() {
 
 /// How many invoices the invoice list shows.
 fn issued(app: &App) -> usize {
-    app.invoices(&InvoiceQuery::default()).unwrap().len()
+    app.invoices(&InvoiceQuery::default()).unwrap().rows.len()
 }
 
 fn issue(app: &App, client: i64, price: &str) -> String {

@@ -53,6 +53,7 @@ fn generate() -> String {
         InvoiceSummary::decl(&cfg),
         InvoiceSort::decl(&cfg),
         InvoiceQuery::decl(&cfg),
+        InvoicePage::decl(&cfg),
         CreditRequest::decl(&cfg),
         InvoiceSettings::decl(&cfg),
         InterestKind::decl(&cfg),

@@ -503,6 +503,7 @@ fn a_business_that_pays_only_the_invoice_amount_leaves_interest_and_costs_open_u
     let row = app
         .invoices(&InvoiceQuery::default())
         .unwrap()
+        .rows
         .into_iter()
         .find(|r| r.id == w.b2b_invoice)
         .unwrap();

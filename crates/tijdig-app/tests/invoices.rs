@@ -48,7 +48,11 @@ fn a_line_that_cannot_be_read_is_reported_at_its_cell_and_nothing_is_saved() {
     let err = app.create_invoice(&form).unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     assert_eq!(err.fields[0].field, "lines.0.quantity");
-    assert!(app.invoices(&InvoiceQuery::default()).unwrap().is_empty());
+    assert!(app
+        .invoices(&InvoiceQuery::default())
+        .unwrap()
+        .rows
+        .is_empty());
 }
 
 #[test]
@@ -159,7 +163,7 @@ fn an_invoice_past_its_due_date_is_overdue() {
         status: Some(InvoiceStatus::Overdue),
         ..InvoiceQuery::default()
     };
-    assert_eq!(app.invoices(&overdue).unwrap().len(), 1);
+    assert_eq!(app.invoices(&overdue).unwrap().rows.len(), 1);
 }
 
 #[test]
@@ -245,21 +249,23 @@ fn the_list_searches_by_number_or_client_and_sorts_by_due_date() {
         let draft = app.create_invoice(&form).unwrap();
         app.issue_invoice(draft.id).unwrap();
     }
-    let all = app.invoices(&InvoiceQuery::default()).unwrap();
+    let all = app.invoices(&InvoiceQuery::default()).unwrap().rows;
     assert_eq!(all[0].due_date, "2026-10-31");
     let found = app
         .invoices(&InvoiceQuery {
             search: "0002".into(),
             ..InvoiceQuery::default()
         })
-        .unwrap();
+        .unwrap()
+        .rows;
     assert_eq!(found.len(), 1);
     let by_client = app
         .invoices(&InvoiceQuery {
             search: "korenbloem".into(),
             ..InvoiceQuery::default()
         })
-        .unwrap();
+        .unwrap()
+        .rows;
     assert_eq!(by_client.len(), 2);
 }
 

@@ -65,7 +65,7 @@ proptest! {
                     handed_out.push(issued.number.unwrap());
                 }
                 Step::CreditNote => {
-                    let last = app.invoices(&InvoiceQuery::default()).unwrap().into_iter()
+                    let last = app.invoices(&InvoiceQuery::default()).unwrap().rows.into_iter()
                         .find(|i| i.kind == InvoiceKind::Standard);
                     if let Some(invoice) = last {
                         if let Ok(draft) = app.credit_invoice(invoice.id, &CreditRequest::default()) {

@@ -407,11 +407,13 @@ impl Store {
         })
     }
 
-    /// Every issued invoice's number and payment reference, by id.
+    /// Every issued invoice's number and payment reference, by id (credit notes are not
+    /// paid: they are left out).
     pub fn invoice_keys(&self) -> Result<HashMap<i64, InvoiceKeys>, StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT id, number, payment_reference FROM invoices
-             WHERE state = 'issued' AND payment_reference IS NOT NULL",
+             WHERE state = 'issued' AND payment_reference IS NOT NULL
+                AND kind <> 'credit_note'",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((

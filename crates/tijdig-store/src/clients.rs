@@ -100,6 +100,23 @@ impl Store {
             .ok_or(StoreError::NotFound)?
     }
 
+    /// These clients, by id, in one query (the lists and the ladder).
+    pub fn clients_in(
+        &self,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, tijdig_domain::Client>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT * FROM clients WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let rows = stmt.query_map([crate::invoice_sets::id_list(ids)], |row| Ok(read(row)))?;
+        let mut out = std::collections::HashMap::new();
+        for row in rows {
+            let record = row??;
+            out.insert(record.id, record.client);
+        }
+        Ok(out)
+    }
+
     pub fn list_clients(&self, filter: &ClientFilter) -> Result<Vec<ClientRecord>, StoreError> {
         let order = match filter.sort {
             ClientSort::Name => "name COLLATE NOCASE, id",

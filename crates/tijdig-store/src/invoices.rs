@@ -183,33 +183,14 @@ impl Store {
         read_invoice(&self.conn, id)
     }
 
-    /// Every invoice, newest first (drafts included). Lists are small: a freelancer writes
-    /// hundreds a year, not millions.
+    /// Every invoice, newest first (drafts included), in two queries.
     pub fn list_invoices(&self) -> Result<Vec<InvoiceRecord>, StoreError> {
-        let ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM invoices ORDER BY invoice_date DESC, id DESC")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        ids.into_iter()
-            .map(|id| read_invoice(&self.conn, id))
-            .collect()
+        self.invoice_set(&crate::InvoiceSet::All)
     }
 
     /// Every invoice of one client (credit notes included), newest first.
     pub fn invoices_of_client(&self, client_id: i64) -> Result<Vec<InvoiceRecord>, StoreError> {
-        let ids: Vec<i64> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT id FROM invoices WHERE client_id = ?1 ORDER BY invoice_date DESC, id DESC",
-            )?;
-            let rows = stmt.query_map([client_id], |r| r.get(0))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        ids.into_iter()
-            .map(|id| read_invoice(&self.conn, id))
-            .collect()
+        self.invoice_set(&crate::InvoiceSet::Client(client_id))
     }
 
     /// The stored PDF of an issued invoice, byte for byte as issued.
@@ -221,19 +202,18 @@ impl Store {
         pdf.flatten().ok_or(StoreError::NotFound)
     }
 
-    /// The issued credit notes that correct invoice `id`.
+    /// The issued credit notes that correct invoice `id`, oldest first.
     pub fn credit_notes_for(&self, id: i64) -> Result<Vec<InvoiceRecord>, StoreError> {
         let ids: Vec<i64> = {
             let mut stmt = self.conn.prepare(
-                "SELECT id FROM invoices WHERE credits_invoice_id = ?1 AND state = 'issued'
-                 ORDER BY id",
+                "SELECT id FROM invoices WHERE credits_invoice_id = ?1 AND state = 'issued'",
             )?;
             let rows = stmt.query_map([id], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
-        ids.into_iter()
-            .map(|id| read_invoice(&self.conn, id))
-            .collect()
+        let mut notes = self.invoice_set(&crate::InvoiceSet::Ids(ids))?;
+        notes.sort_by_key(|n| n.id);
+        Ok(notes)
     }
 
     pub fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
@@ -403,41 +383,51 @@ pub(crate) fn read_invoice(
     id: i64,
 ) -> Result<InvoiceRecord, StoreError> {
     let record = conn
-        .query_row("SELECT * FROM invoices WHERE id = ?1", [id], |row| {
-            Ok(read_row(row))
-        })
+        .query_row(
+            &format!("SELECT {INVOICE_COLUMNS} FROM invoices WHERE id = ?1"),
+            [id],
+            |row| Ok(read_row(row)),
+        )
         .optional()?
         .ok_or(StoreError::NotFound)??;
-    let mut stmt = conn.prepare(
-        "SELECT description, quantity, unit, unit_price, vat, discount_percent
-         FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
-    )?;
-    let rows = stmt.query_map([id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, Option<String>>(5)?,
-        ))
-    })?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {LINE_COLUMNS} FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position"
+    ))?;
+    let mut rows = stmt.query([id])?;
     let mut record = record;
-    for row in rows {
-        let (description, quantity, unit, unit_price, vat, discount) = row?;
-        record.draft.lines.push(InvoiceLine {
-            description,
-            quantity: decimal(&quantity)?,
-            unit,
-            unit_price: decimal(&unit_price)?,
-            vat: coded(&vat, VatTreatment::from_code, "vat")?,
-            discount_percent: discount.as_deref().map(decimal).transpose()?,
-        });
+    while let Some(row) = rows.next()? {
+        record.draft.lines.push(read_line(row, 0)?);
     }
     Ok(record)
 }
 
-fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
+/// The columns [`read_line`] reads, in its order.
+pub(crate) const LINE_COLUMNS: &str =
+    "description, quantity, unit, unit_price, vat, discount_percent";
+
+/// One invoice line from [`LINE_COLUMNS`], starting at column `at`.
+pub(crate) fn read_line(r: &Row<'_>, at: usize) -> Result<InvoiceLine, StoreError> {
+    let quantity: String = r.get(at + 1)?;
+    let unit_price: String = r.get(at + 3)?;
+    let vat: String = r.get(at + 4)?;
+    let discount: Option<String> = r.get(at + 5)?;
+    Ok(InvoiceLine {
+        description: r.get(at)?,
+        quantity: decimal(&quantity)?,
+        unit: r.get(at + 2)?,
+        unit_price: decimal(&unit_price)?,
+        vat: coded(&vat, VatTreatment::from_code, "vat")?,
+        discount_percent: discount.as_deref().map(decimal).transpose()?,
+    })
+}
+
+/// What an [`InvoiceRecord`] is read from: every column but the PDF (read on its own, when a
+/// document is asked for).
+pub(crate) const INVOICE_COLUMNS: &str = "id, kind, client_id, state, number, invoice_date, \
+    delivery_from, delivery_to, payment_term_days, vat_regime, reference_kind, note, \
+    credits_invoice_id, payment_reference, total, issued_at, pdf_sha256, created_at";
+
+pub(crate) fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
     let text = |name: &str| -> Result<String, StoreError> { Ok(row.get::<_, String>(name)?) };
     let optional_date = |name: &str| -> Result<Option<NaiveDate>, StoreError> {
         row.get::<_, Option<String>>(name)?

@@ -15,6 +15,8 @@ mod dossier;
 mod dump;
 mod error;
 mod follow_up;
+mod invoice_list;
+mod invoice_sets;
 mod invoices;
 mod lean_backup;
 mod letters;
@@ -45,6 +47,8 @@ pub use dossier::{DossierEntryRecord, NewDossierEntry};
 pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter, StepDone};
+pub use invoice_list::{InvoiceOrder, ListFilter, ListPage, ListQuery, ListRow};
+pub use invoice_sets::{InvoiceSet, SettledClaim, SettledStatus};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };

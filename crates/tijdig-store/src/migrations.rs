@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_claim_waivers.sql"),
     include_str!("migrations/0014_letter_posting.sql"),
     include_str!("migrations/0015_numbers_and_guards.sql"),
+    include_str!("migrations/0016_settled_claims.sql"),
 ];
 
 /// The schema version this build writes.

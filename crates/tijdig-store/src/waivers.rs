@@ -157,4 +157,32 @@ impl Store {
             reason: waiver.reason,
         })
     }
+
+    /// Records many waivers, each with its dossier entry, in one transaction (the one-time
+    /// adoption of the claim ledger over years of invoices).
+    pub fn record_waivers(
+        &mut self,
+        waivers: &[(i64, NewWaiver, NewDossierEntry)],
+    ) -> Result<(), StoreError> {
+        crate::in_transaction(&mut self.conn, |tx| {
+            for (invoice_id, waiver, entry) in waivers {
+                let entry_id = insert_entry(tx, entry, None)?;
+                tx.execute(
+                    "INSERT INTO claim_waivers (invoice_id, waived_on, amount, interest, costs,
+                                                reason, entry_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    (
+                        invoice_id,
+                        waiver.waived_on.to_string(),
+                        waiver.amount.to_string(),
+                        waiver.interest.to_string(),
+                        waiver.costs.to_string(),
+                        &waiver.reason,
+                        entry_id,
+                    ),
+                )?;
+            }
+            Ok(())
+        })
+    }
 }

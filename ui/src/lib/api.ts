@@ -54,7 +54,7 @@ import type {
   InvoicePreview,
   InvoiceQuery,
   InvoiceSettings,
-  InvoiceSummary,
+  InvoicePage,
   InterestKind,
   InterestRate,
   InterestRateForm,
@@ -127,7 +127,7 @@ export const api = {
     call<Saved<Client>>("update_client", { id, form }),
   setClientArchived: (id: number, archived: boolean) =>
     call<Client>("set_client_archived", { id, archived }),
-  listInvoices: (query: InvoiceQuery) => call<InvoiceSummary[]>("list_invoices", { query }),
+  listInvoices: (query: InvoiceQuery) => call<InvoicePage>("list_invoices", { query }),
   getInvoice: (id: number) => call<Invoice>("get_invoice", { id }),
   previewInvoice: (id: number | null, form: InvoiceForm) =>
     call<InvoicePreview>("preview_invoice", { id, form }),

@@ -226,7 +226,25 @@ export type InvoiceQuery = {
 /**
  * Part of the number or the client's name.
  */
-search: string, status: InvoiceStatus | null, clientId: number | null, sort: InvoiceSort, };
+search: string, status: InvoiceStatus | null, clientId: number | null, sort: InvoiceSort, 
+/**
+ * Only invoices with something of their claim open.
+ */
+openOnly: boolean, 
+/**
+ * The first row of the page (0: the first).
+ */
+offset: number, 
+/**
+ * Rows per page: at most [`MAX_PAGE`]; 0 asks for [`DEFAULT_PAGE`].
+ */
+limit: number, };
+
+export type InvoicePage = { rows: Array<InvoiceSummary>, 
+/**
+ * How many rows the whole list has (every page).
+ */
+total: number, offset: number, };
 
 export type CreditRequest = { lineIndexes: Array<number>, };
 

@@ -253,6 +253,30 @@ pub struct InvoiceQuery {
     pub status: Option<InvoiceStatus>,
     pub client_id: Option<i64>,
     pub sort: InvoiceSort,
+    /// Only invoices with something of their claim open.
+    #[serde(default)]
+    pub open_only: bool,
+    /// The first row of the page (0: the first).
+    #[serde(default)]
+    pub offset: u32,
+    /// Rows per page: at most [`MAX_PAGE`]; 0 asks for [`DEFAULT_PAGE`].
+    #[serde(default)]
+    pub limit: u32,
+}
+
+/// Rows of the invoice list per page when the query does not say.
+pub const DEFAULT_PAGE: u32 = 100;
+/// The most rows one page of the invoice list holds.
+pub const MAX_PAGE: u32 = 1000;
+
+/// One page of the invoice list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoicePage {
+    pub rows: Vec<InvoiceSummary>,
+    /// How many rows the whole list has (every page).
+    pub total: u32,
+    pub offset: u32,
 }
 
 /// Which lines of an issued invoice a credit note corrects (empty: all of them).

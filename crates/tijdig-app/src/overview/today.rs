@@ -11,7 +11,7 @@ use tijdig_domain::Language;
 
 use crate::plumbing::format::{amount, show_date};
 use crate::services::claim::rate_table;
-use crate::services::ladder::{load, no_contact_day, LadderInvoice};
+use crate::services::ladder::{load, no_contact_day, remember_settled, LadderInvoice};
 use crate::use_cases::arrangements::instalment_steps;
 use crate::{dto, App, AppError};
 
@@ -45,7 +45,9 @@ impl App {
     pub fn today_overview(&self) -> Result<dto::Today, AppError> {
         self.with_store(|store, lang| {
             let today = self.today();
-            let ladder = load(store, today, None).map_err(|e| AppError::from_store(e, lang))?;
+            let ladder = load(store, today, None)
+                .and_then(|ladder| remember_settled(store, &ladder, today).map(|()| ladder))
+                .map_err(|e| AppError::from_store(e, lang))?;
             let mut clients: Vec<dto::TodayClient> = Vec::new();
             let mut upcoming = Vec::new();
             let mut paused = Vec::new();

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use tijdig_domain::follow_up::{next_step, FollowUpFacts, FollowUpPolicy, NextStep};
 use tijdig_domain::invoice::{self as rules, InvoiceKind};
 use tijdig_domain::{is_public_holiday, Client, Language};
-use tijdig_store::{FollowUpState, InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
+use tijdig_store::{
+    FollowUpState, InvoiceRecord, InvoiceSet, PaymentRecord, SentLetter, SettledClaim,
+    SettledStatus, Store, StoreError,
+};
 
 use crate::services::arrangement_state::active_invoice_ids;
 use crate::services::claim::{
@@ -66,51 +69,68 @@ pub(crate) fn policy_for(state: &FollowUpState, client_id: i64) -> FollowUpPolic
         .unwrap_or_default()
 }
 
-/// Loads the ladder. `only_client` limits it to one client.
+/// Loads the ladder of every invoice that can have something open on `today` (those not
+/// remembered as settled, [`remember_settled`]), or of every invoice of `only_client`.
 pub(crate) fn load(
     store: &Store,
     today: NaiveDate,
     only_client: Option<i64>,
 ) -> Result<Ladder, StoreError> {
+    let set = match only_client {
+        Some(client) => InvoiceSet::Client(client),
+        None => InvoiceSet::Unsettled {
+            on: today,
+            client: None,
+        },
+    };
+    load_set(store, today, &set)
+}
+
+/// Loads the ladder of the issued invoices (not credit notes) of `set`: each table read once
+/// for the whole set, never a PDF, never a query per invoice.
+pub(crate) fn load_set(
+    store: &Store,
+    today: NaiveDate,
+    set: &InvoiceSet,
+) -> Result<Ladder, StoreError> {
+    // The invoices that can have something open, found once and then read by id.
+    let set = &match set {
+        InvoiceSet::Unsettled { on, client } => InvoiceSet::Ids(store.unsettled_ids(*on, *client)?),
+        other => other.clone(),
+    };
     let state = store.follow_up_state()?;
     let in_arrangement = active_invoice_ids(store, today)?;
-    let records = match only_client {
-        Some(client) => store.invoices_of_client(client)?,
-        None => store.list_invoices()?,
-    };
+    let records = store.invoice_set(set)?;
     let table = rate_table(store)?;
-    let waivers = store.all_waivers()?;
+    let mut payments = store.payments_of_set(set)?;
+    let credited = store.credited_of_set(set)?;
+    let mut waivers = store.waivers_of_set(set)?;
     let arranged = store.arranged_invoice_ids()?;
+    let only_client = match set {
+        InvoiceSet::Client(id) => Some(*id),
+        _ => None,
+    };
     let stipulated_since = store.late_payment_terms_accepted(only_client)?;
-    let mut credited: HashMap<i64, Decimal> = HashMap::new();
-    for r in &records {
-        if let (Some(original), Some(issued)) = (r.draft.credits_invoice_id, &r.issued) {
-            *credited.entry(original).or_default() += -issued.total;
-        }
-    }
-    let mut clients: HashMap<i64, Client> = HashMap::new();
+    let mut client_ids: Vec<i64> = records.iter().map(|r| r.draft.client_id).collect();
+    client_ids.sort_unstable();
+    client_ids.dedup();
+    let clients = store.clients_in(&client_ids)?;
     let mut invoices = Vec::new();
     for record in records {
         let Some(issued) = record.issued.as_ref() else {
             continue;
         };
-        if record.draft.kind == InvoiceKind::CreditNote
-            || only_client.is_some_and(|c| c != record.draft.client_id)
-        {
+        if record.draft.kind == InvoiceKind::CreditNote {
             continue;
         }
         let client_id = record.draft.client_id;
-        let client = match clients.entry(client_id) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(store.client(client_id)?.client)
-            }
+        let Some(client) = clients.get(&client_id) else {
+            return Err(StoreError::NotFound);
         };
-        let client = &*client;
-        let payments = store.payments(record.id)?;
+        let payments = payments.remove(&record.id).unwrap_or_default();
         let credited = credited.get(&record.id).copied().unwrap_or_default();
         let letters = state.letters.get(&record.id).cloned().unwrap_or_default();
-        let invoice_waivers = waivers.get(&record.id).cloned().unwrap_or_default();
+        let invoice_waivers = waivers.remove(&record.id).unwrap_or_default();
         let is_arranged = arranged.contains(&record.id);
         let client_fourteen_day_letters = state
             .fourteen_day_letters
@@ -181,6 +201,35 @@ pub(crate) fn load(
         invoices,
         state,
     })
+}
+
+/// Remembers the invoices of `ladder` whose whole claim is settled on `day` (nothing open,
+/// no rate missing), so that later lists and Vandaag need not compute them again: settled
+/// stays settled on every later day until a fact changes, and every change to a fact deletes
+/// the remembered answer (migration 0016).
+pub(crate) fn remember_settled(
+    store: &mut Store,
+    ladder: &Ladder,
+    day: NaiveDate,
+) -> Result<(), StoreError> {
+    let settled: Vec<SettledClaim> = ladder
+        .invoices
+        .iter()
+        .filter(|inv| inv.claim.problem.is_none() && inv.claim.total_open() <= Decimal::ZERO)
+        .filter_map(|inv| {
+            let status = match inv.claim.status(&inv.record, day) {
+                rules::InvoiceStatus::Paid => SettledStatus::Paid,
+                rules::InvoiceStatus::Credited => SettledStatus::Credited,
+                _ => return None,
+            };
+            Some(SettledClaim {
+                invoice_id: inv.record.id,
+                on: day,
+                status,
+            })
+        })
+        .collect();
+    store.remember_settled(&settled)
 }
 
 /// On a Sunday or feestdag Tijdig plans no contact with clients: what it says about today.

@@ -3,6 +3,7 @@
 //! invoice, the ladder, the state of payment arrangements and the invoice as the screens show
 //! it. A service may use another service and the plumbing, never a use-case.
 
+pub(crate) mod adoption;
 pub(crate) mod app;
 pub(crate) mod arrangement_state;
 pub(crate) mod claim;

@@ -46,8 +46,6 @@ impl App {
             .map_err(|e| AppError::from_store(e, Language::default()))?;
         crate::services::claim::sync_shipped_rates(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        crate::services::claim::adopt_claim_ledger(&mut store)
-            .map_err(|e| AppError::from_store(e, Language::default()))?;
         let app = App {
             store: Mutex::new(store),
             data_dir: data_dir.to_path_buf(),
@@ -59,6 +57,7 @@ impl App {
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
         };
+        app.adopt_claim_ledger()?;
         // Whatever this database says, numbers continue after every one handed out on this
         // computer (`number_marks.rs`).
         app.adopt_number_marks();
@@ -71,9 +70,7 @@ impl App {
             Store::open_in_memory().map_err(|e| AppError::from_store(e, Language::default()))?;
         crate::services::claim::sync_shipped_rates(&mut store)
             .map_err(|e| AppError::from_store(e, Language::default()))?;
-        crate::services::claim::adopt_claim_ledger(&mut store)
-            .map_err(|e| AppError::from_store(e, Language::default()))?;
-        Ok(App {
+        let app = App {
             store: Mutex::new(store),
             data_dir: PathBuf::new(),
             today: None,
@@ -83,7 +80,9 @@ impl App {
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
-        })
+        };
+        app.adopt_claim_ledger()?;
+        Ok(app)
     }
 
     /// Keeps the signing key in `vault` instead (tests: a vault that can play locked).
@@ -130,6 +129,19 @@ impl App {
             Some(day) => day.and_time(chrono::NaiveTime::MIN) + chrono::Duration::hours(12),
             None => chrono::Local::now().naive_local(),
         }
+    }
+
+    /// Runs `work` on the store without what follows a use-case (number marks, automatic
+    /// backup): for what `open` does before the first use-case.
+    pub(crate) fn with_store_at_open<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut guard: MutexGuard<'_, Store> = match self.store.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        work(&mut guard)
     }
 
     /// Runs `work` on the store; store errors are worded in the user's language.

@@ -8,7 +8,7 @@ use tijdig_domain::Language;
 
 use crate::dto;
 use crate::plumbing::format::show_date;
-use crate::services::ladder::load;
+use crate::services::ladder::load_set;
 
 /// The follow-up line on an invoice's page.
 pub(crate) fn invoice_follow_up(
@@ -18,7 +18,11 @@ pub(crate) fn invoice_follow_up(
     today: NaiveDate,
     lang: Language,
 ) -> Result<Option<dto::InvoiceFollowUp>, tijdig_store::StoreError> {
-    let ladder = load(store, today, Some(client_id))?;
+    let ladder = load_set(
+        store,
+        today,
+        &tijdig_store::InvoiceSet::Ids(vec![invoice_id]),
+    )?;
     let Some(inv) = ladder.invoices.iter().find(|i| i.record.id == invoice_id) else {
         return Ok(None);
     };

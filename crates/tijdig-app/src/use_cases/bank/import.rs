@@ -330,13 +330,14 @@ pub(crate) fn match_book_with_claims(
         }
     }
     let mut open = Vec::new();
-    let mut settled = Vec::new();
+    let mut open_ids = std::collections::HashSet::new();
     for inv in &ladder.invoices {
         let r = &inv.record;
         let Some(k) = keys.get(&r.id) else { continue };
         // What may be paid is the whole claim: principal, interest and costs.
         let left = inv.claim.total_open();
         if left > Decimal::ZERO {
+            open_ids.insert(r.id);
             open.push(OpenInvoice {
                 id: r.id,
                 number: k.number.clone(),
@@ -346,14 +347,19 @@ pub(crate) fn match_book_with_claims(
                 open: left,
                 arrangement_id: under.get(&r.id).copied(),
             });
-        } else {
-            settled.push(PaidInvoice {
-                id: r.id,
-                number: k.number.clone(),
-                reference: k.reference.clone(),
-            });
         }
     }
+    // Every other issued invoice has nothing open: the ladder read only those that can.
+    let mut settled: Vec<PaidInvoice> = keys
+        .iter()
+        .filter(|(id, _)| !open_ids.contains(*id))
+        .map(|(id, k)| PaidInvoice {
+            id: *id,
+            number: k.number.clone(),
+            reference: k.reference.clone(),
+        })
+        .collect();
+    settled.sort_by_key(|p| p.id);
     let mut ibans: HashMap<i64, Vec<String>> = HashMap::new();
     for (client, iban) in store.client_accounts()? {
         ibans.entry(client).or_default().push(iban);

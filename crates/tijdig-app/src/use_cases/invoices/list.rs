@@ -1,72 +1,172 @@
-//! The invoice list: every invoice with its status and what is open, filtered, searched and
-//! sorted.
+//! The invoice list: one page of invoices with their status and what is open, searched,
+//! filtered, sorted and counted in SQL. Only the invoices that can have something open are
+//! computed (with the same ladder and claim as the invoice page); the rest are remembered as
+//! settled (`services::ladder::remember_settled`), so a lifetime of invoices costs what its
+//! open ones cost.
 
-use tijdig_store::StoreError;
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use tijdig_domain::invoice::{InvoiceKind, InvoiceStatus};
+use tijdig_store::{
+    InvoiceOrder, InvoiceSet, ListFilter, ListQuery, ListRow, SettledStatus, Store, StoreError,
+};
 
 use crate::plumbing::format::amount;
+use crate::services::invoice_amounts::record_totals;
+use crate::services::ladder::{load_set, remember_settled, LadderInvoice};
 use crate::{dto, App, AppError};
 
 impl App {
-    pub fn invoices(
-        &self,
-        query: &dto::InvoiceQuery,
-    ) -> Result<Vec<dto::InvoiceSummary>, AppError> {
+    pub fn invoices(&self, query: &dto::InvoiceQuery) -> Result<dto::InvoicePage, AppError> {
         self.with_store(|store, lang| {
-            let run = || -> Result<Vec<dto::InvoiceSummary>, StoreError> {
-                let mut names = std::collections::HashMap::new();
-                let search = query.search.trim().to_lowercase();
-                let mut rows = Vec::new();
-                for record in store.list_invoices()? {
-                    if query
-                        .client_id
-                        .is_some_and(|id| id != record.draft.client_id)
-                    {
-                        continue;
-                    }
-                    let client_id = record.draft.client_id;
-                    if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(client_id)
-                    {
-                        slot.insert(store.client(client_id)?.client.name);
-                    }
-                    let client_name = names.get(&client_id).cloned().unwrap_or_default();
-                    let facts = self.facts(store, &record)?;
-                    let number = record.issued.as_ref().map(|i| i.number.clone());
-                    let status: dto::InvoiceStatus = facts.status.into();
-                    if query.status.is_some_and(|s| s != status) {
-                        continue;
-                    }
-                    let haystack = format!("{} {}", number.as_deref().unwrap_or(""), client_name)
-                        .to_lowercase();
-                    if !search.is_empty() && !haystack.contains(&search) {
-                        continue;
-                    }
-                    rows.push(dto::InvoiceSummary {
-                        id: record.id,
-                        kind: record.draft.kind.into(),
-                        number,
-                        client_id,
-                        client_name,
-                        invoice_date: record.draft.invoice_date.to_string(),
-                        due_date: facts.due_date.to_string(),
-                        total: amount(facts.total),
-                        outstanding: amount(facts.claim.total_open()),
-                        interest_and_costs: amount(facts.claim.interest_and_costs_open()),
-                        status,
-                    });
-                }
-                match query.sort {
-                    dto::InvoiceSort::DueDate => {
-                        rows.sort_by(|a, b| a.due_date.cmp(&b.due_date).then(a.id.cmp(&b.id)))
-                    }
-                    dto::InvoiceSort::InvoiceDate => rows
-                        .sort_by(|a, b| b.invoice_date.cmp(&a.invoice_date).then(b.id.cmp(&a.id))),
-                    dto::InvoiceSort::Number => {
-                        rows.sort_by(|a, b| a.number.cmp(&b.number).then(a.id.cmp(&b.id)))
-                    }
-                }
-                Ok(rows)
-            };
-            run().map_err(|e| AppError::from_store(e, lang))
+            self.invoice_page(store, query)
+                .map_err(|e| AppError::from_store(e, lang))
         })
     }
+
+    fn invoice_page(
+        &self,
+        store: &mut Store,
+        query: &dto::InvoiceQuery,
+    ) -> Result<dto::InvoicePage, StoreError> {
+        let today = self.today();
+        let open = load_set(
+            store,
+            today,
+            &InvoiceSet::Unsettled {
+                on: today,
+                client: query.client_id,
+            },
+        )?;
+        remember_settled(store, &open, today)?;
+        let computed: HashMap<i64, &LadderInvoice> =
+            open.invoices.iter().map(|i| (i.record.id, i)).collect();
+        let asked: Option<InvoiceStatus> = query.status.map(Into::into);
+        let matching = |wanted: &dyn Fn(&LadderInvoice) -> bool| -> Vec<i64> {
+            open.invoices
+                .iter()
+                .filter(|i| wanted(i))
+                .map(|i| i.record.id)
+                .collect()
+        };
+        let status_of = |i: &LadderInvoice| i.claim.status(&i.record, today);
+        let filter = match (asked, query.open_only) {
+            (Some(InvoiceStatus::Draft), false) => ListFilter::Drafts,
+            (Some(status @ (InvoiceStatus::Paid | InvoiceStatus::Credited)), false) => {
+                ListFilter::Settled {
+                    status: if status == InvoiceStatus::Paid {
+                        SettledStatus::Paid
+                    } else {
+                        SettledStatus::Credited
+                    },
+                    also: matching(&|i| status_of(i) == status),
+                }
+            }
+            (Some(status), open_only) => ListFilter::Only(matching(&|i| {
+                status_of(i) == status && (!open_only || i.claim.total_open() > Decimal::ZERO)
+            })),
+            (None, true) => ListFilter::Only(matching(&|i| i.claim.total_open() > Decimal::ZERO)),
+            (None, false) => ListFilter::Any,
+        };
+        let limit = match query.limit {
+            0 => dto::DEFAULT_PAGE,
+            n => n.min(dto::MAX_PAGE),
+        };
+        let page = store.invoice_list(&ListQuery {
+            search: query.search.clone(),
+            client: query.client_id,
+            filter,
+            order: match query.sort {
+                dto::InvoiceSort::DueDate => InvoiceOrder::DueDate,
+                dto::InvoiceSort::InvoiceDate => InvoiceOrder::InvoiceDate,
+                dto::InvoiceSort::Number => InvoiceOrder::Number,
+            },
+            offset: query.offset,
+            limit,
+            today,
+        })?;
+        // Drafts have no stored total: theirs follows from their lines.
+        let drafts: Vec<i64> = page
+            .rows
+            .iter()
+            .filter(|r| !r.issued)
+            .map(|r| r.id)
+            .collect();
+        let draft_totals: HashMap<i64, Decimal> = if drafts.is_empty() {
+            HashMap::new()
+        } else {
+            store
+                .invoice_set(&InvoiceSet::Ids(drafts))?
+                .iter()
+                .map(|r| (r.id, record_totals(r).total))
+                .collect()
+        };
+        let rows = page
+            .rows
+            .into_iter()
+            .map(|row| {
+                let kind = InvoiceKind::from_code(&row.kind)
+                    .ok_or_else(|| StoreError::Corrupt(format!("invoice kind {}", row.kind)))?;
+                summary(row, kind, &computed, &draft_totals, today)
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(dto::InvoicePage {
+            rows,
+            total: page.total,
+            offset: query.offset,
+        })
+    }
+}
+
+/// One row: a draft or credit note as it is, a settled invoice with nothing open, any other
+/// with its claim as computed.
+fn summary(
+    row: ListRow,
+    kind: InvoiceKind,
+    computed: &HashMap<i64, &LadderInvoice>,
+    draft_totals: &HashMap<i64, Decimal>,
+    today: chrono::NaiveDate,
+) -> Result<dto::InvoiceSummary, StoreError> {
+    let zero = amount(Decimal::ZERO);
+    let (status, total, outstanding, interest_and_costs) = if !row.issued {
+        let total = draft_totals.get(&row.id).copied().unwrap_or_default();
+        (InvoiceStatus::Draft, total, zero.clone(), zero)
+    } else if let Some(inv) = computed.get(&row.id) {
+        (
+            inv.claim.status(&inv.record, today),
+            inv.claim.total,
+            amount(inv.claim.total_open()),
+            amount(inv.claim.interest_and_costs_open()),
+        )
+    } else {
+        // A credit note, or an invoice remembered as settled (every other issued invoice was
+        // computed above, from the same set).
+        let status = match (kind, row.settled) {
+            (InvoiceKind::CreditNote, _) | (_, Some(SettledStatus::Credited)) => {
+                InvoiceStatus::Credited
+            }
+            (_, Some(SettledStatus::Paid)) => InvoiceStatus::Paid,
+            (_, None) => {
+                return Err(StoreError::Corrupt(format!(
+                    "invoice {} neither settled nor computed",
+                    row.id
+                )))
+            }
+        };
+        (status, row.total.unwrap_or_default(), zero.clone(), zero)
+    };
+    Ok(dto::InvoiceSummary {
+        id: row.id,
+        kind: kind.into(),
+        number: row.number,
+        client_id: row.client_id,
+        client_name: row.client_name,
+        invoice_date: row.invoice_date.to_string(),
+        due_date: row.due_date.to_string(),
+        total: amount(total),
+        outstanding,
+        interest_and_costs,
+        status: status.into(),
+    })
 }

@@ -269,22 +269,17 @@ fn payment_history(
     let mut late = 0u32;
     let mut late_days = 0i64;
     let mut overdue = 0u32;
-    for record in store.invoices_of_client(client_id)? {
-        let Some(facts) = &record.issued else {
-            continue;
-        };
-        if record.draft.kind == tijdig_domain::invoice::InvoiceKind::CreditNote
-            || facts.total <= Decimal::ZERO
-        {
+    // The client's invoices with their claims, read as one set (a client may have thousands).
+    let ladder = crate::services::ladder::load(store, today, Some(client_id))?;
+    for inv in &ladder.invoices {
+        if inv.claim.total <= Decimal::ZERO {
             continue;
         }
         issued += 1;
-        let due = record.draft.invoice_date
-            + chrono::Days::new(u64::from(record.draft.payment_term_days));
-        let payments = store.payments(record.id)?;
+        let due = inv.due_date;
         // Settled (paid, or credited for the rest): late only if the last payment was.
-        if crate::services::claim::open_amount(store, &record, today)? <= Decimal::ZERO {
-            let last = payments.iter().map(|p| p.paid_on).max().unwrap_or(due);
+        if inv.claim.total_open() <= Decimal::ZERO {
+            let last = inv.payments.iter().map(|p| p.paid_on).max().unwrap_or(due);
             if last > due {
                 late += 1;
                 late_days += (last - due).num_days();
