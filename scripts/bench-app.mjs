@@ -1,21 +1,23 @@
 // Measures the release app in a real window: start-up time and idle memory.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { execSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const binary = process.argv[2];
+// A data folder with a generated lifetime of data (100,000 invoices), for startup_100k.
+const large = process.argv[3];
 
-function start() {
-  const dataDir = mkdtempSync(join(tmpdir(), "tijdig-bench-"));
+function start(existing) {
+  const dataDir = existing ?? mkdtempSync(join(tmpdir(), "tijdig-bench-"));
   const startedAt = Date.now();
   const child = spawn(binary, ["--data-dir", dataDir], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   // The app writes "tijdig: interactive at <ms since epoch>" on standard error once its first
   // screen shows data (the release build has no test hooks, so no file is asked for).
-  const run = { child, dataDir, startedAt, readyAt: null };
+  const run = { child, dataDir, startedAt, readyAt: null, keep: existing !== undefined };
   let seen = "";
   child.stderr.on("data", (chunk) => {
     seen += chunk.toString();
@@ -26,18 +28,42 @@ function start() {
 }
 
 async function waitReady(run, timeoutMs = 20000) {
+  // (timeoutMs: a cold start of a large database may take longer than a warm one)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (run.readyAt !== null) return run.readyAt - run.startedAt;
     await sleep(2);
   }
-  throw new Error("the app did not report ready within 20 s");
+  throw new Error(`the app did not report ready within ${timeoutMs / 1000} s`);
 }
 
 async function stop(run) {
   run.child.kill("SIGTERM");
   await new Promise((resolve) => (run.child.exitCode !== null ? resolve() : run.child.once("exit", resolve)));
-  rmSync(run.dataDir, { recursive: true, force: true });
+  if (!run.keep) rmSync(run.dataDir, { recursive: true, force: true });
+}
+
+/** Empties the page cache (root only): the next start reads binary, libraries and data from disk. */
+function dropCaches() {
+  try {
+    execSync("sync");
+    writeFileSync("/proc/sys/vm/drop_caches", "3");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function coldMedian(existing) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    if (!dropCaches()) return null;
+    const run = start(existing);
+    runs.push(await waitReady(run, 60000));
+    await stop(run);
+  }
+  runs.sort((a, b) => a - b);
+  return runs;
 }
 
 function descendants(pid) {
@@ -80,6 +106,22 @@ for (let i = 0; i < 5; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`startup_to_interactive = ${times[2]} ms`);
+
+// The same from an empty page cache (as after a reboot), and with a lifetime of data.
+const cold = await coldMedian();
+if (cold) {
+  console.log(`startup_cold = ${cold[2]} ms`);
+  console.error(`(cold runs: ${cold.join(", ")} ms)`);
+} else {
+  console.error("(startup_cold: not measured; emptying the page cache needs root)");
+}
+if (large) {
+  const cold100k = await coldMedian(large);
+  if (cold100k) {
+    console.log(`startup_100k = ${cold100k[2]} ms`);
+    console.error(`(100k cold runs: ${cold100k.join(", ")} ms)`);
+  }
+}
 
 const idle = start();
 await waitReady(idle);

@@ -39,7 +39,7 @@ enum Step {
 fn steps() -> impl Strategy<Value = Vec<Step>> {
     prop::collection::vec(
         prop_oneof![
-            3 => (any::<bool>(), 0u32..45).prop_map(|(consumer, term)| Step::Issue { consumer, term }),
+            3 => (any::<bool>(), 1u32..45).prop_map(|(consumer, term)| Step::Issue { consumer, term }),
             3 => (any::<prop::sample::Index>(), 1u32..=3).prop_map(|(which, thirds)| Step::Pay { which, thirds }),
             1 => any::<prop::sample::Index>().prop_map(Step::Waive),
             1 => any::<prop::sample::Index>().prop_map(Step::Credit),

@@ -183,8 +183,8 @@ impl Store {
     pub fn credited_of_set(&self, set: &InvoiceSet) -> Result<HashMap<i64, Decimal>, StoreError> {
         let (member, params) = set.member("c.credits_invoice_id");
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT c.credits_invoice_id, c.total FROM invoices c
-             WHERE c.state = 'issued' AND {member}"
+            "SELECT c.credits_invoice_id, c.total FROM invoices c INDEXED BY invoices_by_credited
+             WHERE c.credits_invoice_id IS NOT NULL AND c.state = 'issued' AND {member}"
         ))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(params.iter()))?;
         let mut out: HashMap<i64, Decimal> = HashMap::new();

@@ -7,7 +7,6 @@ use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use rusqlite::{named_params, OptionalExtension, Row, Transaction, TransactionBehavior};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use tijdig_domain::invoice::{InvoiceKind, InvoiceLine, VatRegime, VatTreatment};
 use tijdig_domain::payment_reference::PaymentReferenceKind as ReferenceKind;
 
@@ -366,13 +365,7 @@ pub(crate) fn insert_lines(
     Ok(())
 }
 
-fn decimal(text: &str) -> Result<Decimal, StoreError> {
-    Decimal::from_str(text).map_err(|_| StoreError::Corrupt(format!("amount {text}")))
-}
-
-fn date(text: &str) -> Result<NaiveDate, StoreError> {
-    NaiveDate::from_str(text).map_err(|_| StoreError::Corrupt(format!("date {text}")))
-}
+use crate::parse::{amount as decimal, date};
 
 fn coded<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
     parse(text).ok_or_else(|| StoreError::Corrupt(format!("{what} {text}")))
@@ -427,50 +420,40 @@ pub(crate) const INVOICE_COLUMNS: &str = "id, kind, client_id, state, number, in
     delivery_from, delivery_to, payment_term_days, vat_regime, reference_kind, note, \
     credits_invoice_id, payment_reference, total, issued_at, pdf_sha256, created_at";
 
+/// An invoice from a row of [`INVOICE_COLUMNS`], read by position (a lifetime of invoices
+/// is read in sets: no lookup of column names per value).
 pub(crate) fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
-    let text = |name: &str| -> Result<String, StoreError> { Ok(row.get::<_, String>(name)?) };
-    let optional_date = |name: &str| -> Result<Option<NaiveDate>, StoreError> {
-        row.get::<_, Option<String>>(name)?
-            .as_deref()
-            .map(date)
-            .transpose()
+    let text = |at: usize| -> Result<String, StoreError> { Ok(row.get::<_, String>(at)?) };
+    let optional = |at: usize| -> Result<Option<String>, StoreError> { Ok(row.get(at)?) };
+    let optional_date = |at: usize| -> Result<Option<NaiveDate>, StoreError> {
+        optional(at)?.as_deref().map(date).transpose()
     };
-    let number: Option<String> = row.get("number")?;
+    let number: Option<String> = optional(4)?;
     let issued = match number {
-        Some(number) if text("state")? == "issued" => Some(IssuedFacts {
+        Some(number) if text(3)? == "issued" => Some(IssuedFacts {
             number,
-            payment_reference: row
-                .get::<_, Option<String>>("payment_reference")?
-                .unwrap_or_default(),
-            total: decimal(&row.get::<_, Option<String>>("total")?.unwrap_or_default())?,
-            issued_at: row
-                .get::<_, Option<String>>("issued_at")?
-                .unwrap_or_default(),
-            pdf_sha256: row
-                .get::<_, Option<String>>("pdf_sha256")?
-                .unwrap_or_default(),
+            payment_reference: optional(13)?.unwrap_or_default(),
+            total: decimal(&optional(14)?.unwrap_or_default())?,
+            issued_at: optional(15)?.unwrap_or_default(),
+            pdf_sha256: optional(16)?.unwrap_or_default(),
         }),
         _ => None,
     };
     Ok(InvoiceRecord {
-        id: row.get("id")?,
-        created_at: text("created_at")?,
+        id: row.get(0)?,
+        created_at: text(17)?,
         issued,
         draft: InvoiceData {
-            kind: coded(&text("kind")?, InvoiceKind::from_code, "invoice kind")?,
-            client_id: row.get("client_id")?,
-            invoice_date: date(&text("invoice_date")?)?,
-            delivery_from: optional_date("delivery_from")?,
-            delivery_to: optional_date("delivery_to")?,
-            payment_term_days: row.get("payment_term_days")?,
-            vat_regime: coded(&text("vat_regime")?, VatRegime::from_code, "vat regime")?,
-            reference_kind: coded(
-                &text("reference_kind")?,
-                ReferenceKind::from_code,
-                "reference",
-            )?,
-            note: row.get("note")?,
-            credits_invoice_id: row.get("credits_invoice_id")?,
+            kind: coded(&text(1)?, InvoiceKind::from_code, "invoice kind")?,
+            client_id: row.get(2)?,
+            invoice_date: date(&text(5)?)?,
+            delivery_from: optional_date(6)?,
+            delivery_to: optional_date(7)?,
+            payment_term_days: row.get(8)?,
+            vat_regime: coded(&text(9)?, VatRegime::from_code, "vat regime")?,
+            reference_kind: coded(&text(10)?, ReferenceKind::from_code, "reference")?,
+            note: row.get(11)?,
+            credits_invoice_id: row.get(12)?,
             lines: Vec::new(),
         },
     })

@@ -1,8 +1,8 @@
 //! The invoice list: one page of invoices with their status and what is open, searched,
-//! filtered, sorted and counted in SQL. Only the invoices that can have something open are
-//! computed (with the same ladder and claim as the invoice page); the rest are remembered as
-//! settled (`services::ladder::remember_settled`), so a lifetime of invoices costs what its
-//! open ones cost.
+//! filtered, sorted and counted in SQL. Only invoices that can have something open are
+//! computed (with the same ladder and claim as the invoice page): the page's own, or — when
+//! a status filter asks which are open — all of them; the rest are remembered as settled
+//! (`services::ladder::remember_settled`), so a lifetime of invoices costs what a page costs.
 
 use std::collections::HashMap;
 
@@ -31,21 +31,27 @@ impl App {
         query: &dto::InvoiceQuery,
     ) -> Result<dto::InvoicePage, StoreError> {
         let today = self.today();
-        let open = load_set(
-            store,
-            today,
-            &InvoiceSet::Unsettled {
-                on: today,
-                client: query.client_id,
-            },
-        )?;
-        remember_settled(store, &open, today)?;
-        let computed: HashMap<i64, &LadderInvoice> =
-            open.invoices.iter().map(|i| (i.record.id, i)).collect();
         let asked: Option<InvoiceStatus> = query.status.map(Into::into);
+        // A status filter needs every claim that can be open; otherwise the page is chosen
+        // first and only its rows that are not remembered as settled are computed.
+        let needs_all = query.open_only || !matches!(asked, None | Some(InvoiceStatus::Draft));
+        let open = if needs_all {
+            let open = load_set(
+                store,
+                today,
+                &InvoiceSet::Unsettled {
+                    on: today,
+                    client: query.client_id,
+                },
+            )?;
+            remember_settled(store, &open, today)?;
+            Some(open)
+        } else {
+            None
+        };
         let matching = |wanted: &dyn Fn(&LadderInvoice) -> bool| -> Vec<i64> {
-            open.invoices
-                .iter()
+            open.iter()
+                .flat_map(|l| l.invoices.iter())
                 .filter(|i| wanted(i))
                 .map(|i| i.record.id)
                 .collect()
@@ -86,6 +92,28 @@ impl App {
             limit,
             today,
         })?;
+        // The page's issued invoices not remembered as settled, computed now (when the filter
+        // did not already compute them all).
+        let page_open = match open {
+            Some(open) => open,
+            None => {
+                let ids: Vec<i64> = page
+                    .rows
+                    .iter()
+                    // (load_set skips credit notes itself)
+                    .filter(|r| r.issued && r.settled.is_none())
+                    .map(|r| r.id)
+                    .collect();
+                let open = load_set(store, today, &InvoiceSet::Ids(ids))?;
+                remember_settled(store, &open, today)?;
+                open
+            }
+        };
+        let computed: HashMap<i64, &LadderInvoice> = page_open
+            .invoices
+            .iter()
+            .map(|i| (i.record.id, i))
+            .collect();
         // Drafts have no stored total: theirs follows from their lines.
         let drafts: Vec<i64> = page
             .rows
