@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const root = resolve(import.meta.dirname, "../..");
+export const root = resolve(import.meta.dirname, "../..");
 export const binary = process.env.TIJDIG_APP_BINARY ?? join(root, "target/debug/tijdig");
 export const screenshotDir = join(root, "target/screenshots");
 

@@ -27,12 +27,23 @@ pub struct ReceivableRow {
     pub credits_invoice_id: Option<i64>,
 }
 
-fn read_rows(conn: &Connection) -> Result<Vec<ReceivableRow>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, client_id, kind, invoice_date, payment_term_days, total, credits_invoice_id
-         FROM invoices WHERE state = 'issued'",
-    )?;
-    let mut rows = stmt.query([])?;
+/// Every issued invoice and credit note, or those of one client.
+fn read_rows(conn: &Connection, client: Option<i64>) -> Result<Vec<ReceivableRow>, StoreError> {
+    // Two statements, not `?1 IS NULL OR client_id = ?1`: SQLite plans one query for both
+    // and would scan every invoice for one client.
+    let columns = "id, client_id, kind, invoice_date, payment_term_days, total, credits_invoice_id";
+    let mut stmt = match client {
+        None => conn.prepare(&format!(
+            "SELECT {columns} FROM invoices WHERE state = 'issued'"
+        ))?,
+        Some(_) => conn.prepare(&format!(
+            "SELECT {columns} FROM invoices WHERE client_id = ?1 AND state = 'issued'"
+        ))?,
+    };
+    let mut rows = match client {
+        None => stmt.query([])?,
+        Some(id) => stmt.query([id])?,
+    };
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let kind = match r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)? {
@@ -53,10 +64,22 @@ fn read_rows(conn: &Connection) -> Result<Vec<ReceivableRow>, StoreError> {
     Ok(out)
 }
 
-fn read_payments(conn: &Connection) -> Result<Payments, StoreError> {
-    let mut stmt = conn
-        .prepare("SELECT invoice_id, paid_on, amount FROM payments ORDER BY invoice_id, paid_on")?;
-    let mut rows = stmt.query([])?;
+/// Every payment, or those on one client's invoices.
+fn read_payments(conn: &Connection, client: Option<i64>) -> Result<Payments, StoreError> {
+    let mut stmt = match client {
+        None => conn.prepare(
+            "SELECT invoice_id, paid_on, amount FROM payments ORDER BY invoice_id, paid_on",
+        )?,
+        Some(_) => conn.prepare(
+            "SELECT invoice_id, paid_on, amount FROM payments
+             WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?1)
+             ORDER BY invoice_id, paid_on",
+        )?,
+    };
+    let mut rows = match client {
+        None => stmt.query([])?,
+        Some(id) => stmt.query([id])?,
+    };
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push((
@@ -75,19 +98,34 @@ impl Store {
     /// writes in between).
     pub fn receivables_and_payments(&self) -> Result<(Vec<ReceivableRow>, Payments), StoreError> {
         let Some(path) = self.path.as_deref() else {
-            return Ok((read_rows(&self.conn)?, read_payments(&self.conn)?));
+            return Ok((
+                read_rows(&self.conn, None)?,
+                read_payments(&self.conn, None)?,
+            ));
         };
         std::thread::scope(|scope| {
             let payments = scope.spawn(|| -> Result<Payments, StoreError> {
                 let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                read_payments(&Connection::open_with_flags(path, flags)?)
+                read_payments(&Connection::open_with_flags(path, flags)?, None)
             });
-            let rows = read_rows(&self.conn)?;
+            let rows = read_rows(&self.conn, None)?;
             let payments = payments
                 .join()
                 .map_err(|_| StoreError::Corrupt("the payments reader stopped".into()))??;
             Ok((rows, payments))
         })
+    }
+
+    /// [`Store::receivables_and_payments`] of one client: its issued invoices and credit
+    /// notes and the payments on them (a client's card need not read a lifetime of others').
+    pub fn client_receivables_and_payments(
+        &self,
+        client_id: i64,
+    ) -> Result<(Vec<ReceivableRow>, Payments), StoreError> {
+        Ok((
+            read_rows(&self.conn, Some(client_id))?,
+            read_payments(&self.conn, Some(client_id))?,
+        ))
     }
 
     /// Invoice numbers by id, of one client's issued invoices.

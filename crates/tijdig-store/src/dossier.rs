@@ -128,6 +128,17 @@ impl Store {
             "SELECT id, client_id, at, kind, step, outcome, note, promised_on, letter_id
              FROM dossier_entries WHERE client_id = ?1 ORDER BY at DESC, id DESC",
         )?;
+        // The invoices of every entry, in one query (a client may have thousands of entries).
+        let mut links: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+        let mut link_stmt = self.conn.prepare(
+            "SELECT di.entry_id, di.invoice_id FROM dossier_invoices di
+             JOIN dossier_entries e ON e.id = di.entry_id
+             WHERE e.client_id = ?1 ORDER BY di.entry_id, di.invoice_id",
+        )?;
+        let mut link_rows = link_stmt.query([client_id])?;
+        while let Some(r) = link_rows.next()? {
+            links.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
         let mut rows = stmt.query([client_id])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
@@ -153,11 +164,7 @@ impl Store {
                     .get::<_, Option<i64>>(8)?
                     .map(|l| crate::letters::read_letter(&self.conn, l))
                     .transpose()?,
-                invoice_ids: ids(
-                    &self.conn,
-                    "SELECT invoice_id FROM dossier_invoices WHERE entry_id = ?1 ORDER BY invoice_id",
-                    id,
-                )?,
+                invoice_ids: links.remove(&id).unwrap_or_default(),
             });
         }
         Ok(out)

@@ -77,6 +77,18 @@ pub struct ListPage {
 /// expression of the index `invoices_by_due`.
 const DUE: &str = "date(i.invoice_date, '+' || i.payment_term_days || ' days')";
 
+/// The search: part of the number, or one of the clients whose name matched. Its columns
+/// are in the narrow index `invoices_search`, so counting reads that, not the invoices.
+const SEARCH: &str =
+    "(i.number LIKE ? ESCAPE '\\' OR i.client_id IN (SELECT value FROM json_each(?)))";
+
+/// [`SEARCH`] as a set found first, for a search that keeps few rows.
+const SEARCH_FIRST: &str = "i.id IN (SELECT id FROM invoices INDEXED BY invoices_search
+     WHERE number LIKE ? ESCAPE '\\' OR client_id IN (SELECT value FROM json_each(?)))";
+
+/// Up to this many matches, a search sorts what it found instead of walking the order.
+const FEW_MATCHES: u32 = 2_000;
+
 /// `%`, `_` and the escape itself taken literally in a LIKE pattern.
 fn like_pattern(text: &str) -> String {
     let mut out = String::from("%");
@@ -94,6 +106,7 @@ impl Store {
     /// One page of the invoice list and the number of rows of the whole list.
     pub fn invoice_list(&self, q: &ListQuery) -> Result<ListPage, StoreError> {
         let mut conditions = vec!["1".to_string()];
+        let mut search_at = None;
         let mut params: Vec<Value> = vec![Value::Text(q.today.to_string())];
         if let Some(client) = q.client {
             conditions.push("i.client_id = ?".into());
@@ -112,10 +125,8 @@ impl Store {
                     named.push(r.get::<_, i64>(0)?);
                 }
             }
-            conditions.push(
-                "(i.number LIKE ? ESCAPE '\\' OR i.client_id IN (SELECT value FROM json_each(?)))"
-                    .into(),
-            );
+            conditions.push(SEARCH.into());
+            search_at = Some(conditions.len() - 1);
             params.push(Value::Text(like_pattern(&search)));
             params.push(Value::Text(id_list(&named)));
         }
@@ -139,12 +150,15 @@ impl Store {
                 params.push(Value::Text(id_list(ids)));
             }
         }
-        let from = format!(
-            "FROM invoices i
-             LEFT JOIN settled_claims s ON s.invoice_id = i.id AND s.settled_on <= ?
-             WHERE {}",
-            conditions.join(" AND ")
-        );
+        let from_where = |conditions: &[String]| {
+            format!(
+                "FROM invoices i
+                 LEFT JOIN settled_claims s ON s.invoice_id = i.id AND s.settled_on <= ?
+                 WHERE {}",
+                conditions.join(" AND ")
+            )
+        };
+        let from = from_where(&conditions);
         // Counting joins the settled claims only when the filter asks for them (a join per
         // row of a lifetime of invoices).
         let counted = if matches!(q.filter, ListFilter::Settled { .. }) {
@@ -167,12 +181,22 @@ impl Store {
             InvoiceOrder::InvoiceDate => "i.invoice_date DESC, i.id DESC".into(),
             InvoiceOrder::Number => "i.number, i.id".into(),
         };
+        // A search that keeps few rows finds them first and sorts those; one that keeps many
+        // walks the order's index and stops at the page (each plan is slow at the other end).
+        let page_from = match search_at {
+            Some(at) if total <= FEW_MATCHES => {
+                let mut found = conditions.clone();
+                found[at] = SEARCH_FIRST.into();
+                from_where(&found)
+            }
+            _ => from,
+        };
         let mut stmt = self.conn.prepare(&format!(
             "SELECT i.id, i.kind, i.number, i.client_id, c.name, i.invoice_date, {DUE},
                     i.total, i.state, s.status
              {from_clients}
              ORDER BY {order} LIMIT ? OFFSET ?",
-            from_clients = from.replacen(
+            from_clients = page_from.replacen(
                 "FROM invoices i",
                 "FROM invoices i JOIN clients c ON c.id = i.client_id",
                 1

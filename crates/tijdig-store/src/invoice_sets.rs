@@ -76,6 +76,15 @@ impl InvoiceSet {
     }
 }
 
+/// An invoice remembered as settled, as a payment history sees it
+/// ([`Store::settled_payment_facts`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettledPaymentFacts {
+    pub total: Decimal,
+    pub due_date: NaiveDate,
+    pub last_paid_on: Option<NaiveDate>,
+}
+
 /// Ids as a JSON array, for `json_each`.
 pub(crate) fn id_list(ids: &[i64]) -> String {
     let parts: Vec<String> = ids.iter().map(i64::to_string).collect();
@@ -226,14 +235,51 @@ impl Store {
         on: NaiveDate,
         client: Option<i64>,
     ) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        // One statement per case, not `?2 IS NULL OR client_id = ?2`: SQLite plans once and
+        // would scan every invoice for one client.
+        let of_client = if client.is_some() {
+            "AND i.client_id = ?2"
+        } else {
+            "AND ?2 IS NULL"
+        };
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT i.id FROM invoices i
              LEFT JOIN settled_claims s ON s.invoice_id = i.id AND s.settled_on <= ?1
-             WHERE i.state = 'issued' AND i.kind <> 'credit_note'
-                AND (?2 IS NULL OR i.client_id = ?2) AND s.invoice_id IS NULL",
-        )?;
+             WHERE i.state = 'issued' AND i.kind <> 'credit_note' {of_client}
+                AND s.invoice_id IS NULL"
+        ))?;
         let rows = stmt.query_map((on.to_string(), client), |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Of one client's invoices remembered as settled on `on`: each one's issued total, due
+    /// date and last payment day (none when credited without payment) — what a payment
+    /// history needs of an invoice whose claim the engine already found settled.
+    pub fn settled_payment_facts(
+        &self,
+        client_id: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<SettledPaymentFacts>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.total, date(i.invoice_date, '+' || i.payment_term_days || ' days'),
+                    (SELECT max(p.paid_on) FROM payments p WHERE p.invoice_id = i.id)
+             FROM invoices i JOIN settled_claims s ON s.invoice_id = i.id
+             WHERE i.client_id = ?1 AND i.state = 'issued' AND i.kind <> 'credit_note'
+                AND s.settled_on <= ?2",
+        )?;
+        let mut rows = stmt.query((client_id, on.to_string()))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let total: String = r.get(0)?;
+            let due: String = r.get(1)?;
+            let last: Option<String> = r.get(2)?;
+            out.push(SettledPaymentFacts {
+                total: amount(&total)?,
+                due_date: date(&due)?,
+                last_paid_on: last.as_deref().map(date).transpose()?,
+            });
+        }
+        Ok(out)
     }
 
     /// Remembers claims the engine found settled, in one transaction. A day already

@@ -48,7 +48,7 @@ pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
 pub use follow_up::{DisputeRecord, FollowUpState, SentLetter, StepDone};
 pub use invoice_list::{InvoiceOrder, ListFilter, ListPage, ListQuery, ListRow};
-pub use invoice_sets::{InvoiceSet, SettledClaim, SettledStatus};
+pub use invoice_sets::{InvoiceSet, SettledClaim, SettledPaymentFacts, SettledStatus};
 pub use invoices::{
     InvoiceData, InvoiceRecord, IssuedDocument, IssuedFacts, NewPayment, PaymentRecord,
 };

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_letter_posting.sql"),
     include_str!("migrations/0015_numbers_and_guards.sql"),
     include_str!("migrations/0016_settled_claims.sql"),
+    include_str!("migrations/0017_invoice_search.sql"),
 ];
 
 /// The schema version this build writes.

@@ -49,6 +49,9 @@ impl App {
                 .and_then(|ladder| remember_settled(store, &ladder, today).map(|()| ladder))
                 .map_err(|e| AppError::from_store(e, lang))?;
             let mut clients: Vec<dto::TodayClient> = Vec::new();
+            // Where each client's group is in `clients` (thousands of open invoices).
+            let mut position_of: std::collections::HashMap<i64, usize> =
+                std::collections::HashMap::new();
             let mut upcoming = Vec::new();
             let mut paused = Vec::new();
             let horizon = today + chrono::Duration::days(14);
@@ -59,9 +62,10 @@ impl App {
                 };
                 match inv.next {
                     NextStep::Planned(p) if p.is_due(today) => {
-                        let position = match clients.iter().position(|c| c.client_id == client_id) {
-                            Some(i) => i,
+                        let position = match position_of.get(&client_id) {
+                            Some(i) => *i,
                             None => {
+                                position_of.insert(client_id, clients.len());
                                 clients.push(dto::TodayClient {
                                     client_id,
                                     client_name: client.name.clone(),

@@ -22,7 +22,19 @@ use crate::{dto, App, AppError};
 /// The receivables, and the invoice id of each. Invoice ids are rowids, so plain vectors
 /// indexed by id stand in for maps (the dashboard must stay fast on 100,000 invoices).
 fn receivables(store: &Store, today: NaiveDate) -> Result<(Vec<Receivable>, Vec<i64>), StoreError> {
-    let (rows, all_payments) = store.receivables_and_payments()?;
+    receivables_of(store, today, None)
+}
+
+/// [`receivables`] of every client, or of one.
+fn receivables_of(
+    store: &Store,
+    today: NaiveDate,
+    client: Option<i64>,
+) -> Result<(Vec<Receivable>, Vec<i64>), StoreError> {
+    let (rows, all_payments) = match client {
+        None => store.receivables_and_payments()?,
+        Some(id) => store.client_receivables_and_payments(id)?,
+    };
     let max_id = rows.iter().map(|r| r.id).max().unwrap_or(0);
     let slot = |id: i64| {
         usize::try_from(id)
@@ -512,7 +524,7 @@ impl App {
     ) -> Result<Vec<dto::PaymentHistoryItem>, AppError> {
         self.with_store(|store, lang| {
             let read = || -> Result<Vec<dto::PaymentHistoryItem>, StoreError> {
-                let (data, ids) = receivables(store, self.today())?;
+                let (data, ids) = receivables_of(store, self.today(), Some(client_id))?;
                 let numbers = store.invoice_numbers(client_id)?;
                 let mut items: Vec<dto::PaymentHistoryItem> = data
                     .iter()

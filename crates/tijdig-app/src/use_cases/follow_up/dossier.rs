@@ -281,7 +281,9 @@ impl App {
         self.with_store(|store, lang| {
             let read = || -> Result<Vec<dto::DossierEntry>, StoreError> {
                 let client = store.client(client_id)?.client;
-                let mut numbers: HashMap<i64, String> = HashMap::new();
+                // The client's invoice numbers, read once (an entry names its own client's
+                // invoices; any other is read on its own).
+                let mut numbers: HashMap<i64, String> = store.invoice_numbers(client_id)?;
                 let mut number = |id: i64| -> Result<String, StoreError> {
                     if let Some(n) = numbers.get(&id) {
                         return Ok(n.clone());

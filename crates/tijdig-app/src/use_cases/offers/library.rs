@@ -1,9 +1,10 @@
 //! What offers draw on: the versions of the algemene voorwaarden, reusable text blocks, the
 //! client-acceptance checklist, and the check of a countersigned agreement.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::{ClientKind, Language};
-use tijdig_store::{ClientAcceptance, NewTermsDocument, Store, TermsDocumentRecord};
+use tijdig_store::{ClientAcceptance, InvoiceSet, NewTermsDocument, Store, TermsDocumentRecord};
 
 use crate::plumbing::error::refused;
 use crate::plumbing::error::Failure;
@@ -269,17 +270,15 @@ fn payment_history(
     let mut late = 0u32;
     let mut late_days = 0i64;
     let mut overdue = 0u32;
-    // The client's invoices with their claims, read as one set (a client may have thousands).
-    let ladder = crate::services::ladder::load(store, today, Some(client_id))?;
-    for inv in &ladder.invoices {
-        if inv.claim.total <= Decimal::ZERO {
-            continue;
+    // A settled invoice (paid, or credited for the rest) was late only if its last payment
+    // was; an open one counts when it is past its due date.
+    let mut count = |total: Decimal, due: NaiveDate, settled: bool, last: Option<NaiveDate>| {
+        if total <= Decimal::ZERO {
+            return;
         }
         issued += 1;
-        let due = inv.due_date;
-        // Settled (paid, or credited for the rest): late only if the last payment was.
-        if inv.claim.total_open() <= Decimal::ZERO {
-            let last = inv.payments.iter().map(|p| p.paid_on).max().unwrap_or(due);
+        if settled {
+            let last = last.unwrap_or(due);
             if last > due {
                 late += 1;
                 late_days += (last - due).num_days();
@@ -287,6 +286,28 @@ fn payment_history(
         } else if today > due {
             overdue += 1;
         }
+    };
+    // The client's invoices the engine already found settled need no claim (a client may
+    // have thousands); the others are computed, read as one set.
+    for facts in store.settled_payment_facts(client_id, today)? {
+        count(facts.total, facts.due_date, true, facts.last_paid_on);
+    }
+    let open = crate::services::ladder::load_set(
+        store,
+        today,
+        &InvoiceSet::Unsettled {
+            on: today,
+            client: Some(client_id),
+        },
+    )?;
+    for inv in &open.invoices {
+        let last = inv.payments.iter().map(|p| p.paid_on).max();
+        count(
+            inv.claim.total,
+            inv.due_date,
+            inv.claim.total_open() <= Decimal::ZERO,
+            last,
+        );
     }
     let text = match (issued, lang) {
         (0, Language::Nl) => "Nog geen facturen aan deze klant: geen betaalgeschiedenis.".into(),
