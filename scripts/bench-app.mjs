@@ -127,7 +127,19 @@ const idle = start();
 await waitReady(idle);
 await sleep(10000);
 const processes = descendants(idle.child.pid);
-const totalKb = processes.reduce((sum, pid) => sum + pssKb(pid), 0);
+const perProcess = processes.map((pid) => {
+  let name = String(pid);
+  try {
+    name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    // The process ended while we looked.
+  }
+  return { name, kb: pssKb(pid) };
+});
+const totalKb = perProcess.reduce((sum, p) => sum + p.kb, 0);
 await stop(idle);
 console.log(`idle_pss = ${(totalKb / 1024).toFixed(1)} MB`);
 console.error(`(startup runs: ${times.join(", ")} ms; idle processes: ${processes.length})`);
+console.error(
+  `(idle PSS per process: ${perProcess.map((p) => `${p.name} ${(p.kb / 1024).toFixed(1)} MB`).join(", ")})`,
+);

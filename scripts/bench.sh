@@ -6,6 +6,7 @@
 #   startup_cold            ms, the same with the page cache emptied before each start (root)
 #   startup_100k            ms, cold, on the generated database of 100,000 invoices
 #   idle_pss                MB, proportional set size of all the app's processes after 10 s idle
+#                           (the split per process goes to standard error)
 #   deb_size                MB, the .deb package
 #   invoice_pdf_1page       ms, median render of a 1-page invoice (fonts parsed once, as the app)
 #   invoice_pdf_10page      ms, median render of a 10-page invoice

@@ -31,9 +31,6 @@ fn main() {
                         eprintln!("tijdig: interrupted e-mail: {}", e.message);
                     }
                 });
-            if let Some(window) = app.get_webview_window("main") {
-                platform::tune_webview(&window);
-            }
             app.manage(commands::Tijdig::new(opened));
             // The start-up backup runs beside the first screen (it takes the store's lock
             // briefly; at most once an hour).

@@ -16,26 +16,6 @@ pub fn prepare_webview() {
 #[cfg(not(target_os = "linux"))]
 pub fn prepare_webview() {}
 
-/// Linux (WebKitGTK): the "document viewer" cache model — no cache of earlier pages or of
-/// resources for a later visit, which a browser keeps and an app that loads one page from
-/// its own binary never uses. Set once the window exists; `idle_pss` in `npm run bench` shows
-/// what the app's processes hold with it.
-#[cfg(target_os = "linux")]
-pub fn tune_webview(window: &tauri::WebviewWindow) {
-    let tuned = window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
-        if let Some(context) = webview.inner().context() {
-            context.set_cache_model(CacheModel::DocumentViewer);
-        }
-    });
-    if let Err(e) = tuned {
-        eprintln!("tijdig: web view settings: {e}");
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-pub fn tune_webview(_window: &tauri::WebviewWindow) {}
-
 /// Sends a PDF to the default printer with CUPS' `lp` (Linux, macOS). Returns false when that
 /// is not possible here, so the caller can open the viewer instead.
 #[cfg(unix)]

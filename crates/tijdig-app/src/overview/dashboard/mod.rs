@@ -12,7 +12,7 @@ use tijdig_domain::cashflow::{
 };
 use tijdig_domain::invoice::{due_date, InvoiceKind};
 use tijdig_domain::{DebtorType, Language};
-use tijdig_store::{Store, StoreError};
+use tijdig_store::{InvoiceRecord, InvoiceSet, Store, StoreError};
 
 use crate::plumbing::format::amount;
 use crate::plumbing::format::show_date;
@@ -133,15 +133,23 @@ fn interest_and_costs_on(
     let (letters, fourteen_day) = (state.letters, state.fourteen_day_letters);
     let arranged = store.arranged_invoice_ids()?;
     let stipulated_since = store.late_payment_terms_accepted(None)?;
-    let mut clients: IdMap<tijdig_domain::Client> = IdMap::default();
+    // The candidates' records and clients, each read as one set (never a query per invoice:
+    // a lifetime of late payments makes tens of thousands of candidates).
+    let mut records: IdMap<InvoiceRecord> = store
+        .invoice_set(&InvoiceSet::Ids(
+            candidates.iter().map(|(_, id)| *id).collect(),
+        ))?
+        .into_iter()
+        .map(|record| (record.id, record))
+        .collect();
+    let mut client_ids: Vec<i64> = candidates.iter().map(|(r, _)| r.client_id).collect();
+    client_ids.sort_unstable();
+    client_ids.dedup();
+    let clients = store.clients_in(&client_ids)?;
     for (r, id) in candidates {
-        if let std::collections::hash_map::Entry::Vacant(slot) = clients.entry(r.client_id) {
-            slot.insert(store.client(r.client_id)?.client);
-        }
-        let Some(client) = clients.get(&r.client_id) else {
-            continue;
+        let (Some(client), Some(record)) = (clients.get(&r.client_id), records.remove(&id)) else {
+            return Err(StoreError::NotFound);
         };
-        let record = store.invoice(id)?;
         let payments: Vec<_> = r
             .payments
             .iter()
