@@ -29,21 +29,19 @@ pub struct ReceivableRow {
 
 /// Every issued invoice and credit note, or those of one client.
 fn read_rows(conn: &Connection, client: Option<i64>) -> Result<Vec<ReceivableRow>, StoreError> {
-    // Two statements, not `?1 IS NULL OR client_id = ?1`: SQLite plans one query for both
-    // and would scan every invoice for one client.
-    let columns = "id, client_id, kind, invoice_date, payment_term_days, total, credits_invoice_id";
-    let mut stmt = match client {
-        None => conn.prepare(&format!(
-            "SELECT {columns} FROM invoices WHERE state = 'issued'"
-        ))?,
-        Some(_) => conn.prepare(&format!(
-            "SELECT {columns} FROM invoices WHERE client_id = ?1 AND state = 'issued'"
-        ))?,
+    // The client filter is left out of the SQL when there is none, not written as
+    // `?1 IS NULL OR client_id = ?1`: SQLite plans once and would scan every invoice for one
+    // client. `client` binds as no parameter or one.
+    let of_client = if client.is_some() {
+        "client_id = ?1 AND"
+    } else {
+        ""
     };
-    let mut rows = match client {
-        None => stmt.query([])?,
-        Some(id) => stmt.query([id])?,
-    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, client_id, kind, invoice_date, payment_term_days, total, credits_invoice_id
+         FROM invoices WHERE {of_client} state = 'issued'"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(client))?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let kind = match r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)? {
@@ -66,20 +64,15 @@ fn read_rows(conn: &Connection, client: Option<i64>) -> Result<Vec<ReceivableRow
 
 /// Every payment, or those on one client's invoices.
 fn read_payments(conn: &Connection, client: Option<i64>) -> Result<Payments, StoreError> {
-    let mut stmt = match client {
-        None => conn.prepare(
-            "SELECT invoice_id, paid_on, amount FROM payments ORDER BY invoice_id, paid_on",
-        )?,
-        Some(_) => conn.prepare(
-            "SELECT invoice_id, paid_on, amount FROM payments
-             WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?1)
-             ORDER BY invoice_id, paid_on",
-        )?,
+    let of_client = if client.is_some() {
+        "WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?1)"
+    } else {
+        ""
     };
-    let mut rows = match client {
-        None => stmt.query([])?,
-        Some(id) => stmt.query([id])?,
-    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT invoice_id, paid_on, amount FROM payments {of_client} ORDER BY invoice_id, paid_on"
+    ))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(client))?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push((

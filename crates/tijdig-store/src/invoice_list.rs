@@ -75,7 +75,7 @@ pub struct ListPage {
 
 /// The due date as the domain computes it (`invoice_date + payment_term_days`), in SQL; the
 /// expression of the index `invoices_by_due`.
-const DUE: &str = "date(i.invoice_date, '+' || i.payment_term_days || ' days')";
+pub(crate) const DUE: &str = "date(i.invoice_date, '+' || i.payment_term_days || ' days')";
 
 /// The search: part of the number, or one of the clients whose name matched. Its columns
 /// are in the narrow index `invoices_search`, so counting reads that, not the invoices.

@@ -260,13 +260,13 @@ impl Store {
         client_id: i64,
         on: NaiveDate,
     ) -> Result<Vec<SettledPaymentFacts>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT i.total, date(i.invoice_date, '+' || i.payment_term_days || ' days'),
-                    (SELECT max(p.paid_on) FROM payments p WHERE p.invoice_id = i.id)
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT i.total, {DUE}, (SELECT max(p.paid_on) FROM payments p WHERE p.invoice_id = i.id)
              FROM invoices i JOIN settled_claims s ON s.invoice_id = i.id
              WHERE i.client_id = ?1 AND i.state = 'issued' AND i.kind <> 'credit_note'
                 AND s.settled_on <= ?2",
-        )?;
+            DUE = crate::invoice_list::DUE,
+        ))?;
         let mut rows = stmt.query((client_id, on.to_string()))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
