@@ -25,7 +25,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let store = Store::open_in_dir(&dir)?;
     let keys = store.invoice_keys()?;
-    let (rows, payments) = store.receivables_and_payments()?;
+    let (rows, payments) =
+        store.receivables_and_payments(&tijdig_store::ReceivableFilter::default())?;
     drop(store);
     let paid: std::collections::HashSet<i64> = payments.iter().map(|(id, _, _)| *id).collect();
     // Invoices without any payment yet, so each payment can be booked.

@@ -3,7 +3,8 @@
 //! figure the engine would not: random sequences of issuing, paying part or all of a claim,
 //! waiving, crediting, changing a client from business to consumer and back, and days
 //! passing, each followed by the list of every invoice compared row by row with the invoice
-//! page, which computes each claim from the stored facts without the remembered answers.
+//! page, which computes each claim from the stored facts without the remembered answers, and
+//! the dashboard (today and 30 days back) with the dashboard when nothing is remembered.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -107,6 +108,25 @@ fn list_agrees_with_the_pages(app: &App) {
     }
 }
 
+/// The dashboard (whose figures of today and of 30 days ago skip the claims remembered as
+/// settled on those days) shows what it shows with nothing remembered.
+fn dashboard_agrees_without_remembered_answers(
+    app: &App,
+    dir: &std::path::Path,
+    day: chrono::NaiveDate,
+    vault: &std::sync::Arc<tijdig_app::keychain::MemoryVault>,
+) {
+    let remembered = app.dashboard().unwrap();
+    rusqlite::Connection::open(dir.join("tijdig.sqlite3"))
+        .unwrap()
+        .execute("DELETE FROM settled_claims", [])
+        .unwrap();
+    let computed = open(dir, day, vault).dashboard().unwrap();
+    assert_eq!(remembered.kpis, computed.kpis);
+    // The lists remember them again, with the day each was settled on.
+    app.today_overview().unwrap();
+}
+
 /// An amount as the payment form takes it ("123,45").
 fn typed(amount: &str) -> String {
     amount.replace('.', ",")
@@ -180,6 +200,7 @@ proptest! {
                 _ => {}
             }
             list_agrees_with_the_pages(&app);
+            dashboard_agrees_without_remembered_answers(&app, dir.path(), day, &vault);
         }
     }
 }
@@ -233,4 +254,53 @@ fn a_settled_consumer_invoice_reopens_when_the_client_turns_out_to_be_a_business
         InvoiceStatus::InterestCostsOpen
     );
     list_agrees_with_the_pages(&app);
+}
+
+#[test]
+fn a_claim_settled_last_week_still_shows_the_interest_it_owed_thirty_days_ago() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = std::sync::Arc::new(tijdig_app::keychain::MemoryVault::default());
+    let start = today() - chrono::Duration::days(200);
+    let app = open(dir.path(), start, &vault);
+    app.save_profile(&profile_form()).unwrap();
+    let client = app.create_client(&business_client()).unwrap().value.id;
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "3", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = start.to_string();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    form.payment_term_days = "14".into();
+    let id = app
+        .issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap()
+        .id;
+    // A week ago the client paid everything: the invoice, commercial interest and € 40.
+    let paid_on = today() - chrono::Duration::days(7);
+    let app = open(dir.path(), paid_on, &vault);
+    let owed = app.invoice(id).unwrap().outstanding;
+    app.add_payment(
+        id,
+        &PaymentForm {
+            paid_on: paid_on.to_string(),
+            amount: typed(&owed),
+            method: PaymentMethod::Bank,
+            note: String::new(),
+        },
+    )
+    .unwrap();
+    let app = open(dir.path(), today(), &vault);
+    assert_eq!(app.invoice(id).unwrap().status, InvoiceStatus::Paid);
+    // The list remembers the claim as settled since the payment, not since 30 days ago.
+    list_agrees_with_the_pages(&app);
+    let kpis = app.dashboard().unwrap().kpis;
+    let interest = kpis
+        .iter()
+        .find(|k| k.code == "interest_costs_open")
+        .unwrap();
+    assert_eq!(interest.value.as_deref(), Some("0.00"));
+    let before: rust_decimal::Decimal = interest.previous.as_deref().unwrap().parse().unwrap();
+    assert!(before > rust_decimal::Decimal::from(40), "{before}");
+    dashboard_agrees_without_remembered_answers(&app, dir.path(), today(), &vault);
 }

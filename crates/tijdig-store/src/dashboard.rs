@@ -5,7 +5,8 @@
 use crate::parse::{amount, date};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use tijdig_domain::invoice::InvoiceKind;
@@ -25,23 +26,55 @@ pub struct ReceivableRow {
     pub total: Decimal,
     /// For a credit note: the invoice it corrects.
     pub credits_invoice_id: Option<i64>,
+    /// The first day its claim is remembered as settled on (migration 0018), if it is.
+    pub settled_on: Option<NaiveDate>,
 }
 
-/// Every issued invoice and credit note, or those of one client.
-fn read_rows(conn: &Connection, client: Option<i64>) -> Result<Vec<ReceivableRow>, StoreError> {
-    // The client filter is left out of the SQL when there is none, not written as
-    // `?1 IS NULL OR client_id = ?1`: SQLite plans once and would scan every invoice for one
-    // client. `client` binds as no parameter or one.
-    let of_client = if client.is_some() {
-        "client_id = ?1 AND"
-    } else {
-        ""
-    };
+/// Which receivables a read takes: every client's or one's, and whether to leave out the
+/// invoices whose claim is remembered as settled on or before a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReceivableFilter {
+    pub client: Option<i64>,
+    /// Leave out every invoice whose claim was settled on or before this day (and its
+    /// payments): it owes nothing after it, and was paid and dated no later
+    /// (`settled_claims.settled_on` is never before the invoice date or its last payment).
+    pub settled_by: Option<NaiveDate>,
+}
+
+impl ReceivableFilter {
+    /// Conditions on `invoices i` (`i.` columns) and on a payment `p`, and their parameters.
+    fn conditions(&self) -> (String, String, Vec<Value>) {
+        let mut params = Vec::new();
+        let (mut invoice, mut payment) = (String::new(), String::new());
+        if let Some(client) = self.client {
+            invoice.push_str(" AND i.client_id = ?");
+            payment.push_str(" AND p.invoice_id IN (SELECT id FROM invoices WHERE client_id = ?)");
+            params.push(Value::Integer(client));
+        }
+        if let Some(day) = self.settled_by {
+            invoice.push_str(" AND (s.settled_on IS NULL OR s.settled_on > ?)");
+            payment.push_str(" AND (s.settled_on IS NULL OR s.settled_on > ?)");
+            params.push(Value::Text(day.to_string()));
+        }
+        (invoice, payment, params)
+    }
+}
+
+/// The issued invoices and credit notes of `filter`.
+fn read_rows(
+    conn: &Connection,
+    filter: &ReceivableFilter,
+) -> Result<Vec<ReceivableRow>, StoreError> {
+    // A filter left out of the SQL when there is none, not written as `?1 IS NULL OR
+    // client_id = ?1`: SQLite plans once and would scan every invoice for one client.
+    let (conditions, _, params) = filter.conditions();
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, client_id, kind, invoice_date, payment_term_days, total, credits_invoice_id
-         FROM invoices WHERE {of_client} state = 'issued'"
+        "SELECT i.id, i.client_id, i.kind, i.invoice_date, i.payment_term_days, i.total,
+                i.credits_invoice_id, s.settled_on
+         FROM invoices i LEFT JOIN settled_claims s ON s.invoice_id = i.id
+         WHERE i.state = 'issued'{conditions}"
     ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(client))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let kind = match r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)? {
@@ -57,22 +90,25 @@ fn read_rows(conn: &Connection, client: Option<i64>) -> Result<Vec<ReceivableRow
             payment_term_days: r.get(4)?,
             total: amount(r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?)?,
             credits_invoice_id: r.get(6)?,
+            settled_on: match r.get_ref(7)? {
+                ValueRef::Null => None,
+                value => Some(date(value.as_str().map_err(rusqlite::Error::from)?)?),
+            },
         });
     }
     Ok(out)
 }
 
-/// Every payment, or those on one client's invoices.
-fn read_payments(conn: &Connection, client: Option<i64>) -> Result<Payments, StoreError> {
-    let of_client = if client.is_some() {
-        "WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?1)"
-    } else {
-        ""
-    };
+/// The payments on the invoices of `filter`.
+fn read_payments(conn: &Connection, filter: &ReceivableFilter) -> Result<Payments, StoreError> {
+    let (_, conditions, params) = filter.conditions();
     let mut stmt = conn.prepare(&format!(
-        "SELECT invoice_id, paid_on, amount FROM payments {of_client} ORDER BY invoice_id, paid_on"
+        "SELECT p.invoice_id, p.paid_on, p.amount
+         FROM payments p LEFT JOIN settled_claims s ON s.invoice_id = p.invoice_id
+         WHERE 1{conditions}
+         ORDER BY p.invoice_id, p.paid_on"
     ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(client))?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         out.push((
@@ -85,40 +121,31 @@ fn read_payments(conn: &Connection, client: Option<i64>) -> Result<Payments, Sto
 }
 
 impl Store {
-    /// Every issued invoice and credit note, and every payment (invoice, day, amount) by
-    /// invoice and day. On disk the payments are read on a second, read-only connection at
-    /// the same time (WAL lets readers run side by side; the app holds the store, so nothing
-    /// writes in between).
-    pub fn receivables_and_payments(&self) -> Result<(Vec<ReceivableRow>, Payments), StoreError> {
-        let Some(path) = self.path.as_deref() else {
-            return Ok((
-                read_rows(&self.conn, None)?,
-                read_payments(&self.conn, None)?,
-            ));
+    /// The issued invoices and credit notes of `filter`, and the payments on them (invoice,
+    /// day, amount) by invoice and day. Over every client, on disk, the payments are read on
+    /// a second, read-only connection at the same time (WAL lets readers run side by side; the
+    /// app holds the store, so nothing writes in between); one client's few rows need not.
+    pub fn receivables_and_payments(
+        &self,
+        filter: &ReceivableFilter,
+    ) -> Result<(Vec<ReceivableRow>, Payments), StoreError> {
+        let reader = match (filter.client, self.reader()?) {
+            (None, Some(reader)) => reader,
+            _ => {
+                return Ok((
+                    read_rows(&self.conn, filter)?,
+                    read_payments(&self.conn, filter)?,
+                ))
+            }
         };
         std::thread::scope(|scope| {
-            let payments = scope.spawn(|| -> Result<Payments, StoreError> {
-                let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                read_payments(&Connection::open_with_flags(path, flags)?, None)
-            });
-            let rows = read_rows(&self.conn, None)?;
+            let payments = scope.spawn(move || read_payments(&reader.conn, filter));
+            let rows = read_rows(&self.conn, filter)?;
             let payments = payments
                 .join()
                 .map_err(|_| StoreError::Corrupt("the payments reader stopped".into()))??;
             Ok((rows, payments))
         })
-    }
-
-    /// [`Store::receivables_and_payments`] of one client: its issued invoices and credit
-    /// notes and the payments on them (a client's card need not read a lifetime of others').
-    pub fn client_receivables_and_payments(
-        &self,
-        client_id: i64,
-    ) -> Result<(Vec<ReceivableRow>, Payments), StoreError> {
-        Ok((
-            read_rows(&self.conn, Some(client_id))?,
-            read_payments(&self.conn, Some(client_id))?,
-        ))
     }
 
     /// Invoice numbers by id, of one client's issued invoices.
@@ -130,7 +157,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every client's id, name and debtor type (archived ones too).
     /// The clients who are consumers (particulieren).
     pub fn consumer_ids(&self) -> Result<std::collections::HashSet<i64>, StoreError> {
         let mut stmt = self
@@ -140,6 +166,7 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every client's id, name and debtor type (archived ones too).
     pub fn client_labels(&self) -> Result<Vec<(i64, String, DebtorType)>, StoreError> {
         let mut stmt = self
             .conn

@@ -42,7 +42,7 @@ pub use bank::{
     NewBankTransaction,
 };
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
-pub use dashboard::ReceivableRow;
+pub use dashboard::{ReceivableFilter, ReceivableRow};
 pub use dossier::{DossierEntryRecord, NewDossierEntry};
 pub use dump::{DumpRow, DumpValue};
 pub use error::StoreError;
@@ -120,6 +120,22 @@ impl Store {
         };
         store.prepare(false)?;
         Ok(store)
+    }
+
+    /// A second, read-only connection to the same file, to read on another thread while this
+    /// one is in use (WAL lets readers run side by side; the app holds the store, so nothing
+    /// writes in between). `None` in memory, where there is no file to share.
+    pub fn reader(&self) -> Result<Option<Store>, StoreError> {
+        let Some(path) = self.path.as_deref() else {
+            return Ok(None);
+        };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Some(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        }))
     }
 
     /// Where the database lives (`None` in memory).

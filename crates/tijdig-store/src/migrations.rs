@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_numbers_and_guards.sql"),
     include_str!("migrations/0016_settled_claims.sql"),
     include_str!("migrations/0017_invoice_search.sql"),
+    include_str!("migrations/0018_settled_since.sql"),
 ];
 
 /// The schema version this build writes.

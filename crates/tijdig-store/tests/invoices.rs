@@ -165,3 +165,41 @@ fn payments_are_checked_against_earlier_payments_in_the_same_transaction() {
     let paid: Decimal = store.payments(id).unwrap().iter().map(|p| p.amount).sum();
     assert_eq!(paid, dec("205.70"));
 }
+
+#[test]
+fn a_new_rate_forgets_only_the_claims_settled_on_or_after_its_start() {
+    let (mut store, client_id) = store_with_client();
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let id = store.create_invoice(&draft(client_id)).unwrap();
+        store.issue_invoice(id, "", 2026, document).unwrap();
+        ids.push(id);
+    }
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let settled = |invoice_id, on| SettledClaim {
+        invoice_id,
+        on,
+        status: SettledStatus::Paid,
+    };
+    store
+        .remember_settled(&[
+            settled(ids[0], day(3, 10)),
+            settled(ids[1], day(6, 30)),
+            settled(ids[2], day(7, 1)),
+        ])
+        .unwrap();
+    let rate = |valid_from, percent: &str| tijdig_domain::interest::Rate {
+        valid_from,
+        kind: tijdig_domain::interest::InterestKind::Commercial,
+        percent: dec(percent),
+        source: "test".into(),
+        unverified: false,
+    };
+    // A rate from 1 July is never read by a ledger that ends on 30 June.
+    store.add_rate(&rate(day(7, 1), "10.15")).unwrap();
+    assert_eq!(store.settled_count(day(12, 31)).unwrap(), 2);
+    assert_eq!(store.settled_count(day(6, 30)).unwrap(), 2);
+    // A rate from 1 March changes every ledger that runs past it.
+    store.add_rate(&rate(day(3, 1), "11.15")).unwrap();
+    assert_eq!(store.settled_count(day(12, 31)).unwrap(), 0);
+}

@@ -510,7 +510,7 @@ export const en: Record<MessageKey, string> = {
   "dashboard.total": "Total",
   "dashboard.aging": "Age of your receivables",
   "dashboard.forecast": "Expected receipts, next 13 weeks",
-  "dashboard.forecastLead": "Each invoice at its due date plus that client's usual delay (new clients: {days} days). The band runs to the best case: everything on its due date.",
+  "dashboard.forecastLead": "Each invoice at its due date plus that client's delay over the past year (no payments that year: {days} days). The band runs to the best case: everything on its due date.",
   "dashboard.expected": "Expected",
   "dashboard.bestCase": "Best case",
   "dashboard.weekOf": "Week from",

@@ -509,7 +509,7 @@ export const nl = {
   "dashboard.total": "Totaal",
   "dashboard.aging": "Ouderdom van je vorderingen",
   "dashboard.forecast": "Verwachte ontvangsten, komende 13 weken",
-  "dashboard.forecastLead": "Elke factuur op de vervaldatum plus de gewone vertraging van die klant (nieuwe klanten: {days} dagen). De band loopt tot het beste geval: alles op de vervaldatum.",
+  "dashboard.forecastLead": "Elke factuur op de vervaldatum plus de vertraging van die klant in het afgelopen jaar (zonder betalingen in dat jaar: {days} dagen). De band loopt tot het beste geval: alles op de vervaldatum.",
   "dashboard.expected": "Verwacht",
   "dashboard.bestCase": "Beste geval",
   "dashboard.weekOf": "Week vanaf",

@@ -19,7 +19,9 @@ use tijdig_domain::invoice::{self as rules, InvoiceStatus};
 use tijdig_domain::{letter_delivery, Client, ClientKind, Issue, LetterChannel};
 use tijdig_store::{InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
-use crate::services::invoice_amounts::credited_on;
+pub(crate) use crate::services::claim_basis::{
+    staffel_stipulated, ClaimBasis, ClaimInvoice, StoredBasis,
+};
 
 /// Stand van de vordering: what one invoice's debtor owes on a day — verzuim, interest, the
 /// collection costs and every payment and waiver applied (art. 6:44 BW) — and the split every
@@ -85,66 +87,6 @@ impl InvoiceClaim {
     }
 }
 
-/// Everything stored that decides one invoice's claim.
-#[derive(Clone, Copy)]
-pub(crate) struct ClaimBasis<'a> {
-    pub client: &'a Client,
-    pub record: &'a InvoiceRecord,
-    /// What issued credit notes took off (a positive amount). Convention: a credit note
-    /// corrects the invoice from its date of issue, so the credited part never bore interest.
-    pub credited: Decimal,
-    pub payments: &'a [PaymentRecord],
-    pub letters: &'a [SentLetter],
-    /// Kwijtscheldingen (day, amount).
-    pub waivers: &'a [(NaiveDate, Decimal)],
-    /// The invoice is or was in a betalingsregeling: its interest and costs are the
-    /// arrangement's (agreed and fixed at its start), the invoice keeps only its principal.
-    pub arranged: bool,
-    /// B2B: the client accepted terms that stipulate the staffel ([`staffel_stipulated`]).
-    pub staffel_stipulated: bool,
-    /// Every sent 14-dagenbrief to this client (letter id, sent on): the cumulatieregeling
-    /// looks back six months.
-    pub client_fourteen_day_letters: &'a [(i64, NaiveDate)],
-}
-
-/// Whether a business invoice's costs follow the staffel instead of the fixed € 40: its client
-/// accepted, on or before the invoice date, an offer whose late-payment clause stipulates it
-/// (reference README "Collection costs", B2B; `since` from
-/// `Store::late_payment_terms_accepted`). The € 40 stays the minimum (the staffel's own).
-pub(crate) fn staffel_stipulated(
-    client: &Client,
-    record: &InvoiceRecord,
-    since: Option<NaiveDate>,
-) -> bool {
-    client.kind == ClientKind::Business && since.is_some_and(|d| d <= record.draft.invoice_date)
-}
-
-impl ClaimBasis<'_> {
-    fn total(&self) -> Decimal {
-        self.record
-            .issued
-            .as_ref()
-            .map_or(Decimal::ZERO, |i| i.total)
-    }
-
-    /// Received through `on` (the ledger leaves later payments out too).
-    fn paid_through(&self, on: NaiveDate) -> Decimal {
-        self.payments
-            .iter()
-            .filter(|p| p.paid_on <= on)
-            .map(|p| p.amount)
-            .sum()
-    }
-
-    fn waived_through(&self, on: NaiveDate) -> Decimal {
-        self.waivers
-            .iter()
-            .filter(|(day, _)| *day <= on)
-            .map(|(_, a)| *a)
-            .sum()
-    }
-}
-
 /// A payment not stored (yet): one being checked, or one the caller has only as (day, amount).
 pub(crate) fn received(invoice_id: i64, paid_on: NaiveDate, amount: Decimal) -> PaymentRecord {
     PaymentRecord {
@@ -186,13 +128,13 @@ pub(crate) fn letter_channel(channel: FollowUpChannel) -> LetterChannel {
 
 pub(crate) fn default_start(
     client: &Client,
-    record: &InvoiceRecord,
+    invoice: &ClaimInvoice,
     letters: &[SentLetter],
 ) -> Option<DefaultStart> {
     let terms = PaymentTerms {
-        invoice_date: record.draft.invoice_date,
+        invoice_date: invoice.invoice_date,
         receipt_date: None,
-        agreed_term_days: Some(record.draft.payment_term_days),
+        agreed_term_days: Some(invoice.payment_term_days),
         term_is_fatal: false,
         large_company_debtor: client.large_company,
         notice: notice_of(letters),
@@ -341,11 +283,11 @@ pub(crate) fn compute_claim(
         costs_over: Decimal::ZERO,
         cumulation: false,
     };
-    if basis.record.issued.is_none() {
+    if basis.invoice.issued_total.is_none() {
         return simple(None);
     }
     let Some(start) =
-        default_start(basis.client, basis.record, basis.letters).filter(|s| s.date <= on)
+        default_start(basis.client, &basis.invoice, basis.letters).filter(|s| s.date <= on)
     else {
         return simple(None);
     };
@@ -489,7 +431,7 @@ pub(crate) fn payment_maximum(
     // Later payments exist: the largest amount that leaves every payment fully applied.
     let fits = |cents: i64| {
         let mut payments = basis.payments.to_vec();
-        payments.push(received(basis.record.id, day, Decimal::new(cents, 2)));
+        payments.push(received(basis.invoice.id, day, Decimal::new(cents, 2)));
         let probe = ClaimBasis {
             payments: &payments,
             ..*basis
@@ -545,62 +487,6 @@ pub(crate) fn claim_of(
 ) -> Result<InvoiceClaim, StoreError> {
     let stored = StoredBasis::read(store, record)?;
     Ok(compute_claim(table, &stored.basis(record), on))
-}
-
-/// What [`ClaimBasis`] borrows, read for one invoice.
-pub(crate) struct StoredBasis {
-    pub client: Client,
-    pub credited: Decimal,
-    pub payments: Vec<PaymentRecord>,
-    pub letters: Vec<SentLetter>,
-    pub waivers: Vec<(NaiveDate, Decimal)>,
-    pub arranged: bool,
-    pub staffel_stipulated: bool,
-    pub client_fourteen_day_letters: Vec<(i64, NaiveDate)>,
-}
-
-impl StoredBasis {
-    pub(crate) fn read(store: &Store, record: &InvoiceRecord) -> Result<StoredBasis, StoreError> {
-        let client = store.client(record.draft.client_id)?.client;
-        Ok(StoredBasis {
-            credited: credited_on(store, record.id)?,
-            payments: store.payments(record.id)?,
-            letters: store.sent_letters(record.id)?,
-            waivers: store
-                .waivers(record.id)?
-                .into_iter()
-                .map(|w| (w.waived_on, w.amount))
-                .collect(),
-            arranged: store.is_arranged(record.id)?,
-            staffel_stipulated: staffel_stipulated(
-                &client,
-                record,
-                store
-                    .late_payment_terms_accepted(Some(record.draft.client_id))?
-                    .get(&record.draft.client_id)
-                    .copied(),
-            ),
-            client_fourteen_day_letters: store
-                .fourteen_day_letters_of(Some(record.draft.client_id))?
-                .remove(&record.draft.client_id)
-                .unwrap_or_default(),
-            client,
-        })
-    }
-
-    pub(crate) fn basis<'a>(&'a self, record: &'a InvoiceRecord) -> ClaimBasis<'a> {
-        ClaimBasis {
-            client: &self.client,
-            record,
-            credited: self.credited,
-            payments: &self.payments,
-            letters: &self.letters,
-            waivers: &self.waivers,
-            arranged: self.arranged,
-            staffel_stipulated: self.staffel_stipulated,
-            client_fourteen_day_letters: &self.client_fourteen_day_letters,
-        }
-    }
 }
 
 pub(crate) fn sync_shipped_rates(store: &mut Store) -> Result<(), StoreError> {

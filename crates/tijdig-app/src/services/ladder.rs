@@ -15,7 +15,7 @@ use tijdig_store::{
 use crate::services::arrangement_state::active_invoice_ids;
 use crate::services::claim::{
     compute_claim, default_start, fourteen_day_letter, rate_table, staffel_stipulated, ClaimBasis,
-    InvoiceClaim,
+    ClaimInvoice, InvoiceClaim,
 };
 
 /// One issued invoice with what the ladder needs.
@@ -41,7 +41,7 @@ impl LadderInvoice {
     pub(crate) fn basis<'a>(&'a self, client: &'a Client) -> ClaimBasis<'a> {
         ClaimBasis {
             client,
-            record: &self.record,
+            invoice: ClaimInvoice::of(&self.record),
             credited: self.credited,
             payments: &self.payments,
             letters: &self.letters,
@@ -137,13 +137,16 @@ pub(crate) fn load_set(
             .get(&client_id)
             .cloned()
             .unwrap_or_default();
-        let stipulated =
-            staffel_stipulated(client, &record, stipulated_since.get(&client_id).copied());
+        let stipulated = staffel_stipulated(
+            client,
+            record.draft.invoice_date,
+            stipulated_since.get(&client_id).copied(),
+        );
         let claim = compute_claim(
             &table,
             &ClaimBasis {
                 client,
-                record: &record,
+                invoice: ClaimInvoice::of(&record),
                 credited,
                 payments: &payments,
                 letters: &letters,
@@ -155,7 +158,7 @@ pub(crate) fn load_set(
             today,
         );
         let due_date = rules::due_date(record.draft.invoice_date, record.draft.payment_term_days);
-        let start = default_start(client, &record, &letters);
+        let start = default_start(client, &ClaimInvoice::of(&record), &letters);
         let costs_due_from = fourteen_day_letter(&letters, start.as_ref())
             .map(|l| tijdig_domain::dates::fourteen_day_term_end(l.delivered()))
             .and_then(|end| end.succ_opt());
@@ -207,29 +210,83 @@ pub(crate) fn load_set(
 /// no rate missing), so that later lists and Vandaag need not compute them again: settled
 /// stays settled on every later day until a fact changes, and every change to a fact deletes
 /// the remembered answer (migration 0016).
+///
+/// The day remembered is the earliest the engine vouches for, and never before any of the
+/// claim's dated facts: its last fact's day ([`last_fact_day`]) when the claim computed on
+/// that day is settled too, else `day` (or that last fact, when it lies after `day`). So the
+/// dashboard, which also asks for the figure of 30 days ago, needs no ledger for a claim
+/// settled long before, and leaves out altogether an invoice settled before every window it
+/// looks at (`Store::receivables_and_payments`).
 pub(crate) fn remember_settled(
     store: &mut Store,
     ladder: &Ladder,
     day: NaiveDate,
 ) -> Result<(), StoreError> {
+    let settled_now = |inv: &&LadderInvoice| {
+        inv.claim.problem.is_none() && inv.claim.total_open() <= Decimal::ZERO
+    };
+    if !ladder.invoices.iter().any(|inv| settled_now(&inv)) {
+        return Ok(());
+    }
+    let table = rate_table(store)?;
     let settled: Vec<SettledClaim> = ladder
         .invoices
         .iter()
-        .filter(|inv| inv.claim.problem.is_none() && inv.claim.total_open() <= Decimal::ZERO)
+        .filter(settled_now)
         .filter_map(|inv| {
             let status = match inv.claim.status(&inv.record, day) {
                 rules::InvoiceStatus::Paid => SettledStatus::Paid,
                 rules::InvoiceStatus::Credited => SettledStatus::Credited,
                 _ => return None,
             };
+            let client = ladder.clients.get(&inv.record.draft.client_id)?;
+            let basis = inv.basis(client);
+            let last = last_fact_day(&basis);
+            let settled_then = || {
+                let then = compute_claim(&table, &basis, last);
+                then.problem.is_none() && then.total_open() <= Decimal::ZERO
+            };
+            // Never before a fact: a dated fact after `day` (a payment booked ahead) is
+            // waited for, as settled on `day` stays settled on every later day.
+            let since = if last < day && settled_then() {
+                last
+            } else {
+                day.max(last)
+            };
             Some(SettledClaim {
                 invoice_id: inv.record.id,
-                on: day,
+                on: since,
                 status,
             })
         })
         .collect();
     store.remember_settled(&settled)
+}
+
+/// The last day on which anything dated that decides a claim happened: the invoice date, a
+/// payment, a kwijtschelding, a letter sent or delivered, and, for a consumer, a 14-dagenbrief
+/// about another invoice (the cumulatieregeling, the only rule that reads those, applies to
+/// consumers only).
+fn last_fact_day(basis: &ClaimBasis<'_>) -> NaiveDate {
+    let consumer = basis.client.kind == tijdig_domain::ClientKind::Consumer;
+    std::iter::once(basis.invoice.invoice_date)
+        .chain(basis.payments.iter().map(|p| p.paid_on))
+        .chain(basis.waivers.iter().map(|(on, _)| *on))
+        .chain(
+            basis
+                .letters
+                .iter()
+                .flat_map(|l| std::iter::once(l.sent_on).chain(l.delivered_on)),
+        )
+        .chain(
+            basis
+                .client_fourteen_day_letters
+                .iter()
+                .filter(|_| consumer)
+                .map(|(_, on)| *on),
+        )
+        .max()
+        .unwrap_or(basis.invoice.invoice_date)
 }
 
 /// On a Sunday or feestdag Tijdig plans no contact with clients: what it says about today.

@@ -7,6 +7,7 @@ pub(crate) mod adoption;
 pub(crate) mod app;
 pub(crate) mod arrangement_state;
 pub(crate) mod claim;
+pub(crate) mod claim_basis;
 pub(crate) mod documents;
 pub(crate) mod files;
 pub(crate) mod invoice_amounts;

@@ -75,7 +75,7 @@ fn applied(
     today: NaiveDate,
 ) -> Receipt {
     let mut payments = basis.payments.to_vec();
-    payments.push(received(basis.record.id, paid_on, amount));
+    payments.push(received(basis.invoice.id, paid_on, amount));
     let after = compute_claim(
         table,
         &ClaimBasis {

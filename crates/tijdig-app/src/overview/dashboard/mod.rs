@@ -1,6 +1,7 @@
 //! The dashboard (issue "Cashflow risk"): receivables read in a few queries, every figure
 //! computed by the domain's `cashflow` module; its one-page PDF report in `report.rs`.
 
+mod receivables;
 mod report;
 
 use chrono::{Duration, NaiveDate};
@@ -10,175 +11,13 @@ use tijdig_domain::cashflow::{
     aging, days_late_history, forecast, kpis, risk_score, AgingBuckets, IdMap, Kpis,
     PlannedReceipt, Receivable, RiskInput, AGING_LABELS,
 };
-use tijdig_domain::invoice::{due_date, InvoiceKind};
 use tijdig_domain::{DebtorType, Language};
-use tijdig_store::{InvoiceRecord, InvoiceSet, Store, StoreError};
+use tijdig_store::{ReceivableFilter, Store, StoreError};
 
 use crate::plumbing::format::amount;
 use crate::plumbing::format::show_date;
-use crate::services::claim::{compute_claim, rate_table, received, ClaimBasis};
 use crate::{dto, App, AppError};
-
-/// The receivables, and the invoice id of each. Invoice ids are rowids, so plain vectors
-/// indexed by id stand in for maps (the dashboard must stay fast on 100,000 invoices).
-fn receivables(store: &Store, today: NaiveDate) -> Result<(Vec<Receivable>, Vec<i64>), StoreError> {
-    receivables_of(store, today, None)
-}
-
-/// [`receivables`] of every client, or of one.
-fn receivables_of(
-    store: &Store,
-    today: NaiveDate,
-    client: Option<i64>,
-) -> Result<(Vec<Receivable>, Vec<i64>), StoreError> {
-    let (rows, all_payments) = match client {
-        None => store.receivables_and_payments()?,
-        Some(id) => store.client_receivables_and_payments(id)?,
-    };
-    let max_id = rows.iter().map(|r| r.id).max().unwrap_or(0);
-    let slot = |id: i64| {
-        usize::try_from(id)
-            .ok()
-            .filter(|i| *i <= usize::try_from(max_id).unwrap_or(0))
-    };
-    let mut index: Vec<u32> = vec![u32::MAX; slot(max_id).map_or(0, |m| m + 1)];
-    let mut parts = Vec::with_capacity(rows.len());
-    let mut credited = Vec::with_capacity(rows.len());
-    let mut payments: Vec<Vec<(NaiveDate, Decimal)>> = Vec::with_capacity(rows.len());
-    let mut in_arrangement = Vec::with_capacity(rows.len());
-    for r in rows.iter().filter(|r| r.kind != InvoiceKind::CreditNote) {
-        if let Some(i) = slot(r.id) {
-            index[i] = u32::try_from(parts.len()).unwrap_or(u32::MAX);
-        }
-        parts.push(r);
-        credited.push(Decimal::ZERO);
-        payments.push(Vec::new());
-        in_arrangement.push(false);
-    }
-    let find = |id: i64| -> Option<usize> {
-        slot(id)
-            .and_then(|i| index.get(i).copied())
-            .filter(|i| *i != u32::MAX)
-            .and_then(|i| usize::try_from(i).ok())
-    };
-    for r in rows.iter().filter(|r| r.kind == InvoiceKind::CreditNote) {
-        if let Some(i) = r.credits_invoice_id.and_then(find) {
-            credited[i] += -r.total;
-        }
-    }
-    for (invoice, day, paid) in all_payments {
-        if let Some(i) = find(invoice) {
-            payments[i].push((day, paid));
-        }
-    }
-    for id in crate::services::arrangement_state::active_invoice_ids(store, today)? {
-        if let Some(i) = find(id) {
-            in_arrangement[i] = true;
-        }
-    }
-    let ids = parts.iter().map(|r| r.id).collect();
-    let out = parts
-        .into_iter()
-        .zip(credited)
-        .zip(payments)
-        .zip(in_arrangement)
-        .map(|(((r, credited), payments), arranged)| {
-            Receivable::new(
-                r.client_id,
-                r.invoice_date,
-                due_date(r.invoice_date, r.payment_term_days),
-                r.total,
-                credited,
-                payments,
-                arranged,
-            )
-        })
-        .collect();
-    Ok((out, ids))
-}
-
-/// Rente en kosten open on each of `days`, over the receivables the dashboard already read
-/// (`ids` are their invoice ids): for every invoice the claim ledger says more than its amount
-/// is owed (the same computation as the invoice page and the list). Only an invoice that was in
-/// verzuim while something was open can owe any: one paid on time, or whose rest was waived
-/// after its last payment, is skipped without a ledger.
-fn interest_and_costs_on(
-    store: &Store,
-    data: &[Receivable],
-    ids: &[i64],
-    days: &[NaiveDate],
-) -> Result<Vec<Decimal>, StoreError> {
-    let waivers = store.all_waivers()?;
-    let latest = days.iter().copied().max().unwrap_or(NaiveDate::MIN);
-    let waived_after = |id: &i64, last: NaiveDate| {
-        waivers
-            .get(id)
-            .is_some_and(|w| w.iter().any(|(on, _)| *on >= last))
-    };
-    let candidates: Vec<(&Receivable, i64)> = data
-        .iter()
-        .zip(ids.iter().copied())
-        .filter(|(r, id)| match r.payments.last() {
-            _ if r.open_on(latest) > Decimal::ZERO => latest > r.due_date,
-            Some((last, _)) => *last > r.due_date && !waived_after(id, *last),
-            None => false,
-        })
-        .collect();
-    let mut out = vec![Decimal::ZERO; days.len()];
-    if candidates.is_empty() {
-        return Ok(out);
-    }
-    let table = rate_table(store)?;
-    let state = store.follow_up_state()?;
-    let (letters, fourteen_day) = (state.letters, state.fourteen_day_letters);
-    let arranged = store.arranged_invoice_ids()?;
-    let stipulated_since = store.late_payment_terms_accepted(None)?;
-    // The candidates' records and clients, each read as one set (never a query per invoice:
-    // a lifetime of late payments makes tens of thousands of candidates).
-    let mut records: IdMap<InvoiceRecord> = store
-        .invoice_set(&InvoiceSet::Ids(
-            candidates.iter().map(|(_, id)| *id).collect(),
-        ))?
-        .into_iter()
-        .map(|record| (record.id, record))
-        .collect();
-    let mut client_ids: Vec<i64> = candidates.iter().map(|(r, _)| r.client_id).collect();
-    client_ids.sort_unstable();
-    client_ids.dedup();
-    let clients = store.clients_in(&client_ids)?;
-    for (r, id) in candidates {
-        let (Some(client), Some(record)) = (clients.get(&r.client_id), records.remove(&id)) else {
-            return Err(StoreError::NotFound);
-        };
-        let payments: Vec<_> = r
-            .payments
-            .iter()
-            .map(|(on, sum)| received(id, *on, *sum))
-            .collect();
-        let basis = ClaimBasis {
-            client,
-            record: &record,
-            credited: r.credited,
-            payments: &payments,
-            letters: letters.get(&id).map_or(&[][..], Vec::as_slice),
-            waivers: waivers.get(&id).map_or(&[][..], Vec::as_slice),
-            arranged: arranged.contains(&id),
-            staffel_stipulated: crate::services::claim::staffel_stipulated(
-                client,
-                &record,
-                stipulated_since.get(&r.client_id).copied(),
-            ),
-            client_fourteen_day_letters: fourteen_day
-                .get(&r.client_id)
-                .map_or(&[][..], Vec::as_slice),
-        };
-        for (slot, day) in out.iter_mut().zip(days) {
-            // The ledger leaves out what happened after its day.
-            *slot += compute_claim(&table, &basis, *day).interest_and_costs_open();
-        }
-    }
-    Ok(out)
-}
+use receivables::{horizon, interest_and_costs_on, receivables_of, Receivables};
 
 fn kpi_list(
     now: &Kpis,
@@ -298,22 +137,54 @@ impl App {
 
     fn build_dashboard(&self, store: &Store, lang: Language) -> Result<dto::Dashboard, StoreError> {
         let today = self.today();
-        let (data, ids) = receivables(store, today)?;
-        let now = kpis(&data, today);
-        let before = kpis(&data, today - Duration::days(30));
-        let extra = match interest_and_costs_on(
+        let receivables = receivables_of(
             store,
-            &data,
-            &ids,
-            &[today, today - Duration::days(30)],
-        )?[..]
-        {
+            today,
+            &ReceivableFilter {
+                client: None,
+                settled_by: Some(horizon(today)),
+            },
+        )?;
+        let days = [today, today - Duration::days(30)];
+        let now = kpis(&receivables.data, today);
+        let before = kpis(&receivables.data, days[1]);
+        // Interest and costs, the heaviest part, run on a second connection and core while
+        // this one computes the rest (in memory, without a second connection, one by one).
+        let reader = store.reader()?;
+        let (mut dashboard, extra) = std::thread::scope(|scope| -> Result<_, StoreError> {
+            let shared = &receivables;
+            let interest = reader
+                .map(|reader| scope.spawn(move || interest_and_costs_on(&reader, shared, &days)));
+            let dashboard = self.figures(store, lang, today, shared, &now)?;
+            let extra = match interest {
+                Some(handle) => handle.join().map_err(|_| {
+                    StoreError::Corrupt("the interest computation stopped".into())
+                })??,
+                None => interest_and_costs_on(store, shared, &days)?,
+            };
+            Ok((dashboard, extra))
+        })?;
+        let extra = match extra[..] {
             [now, before] => (now, before),
             _ => (Decimal::ZERO, Decimal::ZERO),
         };
+        dashboard.kpis = kpi_list(&now, &before, extra, lang);
+        Ok(dashboard)
+    }
+
+    /// Every figure but the KPIs, which wait for the interest and costs.
+    fn figures(
+        &self,
+        store: &Store,
+        lang: Language,
+        today: NaiveDate,
+        receivables: &Receivables,
+        now: &Kpis,
+    ) -> Result<dto::Dashboard, StoreError> {
+        let data = &receivables.data;
 
         let mut per_client: IdMap<Vec<&Receivable>> = IdMap::default();
-        for r in &data {
+        for r in data {
             per_client.entry(r.client_id).or_default().push(r);
         }
         let clients: IdMap<(String, DebtorType)> = store
@@ -399,7 +270,7 @@ impl App {
             )
         });
 
-        let f = forecast(&data, &instalments, today);
+        let f = forecast(data, &instalments, today);
 
         let disputes = store.open_disputes_per_client()?;
         let unanswered = store.unanswered_contacts_since(today - Duration::days(90))?;
@@ -490,7 +361,7 @@ impl App {
         });
         Ok(dto::Dashboard {
             today: show_date(today),
-            kpis: kpi_list(&now, &before, extra, lang),
+            kpis: Vec::new(),
             aging: dto::Aging {
                 labels: match lang {
                     Language::Nl => AGING_LABELS.iter().map(|s| s.to_string()).collect(),
@@ -505,7 +376,7 @@ impl App {
                     .map(|s| s.to_string())
                     .collect(),
                 },
-                total: buckets(&aging(&data, today)),
+                total: buckets(&aging(data, today)),
                 clients: client_aging,
             },
             forecast: dto::Forecast {
@@ -532,14 +403,21 @@ impl App {
     ) -> Result<Vec<dto::PaymentHistoryItem>, AppError> {
         self.with_store(|store, lang| {
             let read = || -> Result<Vec<dto::PaymentHistoryItem>, StoreError> {
-                let (data, ids) = receivables_of(store, self.today(), Some(client_id))?;
+                let Receivables { data, invoices, .. } = receivables_of(
+                    store,
+                    self.today(),
+                    &ReceivableFilter {
+                        client: Some(client_id),
+                        settled_by: None,
+                    },
+                )?;
                 let numbers = store.invoice_numbers(client_id)?;
                 let mut items: Vec<dto::PaymentHistoryItem> = data
                     .iter()
-                    .zip(&ids)
+                    .zip(&invoices)
                     .filter(|(r, _)| r.client_id == client_id)
-                    .filter_map(|(r, id)| {
-                        let number = numbers.get(id)?;
+                    .filter_map(|(r, invoice)| {
+                        let number = numbers.get(&invoice.id)?;
                         let on = r.paid_in_full_on()?;
                         Some(dto::PaymentHistoryItem {
                             number: number.clone(),

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
 use chrono::NaiveDateTime;
 use tijdig_domain::backup::{
@@ -162,26 +162,53 @@ pub(crate) struct BackupJob {
     pinned: bool,
 }
 
-/// One backup (and shelf clean-up) at a time in this process — also across `App` handles on
-/// the same folder (a background backup of a handle that is gone may still be running).
-static ONE_BACKUP: Mutex<()> = Mutex::new(());
+/// The backup folders a backup (and shelf clean-up) is being made in, in this process: one at
+/// a time per folder — also across `App` handles on the same folder (a background backup of a
+/// handle that is gone may still be running) — while another folder never waits.
+static BUSY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static FREED: Condvar = Condvar::new();
+
+/// A backup folder held until dropped.
+struct FolderTurn<'a>(&'a Path);
+
+impl FolderTurn<'_> {
+    /// The folder's turn: waiting for a backup being made there, or (`wait` false) `None`.
+    fn take(folder: &Path, wait: bool) -> Option<FolderTurn<'_>> {
+        let mut busy = BUSY.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if !busy.iter().any(|f| f == folder) {
+                busy.push(folder.to_path_buf());
+                return Some(FolderTurn(folder));
+            }
+            if !wait {
+                return None;
+            }
+            busy = FREED.wait(busy).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+impl Drop for FolderTurn<'_> {
+    fn drop(&mut self) {
+        let mut busy = BUSY.lock().unwrap_or_else(|p| p.into_inner());
+        busy.retain(|f| f != self.0);
+        FREED.notify_all();
+    }
+}
 
 impl BackupJob {
-    /// Makes the backup, waiting for one that is being made.
+    /// Makes the backup, waiting for one that is being made in the same folder.
     pub(crate) fn run(&self) -> Result<PathBuf, StoreError> {
-        let _one = ONE_BACKUP.lock().unwrap_or_else(|p| p.into_inner());
+        let _turn = FolderTurn::take(&self.folder, true);
         self.make()
     }
 
-    /// Makes the backup unless one is being made right now (then that one will do).
+    /// Makes the backup unless one is being made in its folder right now (then that one will
+    /// do).
     fn run_unless_busy(&self) -> Result<Option<PathBuf>, StoreError> {
-        match ONE_BACKUP.try_lock() {
-            Ok(_one) => self.make().map(Some),
-            Err(std::sync::TryLockError::WouldBlock) => Ok(None),
-            Err(std::sync::TryLockError::Poisoned(p)) => {
-                let _one = p.into_inner();
-                self.make().map(Some)
-            }
+        match FolderTurn::take(&self.folder, false) {
+            Some(_turn) => self.make().map(Some),
+            None => Ok(None),
         }
     }
 
