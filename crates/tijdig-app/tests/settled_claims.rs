@@ -127,6 +127,21 @@ fn dashboard_agrees_without_remembered_answers(
     app.today_overview().unwrap();
 }
 
+/// Issues one invoice of € 363 to `client`, dated `day`, payable in `term` days.
+fn issue_on(app: &App, client: i64, day: chrono::NaiveDate, term: u32) -> i64 {
+    let mut form = invoice_form(
+        client,
+        vec![line("Ontwerp", "3", "100", VatTreatment::Standard21)],
+    );
+    form.invoice_date = day.to_string();
+    form.delivery_from = String::new();
+    form.delivery_to = String::new();
+    form.payment_term_days = term.to_string();
+    app.issue_invoice(app.create_invoice(&form).unwrap().id)
+        .unwrap()
+        .id
+}
+
 /// An amount as the payment form takes it ("123,45").
 fn typed(amount: &str) -> String {
     amount.replace('.', ",")
@@ -149,13 +164,7 @@ proptest! {
             match step {
                 Step::Issue { consumer: to_consumer, term } => {
                     let client = if *to_consumer { consumer } else { business };
-                    let mut form = invoice_form(client, vec![line("Ontwerp", "3", "100", VatTreatment::Standard21)]);
-                    form.invoice_date = day.to_string();
-                    form.delivery_from = String::new();
-                    form.delivery_to = String::new();
-                    form.payment_term_days = term.to_string();
-                    let draft = app.create_invoice(&form).unwrap();
-                    issued.push(app.issue_invoice(draft.id).unwrap().id);
+                    issued.push(issue_on(&app, client, day, *term));
                 }
                 Step::Pay { which, thirds } if !issued.is_empty() => {
                     let id = issued[which.index(issued.len())];
@@ -213,18 +222,7 @@ fn a_settled_consumer_invoice_reopens_when_the_client_turns_out_to_be_a_business
     let app = open(dir.path(), start, &vault);
     app.save_profile(&profile_form()).unwrap();
     let client = app.create_client(&consumer_client()).unwrap().value.id;
-    let mut form = invoice_form(
-        client,
-        vec![line("Ontwerp", "3", "100", VatTreatment::Standard21)],
-    );
-    form.invoice_date = start.to_string();
-    form.delivery_from = String::new();
-    form.delivery_to = String::new();
-    form.payment_term_days = "14".into();
-    let id = app
-        .issue_invoice(app.create_invoice(&form).unwrap().id)
-        .unwrap()
-        .id;
+    let id = issue_on(&app, client, start, 14);
     // Paid two months late: a consumer without a 14-dagenbrief owes no interest or costs.
     let later = start + chrono::Duration::days(74);
     let app = open(dir.path(), later, &vault);
@@ -264,18 +262,7 @@ fn a_claim_settled_last_week_still_shows_the_interest_it_owed_thirty_days_ago() 
     let app = open(dir.path(), start, &vault);
     app.save_profile(&profile_form()).unwrap();
     let client = app.create_client(&business_client()).unwrap().value.id;
-    let mut form = invoice_form(
-        client,
-        vec![line("Ontwerp", "3", "100", VatTreatment::Standard21)],
-    );
-    form.invoice_date = start.to_string();
-    form.delivery_from = String::new();
-    form.delivery_to = String::new();
-    form.payment_term_days = "14".into();
-    let id = app
-        .issue_invoice(app.create_invoice(&form).unwrap().id)
-        .unwrap()
-        .id;
+    let id = issue_on(&app, client, start, 14);
     // A week ago the client paid everything: the invoice, commercial interest and € 40.
     let paid_on = today() - chrono::Duration::days(7);
     let app = open(dir.path(), paid_on, &vault);

@@ -5,7 +5,6 @@ use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use tijdig_domain::cashflow::Receivable;
 use tijdig_domain::invoice::{due_date, InvoiceKind};
-use tijdig_domain::Client;
 use tijdig_store::{InvoiceSet, PaymentRecord, ReceivableFilter, Store, StoreError};
 
 use crate::services::claim::{
@@ -21,16 +20,6 @@ pub(super) struct Receivables {
     pub invoices: Vec<ClaimInvoice>,
     pub settled_on: Vec<Option<NaiveDate>>,
 }
-
-/// A claim that may owe interest or costs, with what its ledger reads.
-type Candidate<'a> = (
-    &'a Receivable,
-    ClaimInvoice,
-    Option<NaiveDate>,
-    &'a Client,
-    Vec<PaymentRecord>,
-    Vec<(NaiveDate, Decimal)>,
-);
 
 /// How far back the dashboard looks: its figures of 30 days ago count invoices paid in full in
 /// the 12 months before that day (KPIs; the risk score's and the forecast's lateness look back
@@ -151,7 +140,7 @@ pub(super) fn interest_and_costs_on(
             None => false,
         })
         .collect();
-    let mut waivers = store.waivers_of_set(&InvoiceSet::Ids(
+    let waivers = store.waivers_of_set(&InvoiceSet::Ids(
         maybe.iter().map(|(_, invoice, _)| invoice.id).collect(),
     ))?;
     let waived_after = |id: &i64, last: NaiveDate| {
@@ -161,10 +150,12 @@ pub(super) fn interest_and_costs_on(
     };
     let candidates: Vec<(&Receivable, ClaimInvoice, Option<NaiveDate>)> = maybe
         .into_iter()
-        .filter(|(r, invoice, _)| match r.payments.last() {
-            _ if r.open_on(latest) > Decimal::ZERO => true,
-            Some((last, _)) => !waived_after(&invoice.id, *last),
-            None => false,
+        .filter(|(r, invoice, _)| {
+            // Paid late: only a rest waived after the last payment spares it a ledger.
+            r.open_on(latest) > Decimal::ZERO
+                || r.payments
+                    .last()
+                    .is_some_and(|(last, _)| !waived_after(&invoice.id, *last))
         })
         .collect();
     let mut out = vec![Decimal::ZERO; days.len()];
@@ -182,61 +173,40 @@ pub(super) fn interest_and_costs_on(
     client_ids.sort_unstable();
     client_ids.dedup();
     let clients = store.clients_in(&client_ids)?;
-    let mut claims = Vec::with_capacity(candidates.len());
     for (r, invoice, settled_on) in candidates {
         let Some(client) = clients.get(&r.client_id) else {
             return Err(StoreError::NotFound);
         };
-        let payments = r
+        let payments: Vec<PaymentRecord> = r
             .payments
             .iter()
             .map(|(on, sum)| received(invoice.id, *on, *sum))
             .collect();
-        let waivers = waivers.remove(&invoice.id).unwrap_or_default();
-        claims.push((r, invoice, settled_on, client, payments, waivers));
-    }
-    // Each ledger stands alone: two halves on two cores.
-    let sum = |part: &[Candidate<'_>]| {
-        let mut out = vec![Decimal::ZERO; days.len()];
-        for (r, invoice, settled_on, client, payments, waivers) in part {
-            let basis = ClaimBasis {
+        let basis = ClaimBasis {
+            client,
+            invoice,
+            credited: r.credited,
+            payments: &payments,
+            letters: letters.get(&invoice.id).map_or(&[][..], Vec::as_slice),
+            waivers: waivers.get(&invoice.id).map_or(&[][..], Vec::as_slice),
+            arranged: arranged.contains(&invoice.id),
+            staffel_stipulated: staffel_stipulated(
                 client,
-                invoice: *invoice,
-                credited: r.credited,
-                payments,
-                letters: letters.get(&invoice.id).map_or(&[][..], Vec::as_slice),
-                waivers,
-                arranged: arranged.contains(&invoice.id),
-                staffel_stipulated: staffel_stipulated(
-                    client,
-                    invoice.invoice_date,
-                    stipulated_since.get(&r.client_id).copied(),
-                ),
-                client_fourteen_day_letters: fourteen_day
-                    .get(&r.client_id)
-                    .map_or(&[][..], Vec::as_slice),
-            };
-            for (slot, day) in out
-                .iter_mut()
-                .zip(days)
-                .filter(|(_, day)| open_on(*settled_on, **day))
-            {
-                // The ledger leaves out what happened after its day.
-                *slot += compute_claim(&table, &basis, *day).interest_and_costs_open();
-            }
+                invoice.invoice_date,
+                stipulated_since.get(&r.client_id).copied(),
+            ),
+            client_fourteen_day_letters: fourteen_day
+                .get(&r.client_id)
+                .map_or(&[][..], Vec::as_slice),
+        };
+        for (slot, day) in out
+            .iter_mut()
+            .zip(days)
+            .filter(|(_, day)| open_on(settled_on, **day))
+        {
+            // The ledger leaves out what happened after its day.
+            *slot += compute_claim(&table, &basis, *day).interest_and_costs_open();
         }
-        out
-    };
-    let (first, second) = claims.split_at(claims.len() / 2);
-    let (mine, other) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| sum(second));
-        let mine = sum(first);
-        (mine, other.join())
-    });
-    let other =
-        other.map_err(|_| StoreError::Corrupt("the interest computation stopped".into()))?;
-    for ((slot, a), b) in out.iter_mut().zip(mine).zip(other) {
-        *slot = a + b;
     }
     Ok(out)
 }
