@@ -452,8 +452,8 @@ fn mutated_statements_are_read_or_refused_but_never_panic() {
             let mut bytes = original.clone();
             for _ in 0..(1 + next() % 4) {
                 let at = usize::try_from(next() % (bytes.len() as u64 + 1)).unwrap();
-                let byte =
-                    b":/<>0123456789CDRN,.\n\r\xff\xc3"[usize::try_from(next() % 22).unwrap()];
+                let alphabet = b":/<>0123456789CDRN,.\n\r\xff\xc3;\"\t'-";
+                let byte = alphabet[usize::try_from(next() % alphabet.len() as u64).unwrap()];
                 match next() % 4 {
                     0 if at < bytes.len() => bytes[at] = byte,
                     1 => bytes.insert(at, byte),

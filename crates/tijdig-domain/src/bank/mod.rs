@@ -8,6 +8,7 @@
 //! Nothing here panics on any input (fuzzed: `fuzz/`).
 
 pub mod camt;
+pub mod csv;
 pub mod matching;
 pub mod mt940;
 pub mod text;
@@ -23,6 +24,8 @@ pub enum StatementFormat {
     Camt053,
     /// SWIFT MT940 in the Dutch banks' variants.
     Mt940,
+    /// A bank's CSV (or ABN AMRO TAB) download, of a known bank or mapped by the user.
+    Csv(csv::CsvBank),
 }
 
 impl StatementFormat {
@@ -30,13 +33,15 @@ impl StatementFormat {
         match self {
             StatementFormat::Camt053 => "camt053",
             StatementFormat::Mt940 => "mt940",
+            StatementFormat::Csv(_) => "csv",
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            StatementFormat::Camt053 => "CAMT.053",
-            StatementFormat::Mt940 => "MT940",
+            StatementFormat::Camt053 => "CAMT.053".into(),
+            StatementFormat::Mt940 => "MT940".into(),
+            StatementFormat::Csv(bank) => format!("CSV {}", bank.name()),
         }
     }
 }
@@ -114,6 +119,12 @@ pub enum StatementError {
         element: String,
         problem: Problem,
     },
+    /// A CSV row that cannot be read: its line, the column's name, and what is wrong.
+    Cell {
+        line: u32,
+        column: String,
+        problem: Problem,
+    },
 }
 
 /// What is wrong with an entry that refuses the file.
@@ -123,6 +134,8 @@ pub enum Problem {
     Amount,
     DebitCredit,
     Missing(&'static str),
+    /// A CSV row with fewer cells than the column read.
+    Column,
 }
 
 impl Problem {
@@ -140,6 +153,8 @@ impl Problem {
             }
             (Problem::Missing(what), Language::Nl) => format!("{what} ontbreekt"),
             (Problem::Missing(what), Language::En) => format!("{what} is missing"),
+            (Problem::Column, Language::Nl) => "de regel heeft minder kolommen dan de rest".into(),
+            (Problem::Column, Language::En) => "the row has fewer columns than the rest".into(),
         }
     }
 }
@@ -147,29 +162,41 @@ impl Problem {
 impl StatementError {
     pub fn message(&self, lang: Language) -> String {
         match (self, lang) {
-            (StatementError::UnknownFormat, Language::Nl) => "Dit bestand is geen bankafschrift dat Tijdig kan lezen. Exporteer in uw internetbankieren een CAMT.053- (XML) of MT940-bestand (.sta, .940, .swi) en kies dat.".into(),
-            (StatementError::UnknownFormat, Language::En) => "This file is not a bank statement Tijdig can read. Export a CAMT.053 (XML) or MT940 file (.sta, .940, .swi) from your online banking and choose that.".into(),
+            (StatementError::UnknownFormat, Language::Nl) => "Dit bestand is geen bankafschrift dat Tijdig kan lezen. Download in uw bankapp of internetbankieren de transacties als CSV, CAMT.053 (XML) of MT940 (.sta, .940, .swi) en kies dat bestand.".into(),
+            (StatementError::UnknownFormat, Language::En) => "This file is not a bank statement Tijdig can read. Download the transactions from your bank app or online banking as CSV, CAMT.053 (XML) or MT940 (.sta, .940, .swi) and choose that file.".into(),
             (StatementError::Xml { line, column, detail }, Language::Nl) => format!("Het XML-bestand is beschadigd op regel {line}, kolom {column} ({detail}). Er is niets ingelezen."),
             (StatementError::Xml { line, column, detail }, Language::En) => format!("The XML file is damaged at line {line}, column {column} ({detail}). Nothing was imported."),
             (StatementError::Malformed { line, element, problem }, Language::Nl) => format!("Regel {line} ({element}): {}. Er is niets ingelezen.", problem.message(lang)),
             (StatementError::Malformed { line, element, problem }, Language::En) => format!("Line {line} ({element}): {}. Nothing was imported.", problem.message(lang)),
+            (StatementError::Cell { line, column, problem }, Language::Nl) => format!("Regel {line}, kolom \u{201c}{column}\u{201d}: {}. Er is niets ingelezen.", problem.message(lang)),
+            (StatementError::Cell { line, column, problem }, Language::En) => format!("Line {line}, column \u{201c}{column}\u{201d}: {}. Nothing was imported.", problem.message(lang)),
         }
     }
 }
 
-/// Reads a statement file of either format. Text is UTF-8, or Latin-1 when it is not valid
-/// UTF-8 (older Rabobank and ING exports); a BOM and a trailing DOS end-of-file byte are
-/// ignored.
+/// Reads a statement file of any format: CAMT.053, MT940, or the CSV of a bank Tijdig knows.
+/// Text is UTF-8, or Latin-1 when it is not valid UTF-8 (Rabobank CSV, older ING exports); a
+/// BOM and a trailing DOS end-of-file byte are ignored.
 pub fn read_statement(bytes: &[u8]) -> Result<ParsedStatement, StatementError> {
     let text = decode(bytes);
     let head = text.trim_start();
     if head.starts_with('<') {
         camt::read(&text)
-    } else if text.contains(":61:") || text.contains(":20:") || text.contains(":25:") {
+    } else if looks_like_mt940(&text) {
         mt940::read(&text)
     } else {
-        Err(StatementError::UnknownFormat)
+        csv::read(&text)
     }
+}
+
+/// MT940 has a line that starts with a tag (`:20:`, `:25:`, `:61:`), maybe after a SWIFT block
+/// opener (`{4:`). A CSV whose text holds a time (`12:20:33`) does not.
+fn looks_like_mt940(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        let l = l.strip_prefix("{4:").unwrap_or(l);
+        [":20:", ":25:", ":61:"].iter().any(|t| l.starts_with(t))
+    })
 }
 
 /// UTF-8 when valid, else Latin-1 (every byte is its own code point).

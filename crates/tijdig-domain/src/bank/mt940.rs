@@ -4,7 +4,7 @@
 //! `:940:`, none), so statements are split on the field tags; wrapped lines are glued back
 //! without a separator; a `:86:` after a balance belongs to the statement, not to an entry.
 
-use super::text::{collapse, ibans, keyword, label, labelled_iban, normalise_account};
+use super::text::{collapse, ibans, keyword, labelled_iban, normalise_account, text_facts};
 use super::{
     parse_bank_amount, BankEntry, ParsedStatement, Problem, StatementError, StatementFormat,
 };
@@ -212,41 +212,19 @@ fn entry(
     let search_text: String = info.concat();
     let description = collapse(&search_text);
     let own = account.unwrap_or("");
-    let cntp = keyword(&search_text, "CNTP");
-    let cntp_parts: Vec<&str> = cntp
-        .as_deref()
-        .map(|c| c.split('/').collect())
-        .unwrap_or_default();
-    let counterparty_iban = cntp_parts
-        .first()
-        .and_then(|c| labelled_iban(c))
-        .or_else(|| keyword(&search_text, "IBAN").and_then(|v| labelled_iban(&v)))
-        .or_else(|| label(&description, "IBAN:").and_then(|v| labelled_iban(&v)))
-        .or_else(|| label(&description, "REK:").and_then(|v| labelled_iban(&v)))
+    let facts = text_facts(&search_text);
+    let counterparty_iban = facts
+        .counterparty_iban
         .or_else(|| labelled_iban(parsed.reference))
         .or_else(|| supplementary.iter().find_map(|l| labelled_iban(l)))
         .or_else(|| ibans(&search_text).into_iter().find(|i| i != own));
-    let counterparty_name = keyword(&search_text, "NAME")
-        .or_else(|| {
-            cntp_parts
-                .get(2)
-                .map(|n| n.to_string())
-                .filter(|n| !n.is_empty())
-        })
-        .or_else(|| label(&description, "NAAM:"))
-        .or_else(|| {
-            supplementary
-                .iter()
-                .find(|l| ibans(l).is_empty() && l.chars().any(char::is_alphabetic))
-                .map(|l| l.to_string())
-        })
-        .map(|n| collapse(&n));
-    let structured_reference = keyword(&search_text, "REMI")
-        .and_then(|r| {
-            r.strip_prefix("STRD/CUR/")
-                .map(|v| v.trim_matches('/').to_string())
-        })
-        .or_else(|| keyword(&search_text, "CDTRREF"));
+    let counterparty_name = facts.counterparty_name.or_else(|| {
+        supplementary
+            .iter()
+            .find(|l| ibans(l).is_empty() && l.chars().any(char::is_alphabetic))
+            .map(|l| collapse(l))
+    });
+    let structured_reference = facts.structured_reference;
     let end_to_end = keyword(&search_text, "EREF").filter(|e| e != "NOTPROVIDED");
     let signed = if parsed.credit {
         parsed.amount

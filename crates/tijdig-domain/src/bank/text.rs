@@ -224,6 +224,8 @@ pub fn label(text: &str, label: &str) -> Option<String> {
         "INCASSANT:",
         "REK:",
         "OMSCHR:",
+        "VALUTADATUM:",
+        "VOOR:",
     ];
     let upper = text.to_ascii_uppercase();
     let start = upper.find(label)? + label.len();
@@ -237,6 +239,58 @@ pub fn label(text: &str, label: &str) -> Option<String> {
         .get(start..start + end)?
         .trim_matches(|c: char| c == '/' || c.is_whitespace());
     (!value.is_empty()).then(|| collapse(value))
+}
+
+/// What a bank's free text says about the other party and the payment, in any of the labelled
+/// styles banks write: ING `//CNTP/<IBAN>/<BIC>/<name>/…`, `/IBAN/…/NAME/…` (Rabobank, ABN
+/// AMRO, bunq, Knab), "IBAN: … Naam: …" (ABN AMRO SEPA lines, ING CSV `Mededelingen`), Knab
+/// `REK: … NAAM: …`, `/REMI/STRD/CUR/…`, `/CDTRREF/…`, `/EREF/…`, "Kenmerk: …".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextFacts {
+    pub counterparty_iban: Option<String>,
+    pub counterparty_name: Option<String>,
+    pub structured_reference: Option<String>,
+    pub end_to_end: Option<String>,
+}
+
+/// [`TextFacts`] of `raw`, the text as the file has it (wrapped lines joined without spaces).
+pub fn text_facts(raw: &str) -> TextFacts {
+    let description = collapse(raw);
+    let cntp = keyword(raw, "CNTP");
+    let cntp_parts: Vec<&str> = cntp
+        .as_deref()
+        .map(|c| c.split('/').collect())
+        .unwrap_or_default();
+    let counterparty_iban = cntp_parts
+        .first()
+        .and_then(|c| labelled_iban(c))
+        .or_else(|| keyword(raw, "IBAN").and_then(|v| labelled_iban(&v)))
+        .or_else(|| label(&description, "IBAN:").and_then(|v| labelled_iban(&v)))
+        .or_else(|| label(&description, "REK:").and_then(|v| labelled_iban(&v)));
+    let counterparty_name = keyword(raw, "NAME")
+        .or_else(|| {
+            cntp_parts
+                .get(2)
+                .map(|n| n.to_string())
+                .filter(|n| !n.is_empty())
+        })
+        .or_else(|| label(&description, "NAAM:"))
+        .map(|n| collapse(&n));
+    let structured_reference = keyword(raw, "REMI")
+        .and_then(|r| {
+            r.strip_prefix("STRD/CUR/")
+                .map(|v| v.trim_matches('/').to_string())
+        })
+        .or_else(|| keyword(raw, "CDTRREF"));
+    let end_to_end = keyword(raw, "EREF")
+        .filter(|e| e != "NOTPROVIDED")
+        .or_else(|| label(&description, "KENMERK:").filter(|e| e != "NOTPROVIDED"));
+    TextFacts {
+        counterparty_iban,
+        counterparty_name,
+        structured_reference,
+        end_to_end,
+    }
 }
 
 /// Whitespace runs to one space, soft hyphens and control characters dropped, trimmed.

@@ -87,6 +87,24 @@ pub fn iban(input: &str) -> Result<String, Issue> {
     Ok(compact)
 }
 
+/// The Dutch IBAN of a bare account number at a known bank (`ABNA`, `517852257` →
+/// `NL..ABNA0517852257`): the number zero-padded to ten digits, check digits per ISO 13616
+/// (98 − (BBAN + "NL00") mod 97). `None` when the account is not 1–10 digits or the bank code
+/// not four letters. Banks that export bare numbers (ABN AMRO's TAB file) write the account the
+/// IBAN holds, so the entry compares equal to the same entry read from CAMT.053.
+pub fn nl_iban(bank: &str, account: &str) -> Option<String> {
+    let account = account.trim();
+    let digits_ok =
+        !account.is_empty() && account.len() <= 10 && account.bytes().all(|b| b.is_ascii_digit());
+    let bank_ok = bank.len() == 4 && bank.bytes().all(|b| b.is_ascii_uppercase());
+    if !digits_ok || !bank_ok {
+        return None;
+    }
+    let bban = format!("{bank}{account:0>10}");
+    let check = 98 - mod97(&format!("{bban}NL00"))?;
+    Some(format!("NL{check:02}{bban}"))
+}
+
 /// Dutch BBAN: a 4-letter bank code and a 10-digit account number.
 fn nl_bban_shape(bban: &[u8]) -> bool {
     bban.len() == 14
@@ -130,6 +148,22 @@ mod tests {
                 assert_eq!(code, format!("iban_{reason}"), "{input}");
             }
         }
+    }
+
+    #[test]
+    fn a_bare_abn_amro_number_becomes_its_iban() {
+        // ABN AMRO's own example account 0417164300 is NL91ABNA0417164300.
+        assert_eq!(
+            nl_iban("ABNA", "417164300").as_deref(),
+            Some("NL91ABNA0417164300")
+        );
+        assert_eq!(
+            iban(&nl_iban("ABNA", "123456789").unwrap()).map(|_| ()),
+            Ok(())
+        );
+        assert_eq!(nl_iban("ABNA", "12345678901"), None);
+        assert_eq!(nl_iban("ABNA", "12a"), None);
+        assert_eq!(nl_iban("abna", "1"), None);
     }
 
     #[test]

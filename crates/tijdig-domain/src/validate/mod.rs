@@ -8,7 +8,7 @@ mod image;
 mod text;
 
 pub use btw_id::{btw_id, btw_id_looks_like_bsn, elfproef};
-pub use iban::{iban, mod97};
+pub use iban::{iban, mod97, nl_iban};
 pub use image::{logo, ImageKind, MAX_LOGO_BYTES};
 pub use text::{
     country, email, has_control_character, hex_colour, kvk, optional_text, phone, postcode_nl,
