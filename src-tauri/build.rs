@@ -119,6 +119,7 @@ const COMMANDS: &[&str] = &[
     "save_mail_template",
     "set_letter_delivered",
     "import_bank_statement",
+    "import_bank_csv",
     "bank_overview",
     "confirm_bank_transaction",
     "assign_bank_transaction",

@@ -79,4 +79,50 @@ describe("bank statements", () => {
     await click(browser, 'button[data-action="import-statement"]');
     await waitForText(browser, "Regel 3 (:61:): de datum is onleesbaar. Er is niets ingelezen.");
   });
+
+  it("books a payment from an ING CSV download", async () => {
+    await issueInvoice(browser, { client: "Drukkerij Vos", description: "Posters" }); // 2026-0003, € 1.210,00
+    writeFileSync(
+      process.env.TIJDIG_PICK_FILE,
+      [
+        '"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"',
+        `"20261121";"Drukkerij Vos";"NL91ABNA0417164300";"${CLIENT_IBAN}";"OV";"Bij";"1.210,00";"Overschrijving";"Naam: Drukkerij Vos Omschrijving: factuur 2026-0003 IBAN: ${CLIENT_IBAN}"`,
+        '"20261121";"Kosten Zakelijk Betalen";"NL91ABNA0417164300";"";"DV";"Af";"9,50";"Diversen";"Kosten"',
+      ].join("\r\n"),
+    );
+    await click(browser, 'button[data-nav="bank"]');
+    await waitForHeading(browser, "Bankafschriften");
+    await click(browser, 'button[data-action="import-statement"]');
+    await waitForText(browser, "1 betaling(en) geboekt (€ 1.210,00), 0 voorstel(len) om te bevestigen, 0 niet gekoppeld.");
+    assert.match(await browser.$("[data-import-result]").getText(), /CSV ING/);
+    assert.match(await browser.$("tr[data-bank-booked]").getText(), /2026-0003/);
+  });
+
+  it("asks for the columns of a bank it does not know, once", async () => {
+    // € 121,00 from the client's account like 2026-0002's payment, but a day earlier: another
+    // payment (the same day would be the same entry, whatever the file's format).
+    await issueInvoice(browser, { client: "Drukkerij Vos", description: "Flyers", quantity: "1" }); // 2026-0004, € 121,00
+    const row = (day, amount, text) => `${day},NL91ABNA0417164300,"${amount}",Credit,Drukkerij Vos,${CLIENT_IBAN},OV,"${text}"`;
+    writeFileSync(process.env.TIJDIG_PICK_FILE, [row("20-11-2026", "121,00", "Factuur 2026-0004"), '20-11-2026,NL91ABNA0417164300,"9,50",Debet,Bank,,KST,"Kosten"'].join("\n"));
+    await click(browser, 'button[data-nav="bank"]');
+    await waitForHeading(browser, "Bankafschriften");
+    await click(browser, 'button[data-action="import-statement"]');
+    await waitForText(browser, "Welke kolom is wat?");
+    // Tijdig proposes what the cells show (date, own account, amount, Credit/Debet, the
+    // counterparty's IBAN); the user adds the name and the description.
+    const proposed = [];
+    for (const i of [0, 1, 2, 3, 5]) proposed.push(await browser.$(`select[name="csv-role-${i}"]`).getValue());
+    assert.deepEqual(proposed, ["date", "account", "amount", "direction", "counterpartyIban"]);
+    await browser.$('select[name="csv-role-4"]').selectByAttribute("value", "counterpartyName");
+    await browser.$('select[name="csv-role-7"]').selectByAttribute("value", "description");
+    await screenshot(browser, "bank-csv-columns");
+    await click(browser, 'button[data-action="import-csv"]');
+    await waitForText(browser, "1 betaling(en) geboekt (€ 121,00), 0 voorstel(len) om te bevestigen, 0 niet gekoppeld.");
+    assert.equal(await browser.$$("[data-csv-columns]").length, 0);
+
+    // The same file again reads with the remembered columns: nothing asked, nothing twice.
+    await click(browser, 'button[data-action="import-statement"]');
+    await waitForText(browser, "1 bijschrijving(en) waren al eerder ingelezen en zijn overgeslagen.");
+    assert.equal(await browser.$$("[data-csv-columns]").length, 0);
+  });
 });

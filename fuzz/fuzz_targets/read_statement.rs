@@ -1,4 +1,5 @@
-//! Any bytes: read as a statement (CAMT.053 or MT940) or refused, never a panic.
+//! Any bytes: read as a statement (CAMT.053, MT940 or a known bank's CSV) or refused, never a
+//! panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 

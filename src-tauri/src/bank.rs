@@ -5,17 +5,28 @@ use crate::commands::State;
 use crate::documents::pick_file;
 use tijdig_app::{dto, AppError};
 
-/// "Afschrift inlezen": picks a file and imports it. `None` when the user cancels.
+/// "Afschrift inlezen": picks a file and imports it, or asks for the columns of a CSV Tijdig
+/// does not know. `None` when the user cancels.
 #[tauri::command]
 pub async fn import_bank_statement(
     app: tauri::AppHandle,
     state: State<'_>,
-) -> Result<Option<dto::BankImportResult>, AppError> {
-    let statements: &[&str] = &["xml", "sta", "940", "swi", "mt940", "txt"];
-    let Some(path) = pick_file(&app, "TIJDIG_PICK_FILE", ("CAMT.053 / MT940", statements))? else {
+) -> Result<Option<dto::BankImportOutcome>, AppError> {
+    let statements: &[&str] = &["csv", "tab", "txt", "xml", "sta", "940", "swi", "mt940"];
+    let filter = ("CSV / CAMT.053 / MT940", statements);
+    let Some(path) = pick_file(&app, "TIJDIG_PICK_FILE", filter)? else {
         return Ok(None);
     };
     Ok(Some(state.app()?.import_bank_file(&path)?))
+}
+
+/// The columns the user pointed out for the CSV waiting in the mapping step.
+#[tauri::command]
+pub async fn import_bank_csv(
+    state: State<'_>,
+    form: dto::CsvColumnsForm,
+) -> Result<dto::BankImportResult, AppError> {
+    state.app()?.import_bank_csv(&form)
 }
 
 #[tauri::command]

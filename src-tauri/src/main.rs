@@ -137,6 +137,7 @@ fn main() {
             commands::set_letter_delivered,
             commands::mark_letter_posted,
             bank::import_bank_statement,
+            bank::import_bank_csv,
             bank::bank_overview,
             bank::confirm_bank_transaction,
             bank::assign_bank_transaction,

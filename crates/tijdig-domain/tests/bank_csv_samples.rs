@@ -309,6 +309,13 @@ fn a_bank_tijdig_does_not_know_is_not_guessed_but_mapped_by_the_user() {
     assert_eq!(table.width, 8);
     let proposal = csv::propose(&table);
     assert_eq!((proposal.date, proposal.amount), (0, 2));
+    // Without a header the cells tell: Credit/Debet is the mark, one IBAN in every row the
+    // account, varying IBANs the counterparty.
+    assert_eq!(proposal.direction, Direction::Column(3));
+    assert_eq!(
+        (proposal.account, proposal.counterparty_iban),
+        (Some(1), Some(5))
+    );
     let mut map = ColumnMap::new(0, 2);
     map.direction = Direction::Column(3);
     map.counterparty_name = Some(4);

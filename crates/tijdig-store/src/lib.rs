@@ -9,6 +9,7 @@
 mod arrangements;
 mod backup;
 mod bank;
+mod bank_layouts;
 mod clients;
 mod dashboard;
 mod dossier;
@@ -41,6 +42,7 @@ pub use bank::{
     BankImportRecord, BankState, BankTransactionRecord, InvoiceKeys, NewBankImport,
     NewBankTransaction,
 };
+pub use bank_layouts::CsvLayout;
 pub use clients::{ClientFilter, ClientRecord, ClientSort};
 pub use dashboard::{ReceivableFilter, ReceivableRow};
 pub use dossier::{DossierEntryRecord, NewDossierEntry};

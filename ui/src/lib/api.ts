@@ -22,7 +22,9 @@ import type {
   SigningCertificate,
   AssignableInvoice,
   BankAssignForm,
+  BankImportOutcome,
   BankImportResult,
+  CsvColumnsForm,
   BankOverview,
   CsvExportForm,
   BackupInspection,
@@ -261,7 +263,8 @@ export const api = {
     call<ClientAcceptance>("save_client_acceptance", { clientId, form }),
   setLetterDelivered: (letterId: number, deliveredOn: string) =>
     call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
-  importBankStatement: () => call<BankImportResult | null>("import_bank_statement"),
+  importBankStatement: () => call<BankImportOutcome | null>("import_bank_statement"),
+  importBankCsv: (form: CsvColumnsForm) => call<BankImportResult>("import_bank_csv", { form }),
   bankOverview: () => call<BankOverview>("bank_overview"),
   confirmBankTransaction: (id: number) => call<BankOverview>("confirm_bank_transaction", { id }),
   assignBankTransaction: (form: BankAssignForm) =>

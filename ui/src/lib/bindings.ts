@@ -878,6 +878,43 @@ skipped: number,
  */
 warning: string | null, summary: string, };
 
+export type BankImportOutcome = { imported: BankImportResult | null, columns: CsvColumnsPrompt | null, };
+
+export type CsvColumnsPrompt = { fileName: string, 
+/**
+ * Identifies the file waiting for the answer (its SHA-256).
+ */
+fileSha256: string, 
+/**
+ * The header's names, or "1", "2", … for a file without a header.
+ */
+names: Array<string>, hasHeader: boolean, 
+/**
+ * The first rows, as the file has them.
+ */
+rows: Array<Array<string>>, totalRows: number, 
+/**
+ * What Tijdig proposes from the header's words; the user checks it.
+ */
+proposal: CsvColumns, 
+/**
+ * The account to take when no column names it: the one remembered for this layout, or
+ * the IBAN of the business profile.
+ */
+account: string, 
+/**
+ * Why the mapping remembered for this layout did not read the file, if it did not.
+ */
+problem: string | null, };
+
+export type CsvColumns = { date: number | null, amount: number | null, direction: number | null, account: number | null, counterpartyIban: number | null, counterpartyName: number | null, description: Array<number>, reference: number | null, };
+
+export type CsvColumnsForm = { fileSha256: string, columns: CsvColumns, 
+/**
+ * The user's account the file is about, when no column names it.
+ */
+account: string, };
+
 export type BankTransaction = { id: number, 
 /**
  * ISO date.

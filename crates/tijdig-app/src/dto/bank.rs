@@ -93,3 +93,60 @@ pub struct BankAssignForm {
     pub transaction_id: i64,
     pub invoice_id: i64,
 }
+
+/// What "Afschrift inlezen" did with the file: imported it, or — a CSV whose layout Tijdig
+/// does not know — asks which column is what. Exactly one of the two is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BankImportOutcome {
+    pub imported: Option<BankImportResult>,
+    pub columns: Option<CsvColumnsPrompt>,
+}
+
+/// A CSV of a bank Tijdig does not know, shown so the user can point out its columns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvColumnsPrompt {
+    pub file_name: String,
+    /// Identifies the file waiting for the answer (its SHA-256).
+    pub file_sha256: String,
+    /// The header's names, or "1", "2", … for a file without a header.
+    pub names: Vec<String>,
+    pub has_header: bool,
+    /// The first rows, as the file has them.
+    pub rows: Vec<Vec<String>>,
+    pub total_rows: u32,
+    /// What Tijdig proposes from the header's words; the user checks it.
+    pub proposal: CsvColumns,
+    /// The account to take when no column names it: the one remembered for this layout, or
+    /// the IBAN of the business profile.
+    pub account: String,
+    /// Why the mapping remembered for this layout did not read the file, if it did not.
+    pub problem: Option<String>,
+}
+
+/// Which column (0-based) holds what, as the user points it out. Date and amount are
+/// required; `direction` is the column saying debit or credit (`Af`/`Bij`, `D`/`C`), `None`
+/// when the amount has its own sign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvColumns {
+    pub date: Option<u32>,
+    pub amount: Option<u32>,
+    pub direction: Option<u32>,
+    pub account: Option<u32>,
+    pub counterparty_iban: Option<u32>,
+    pub counterparty_name: Option<u32>,
+    pub description: Vec<u32>,
+    pub reference: Option<u32>,
+}
+
+/// The user's answer to a [`CsvColumnsPrompt`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvColumnsForm {
+    pub file_sha256: String,
+    pub columns: CsvColumns,
+    /// The user's account the file is about, when no column names it.
+    pub account: String,
+}

@@ -37,6 +37,16 @@ pub struct App {
     /// they were last compared (`number_marks.rs`).
     pub(crate) known_marks: Mutex<Vec<tijdig_store::SeriesMark>>,
     pub(crate) marks_checked_at: std::sync::atomic::AtomicU64,
+    /// A bank CSV waiting for the user to point out its columns (`use_cases/bank/csv_columns.rs`).
+    pub(crate) pending_statement: Mutex<Option<PendingStatement>>,
+}
+
+/// The file the bank screen's mapping step is about: one at a time, picking another file
+/// replaces it; gone when the app closes.
+pub(crate) struct PendingStatement {
+    pub(crate) file_name: String,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) sha256: String,
 }
 
 impl App {
@@ -56,6 +66,7 @@ impl App {
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
+            pending_statement: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         // Whatever this database says, numbers continue after every one handed out on this
@@ -80,6 +91,7 @@ impl App {
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
+            pending_statement: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         Ok(app)

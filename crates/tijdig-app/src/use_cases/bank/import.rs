@@ -3,13 +3,12 @@
 //! record the file, the entries and the certain payments in one transaction.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use rust_decimal::Decimal;
 use tijdig_domain::bank::matching::{
     InstalmentReference, KnownClient, MatchBook, OpenInvoice, Outcome, PaidInvoice, Target,
 };
-use tijdig_domain::bank::{entry_keys, read_statement};
+use tijdig_domain::bank::{entry_keys, ParsedStatement};
 use tijdig_domain::invoice::check_payment;
 use tijdig_domain::{format_eur, Language};
 use tijdig_store::{
@@ -20,6 +19,7 @@ use crate::services::claim::{received, ClaimBasis};
 use crate::services::ladder::{Ladder, LadderInvoice};
 use crate::services::receipts::{receipt_entry, receive};
 
+use super::csv_columns::{unknown_layout, Reading};
 use crate::plumbing::hashing::sha256_hex;
 use crate::{dto, App, AppError, ErrorCode};
 
@@ -29,59 +29,37 @@ use crate::{dto, App, AppError, ErrorCode};
 /// payment registered on the day the client said it was sent and booked days later.
 const SAME_PAYMENT_DAYS: i64 = 14;
 
-/// Files larger than this are no bank statement a freelancer exports (10,000 entries of CAMT
-/// are about 15 MB).
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
 impl App {
-    /// Reads a statement file from disk and imports it.
-    pub fn import_bank_file(&self, path: &Path) -> Result<dto::BankImportResult, AppError> {
-        let lang = self.lang();
-        let too_big = std::fs::metadata(path)
-            .map(|m| m.len() > MAX_FILE_BYTES)
-            .unwrap_or(false);
-        let bytes = if too_big {
-            Err(None)
-        } else {
-            std::fs::read(path).map_err(Some)
-        };
-        let bytes = bytes.map_err(|e| AppError {
-            code: ErrorCode::Validation,
-            message: match (lang, e) {
-                (Language::Nl, None) => {
-                    "Dit bestand is te groot voor een bankafschrift (meer dan 64 MB).".into()
-                }
-                (Language::En, None) => {
-                    "This file is too large for a bank statement (over 64 MB).".into()
-                }
-                (Language::Nl, Some(e)) => format!("Het bestand kon niet gelezen worden ({e})."),
-                (Language::En, Some(e)) => format!("The file could not be read ({e})."),
-            },
-            fields: Vec::new(),
-        })?;
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.import_bank_statement(&name, &bytes)
-    }
-
     /// Imports a statement: every new incoming entry is stored once, certain matches are
     /// registered as payments, the rest is proposed or left for the user. A file that cannot
-    /// be read is refused whole, naming the line or element; then nothing is stored.
+    /// be read is refused whole, naming the line or element; then nothing is stored. A CSV
+    /// whose layout Tijdig does not know is refused too: the bank screen asks for its columns
+    /// instead ([`App::import_bank_statement_or_ask`]).
     pub fn import_bank_statement(
         &self,
         file_name: &str,
         bytes: &[u8],
     ) -> Result<dto::BankImportResult, AppError> {
+        match self.read_bank_statement(bytes)? {
+            Reading::Statement(statement) => self.import_read(file_name, bytes, &statement),
+            Reading::Columns { .. } => Err(AppError {
+                code: ErrorCode::Validation,
+                message: unknown_layout(self.lang()),
+                fields: Vec::new(),
+            }),
+        }
+    }
+
+    /// Stores what [`App::read_bank_statement`] read from `bytes`.
+    pub(super) fn import_read(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        statement: &ParsedStatement,
+    ) -> Result<dto::BankImportResult, AppError> {
         let now = self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string();
         let today = self.today();
         self.with_store(|store, lang| {
-            let statement = read_statement(bytes).map_err(|e| AppError {
-                code: ErrorCode::Validation,
-                message: e.message(lang),
-                fields: Vec::new(),
-            })?;
             let run = |store: &mut Store| -> Result<dto::BankImportResult, StoreError> {
                 let keys = entry_keys(&statement.entries);
                 let incoming: Vec<(usize, &String)> = statement
@@ -243,7 +221,7 @@ impl App {
                 let summary = summary(lang, booked, booked_amount, proposed, unmatched, duplicates);
                 Ok(dto::BankImportResult {
                     file_name: file_name.into(),
-                    format: statement.format.label().into(),
+                    format: statement.format.label(),
                     accounts: statement.accounts.clone(),
                     entries: import.entries,
                     duplicates,

@@ -6,8 +6,8 @@
 //! bank whose amount column means something else must not be read as money in. Sources:
 //! `../shared/reference/bank/README.md` and the sample files in `fixtures/bank/csv/`.
 
-use super::super::text::normalise_account;
-use super::columns::{ColumnMap, Direction};
+use super::super::text::{labelled_iban, normalise_account};
+use super::columns::{credit_mark, ColumnMap, Direction};
 use super::values::{date_style, parse_amount, DateStyle, DecimalStyle};
 use super::{CsvRow, CsvTable};
 use crate::validate::nl_iban;
@@ -381,12 +381,53 @@ pub(super) fn propose(table: &CsvTable) -> ColumnMap {
             })
         })
         .unwrap_or(1.min(table.width.saturating_sub(1)));
+    // Without telling words, a column's cells tell: only C/D, Af/Bij, … is the debit/credit
+    // mark; only IBANs, the same in every row, is the user's account, varying the counterparty's.
+    let sample: Vec<&CsvRow> = table.rows.iter().take(20).collect();
+    let column_is = |c: usize, check: &dyn Fn(&str) -> bool| {
+        let cells: Vec<&str> = sample
+            .iter()
+            .filter_map(|r| r.cells.get(c).map(String::as_str))
+            .filter(|v| !v.is_empty())
+            .collect();
+        !cells.is_empty() && cells.iter().all(|v| check(v))
+    };
+    let columns = 0..table.width;
+    let free = |c: &usize| *c != date && *c != amount;
+    let iban_columns: Vec<usize> = columns
+        .clone()
+        .filter(free)
+        .filter(|&c| column_is(c, &|v| labelled_iban(v).is_some()))
+        .collect();
+    let same_everywhere = |c: usize| {
+        let mut values = sample
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .filter(|v| !v.is_empty());
+        let first = values.next();
+        values.all(|v| Some(v) == first)
+    };
     let mut map = ColumnMap::new(date, amount);
-    if let Some(d) = named(DIRECTION_WORDS) {
+    if let Some(d) = named(DIRECTION_WORDS).or_else(|| {
+        columns
+            .clone()
+            .filter(free)
+            .find(|&c| column_is(c, &|v| credit_mark(v).is_some()))
+    }) {
         map.direction = Direction::Column(d);
     }
-    map.account = named(ACCOUNT_WORDS);
-    map.counterparty_iban = named(COUNTERPARTY_IBAN_WORDS);
+    map.account = named(ACCOUNT_WORDS).or_else(|| {
+        iban_columns
+            .iter()
+            .copied()
+            .find(|&c| same_everywhere(c) && sample.len() > 1)
+    });
+    map.counterparty_iban = named(COUNTERPARTY_IBAN_WORDS).or_else(|| {
+        iban_columns
+            .iter()
+            .copied()
+            .find(|&c| Some(c) != map.account)
+    });
     map.counterparty_name =
         named(COUNTERPARTY_NAME_WORDS).filter(|c| Some(*c) != map.counterparty_iban);
     map.structured_reference = named(REFERENCE_WORDS);
