@@ -24,6 +24,8 @@ for source in fuzz_targets/*.rs; do
         "+31 6 12345678" "https://studiojansen.nl" "#1f5f8b" "Bakkerij De Korenbloem"; do
         printf '%s' "$seed" > "$corpus/seed-$i"; i=$((i + 1))
       done ;;
+    read_einvoice)
+      find ../crates/tijdig-domain/fixtures/ubl/examples -name '*.xml' -exec cp {} "$corpus/" \; ;;
     *)
       find ../crates/tijdig-domain/fixtures/bank -type f ! -path '*LICENSES*' ! -name '*.md' \
         -exec cp {} "$corpus/" \; ;;

@@ -16,6 +16,7 @@ pub mod collection_costs;
 pub mod csv;
 pub mod dates;
 pub mod default_start;
+pub mod einvoice;
 pub mod epc_qr;
 pub mod follow_up;
 pub mod interest;
