@@ -34,21 +34,7 @@ pub struct ClientFilter {
 
 impl Store {
     pub fn create_client(&mut self, client: &Client) -> Result<i64, StoreError> {
-        in_transaction(&mut self.conn, |tx| {
-            write(
-                tx,
-                "INSERT INTO clients (id, kind, name, contact_person, street, house_number,
-                    postcode, city, country, email, phone, kvk, btw_id, iban, preferred_channel,
-                    payment_term_days, document_language, notes, debtor_type, large_company, search_text)
-                 VALUES (:id, :kind, :name, :contact_person, :street, :house_number, :postcode,
-                    :city, :country, :email, :phone, :kvk, :btw_id, :iban, :preferred_channel,
-                    :payment_term_days, :document_language, :notes, :debtor_type, :large_company,
-                    :search_text)",
-                None,
-                client,
-            )?;
-            Ok(tx.last_insert_rowid())
-        })
+        in_transaction(&mut self.conn, |tx| insert_client(tx, client))
     }
 
     pub fn update_client(&mut self, id: i64, client: &Client) -> Result<(), StoreError> {
@@ -145,6 +131,26 @@ impl Store {
 }
 
 /// Binds every column of a client to `sql` (an INSERT with `:id` NULL, or an UPDATE).
+/// Inserts a client; returns its id.
+pub(crate) fn insert_client(
+    tx: &rusqlite::Transaction<'_>,
+    client: &Client,
+) -> Result<i64, StoreError> {
+    write(
+        tx,
+        "INSERT INTO clients (id, kind, name, contact_person, street, house_number,
+            postcode, city, country, email, phone, kvk, btw_id, iban, preferred_channel,
+            payment_term_days, document_language, notes, debtor_type, large_company, search_text)
+         VALUES (:id, :kind, :name, :contact_person, :street, :house_number, :postcode,
+            :city, :country, :email, :phone, :kvk, :btw_id, :iban, :preferred_channel,
+            :payment_term_days, :document_language, :notes, :debtor_type, :large_company,
+            :search_text)",
+        None,
+        client,
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
 fn write(
     tx: &rusqlite::Transaction<'_>,
     sql: &str,

@@ -64,6 +64,8 @@ pub struct ListRow {
     pub issued: bool,
     /// Remembered as settled on the query's day.
     pub settled: Option<SettledStatus>,
+    /// Made in other software and imported.
+    pub external: bool,
 }
 
 /// A page and how many rows the whole list has.
@@ -193,7 +195,8 @@ impl Store {
         };
         let mut stmt = self.conn.prepare(&format!(
             "SELECT i.id, i.kind, i.number, i.client_id, c.name, i.invoice_date, {DUE},
-                    i.total, i.state, s.status
+                    i.total, i.state, s.status,
+                    EXISTS (SELECT 1 FROM external_invoices e WHERE e.invoice_id = i.id)
              {from_clients}
              ORDER BY {order} LIMIT ? OFFSET ?",
             from_clients = page_from.replacen(
@@ -223,6 +226,7 @@ impl Store {
                 total: total.as_deref().map(amount).transpose()?,
                 issued: state == "issued",
                 settled: settled.as_deref().and_then(SettledStatus::from_code),
+                external: r.get(10)?,
             });
         }
         Ok(ListPage { rows: out, total })

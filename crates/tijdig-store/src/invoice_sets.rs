@@ -153,6 +153,11 @@ impl Store {
                 record.draft.lines.push(read_line(row, 1)?);
             }
         }
+        let ids: Vec<i64> = records.iter().map(|r| r.id).collect();
+        let mut external = crate::external_invoices::external_facts(&self.conn, &ids)?;
+        for record in &mut records {
+            record.external = external.remove(&record.id);
+        }
         Ok(records)
     }
 

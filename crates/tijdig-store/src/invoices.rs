@@ -56,6 +56,8 @@ pub struct InvoiceRecord {
     /// `None` while the invoice is a draft (concept).
     pub issued: Option<IssuedFacts>,
     pub created_at: String,
+    /// For an invoice made in other software and imported: where it came from and its figures.
+    pub external: Option<crate::ExternalFacts>,
 }
 
 /// A registered payment (betaling).
@@ -86,18 +88,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_invoice(
-            &tx,
-            "INSERT INTO invoices (id, kind, client_id, state, invoice_date, delivery_from,
-                delivery_to, payment_term_days, vat_regime, reference_kind, note,
-                credits_invoice_id)
-             VALUES (:id, :kind, :client_id, 'draft', :invoice_date, :delivery_from,
-                :delivery_to, :term, :regime, :reference_kind, :note, :credits)",
-            None,
-            data,
-        )?;
-        let id = tx.last_insert_rowid();
-        insert_lines(&tx, id, &data.lines)?;
+        let id = insert_draft(&tx, data)?;
         tx.commit()?;
         Ok(id)
     }
@@ -239,19 +230,7 @@ impl Store {
         if let Some(entry) = check(&invoice, &existing)? {
             crate::dossier::insert_entry(&tx, &entry, None)?;
         }
-        tx.execute(
-            "INSERT INTO payments (invoice_id, paid_on, amount, method, note)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            (
-                invoice_id,
-                payment.paid_on.to_string(),
-                payment.amount.to_string(),
-                &payment.method,
-                &payment.note,
-            ),
-        )
-        .map_err(StoreError::from)?;
-        let id = tx.last_insert_rowid();
+        let id = insert_payment(&tx, invoice_id, payment)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(PaymentRecord {
             id,
@@ -277,6 +256,43 @@ impl Store {
             .optional()?
             .unwrap_or(0))
     }
+}
+
+/// Inserts a draft invoice with its lines; returns its id.
+pub(crate) fn insert_draft(tx: &Transaction<'_>, data: &InvoiceData) -> Result<i64, StoreError> {
+    write_invoice(
+        tx,
+        "INSERT INTO invoices (id, kind, client_id, state, invoice_date, delivery_from,
+            delivery_to, payment_term_days, vat_regime, reference_kind, note,
+            credits_invoice_id)
+         VALUES (:id, :kind, :client_id, 'draft', :invoice_date, :delivery_from,
+            :delivery_to, :term, :regime, :reference_kind, :note, :credits)",
+        None,
+        data,
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_lines(tx, id, &data.lines)?;
+    Ok(id)
+}
+
+/// Registers a payment on an invoice; returns its id.
+pub(crate) fn insert_payment(
+    tx: &Transaction<'_>,
+    invoice_id: i64,
+    payment: &NewPayment,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO payments (invoice_id, paid_on, amount, method, note)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        (
+            invoice_id,
+            payment.paid_on.to_string(),
+            payment.amount.to_string(),
+            &payment.method,
+            &payment.note,
+        ),
+    )?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn ensure_draft(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
@@ -305,14 +321,28 @@ fn next_in_series(tx: &Transaction<'_>, prefix: &str, year: i32) -> Result<u32, 
     )?;
     // Never a number handed out before a restore (the series' floor).
     let floor = crate::numbering::floor(tx, &crate::numbering::invoice_series(prefix), year)?;
-    if seq > floor {
-        return Ok(seq);
+    let mut next = seq.max(floor + 1);
+    // Nor a number the business gave an invoice in other software, imported to be followed up
+    // (`external_invoices`): one number is one invoice of the business (art. 35a Wet OB), so
+    // the series passes it by.
+    while tx
+        .query_row(
+            "SELECT 1 FROM invoices WHERE number = ?1",
+            [tijdig_domain::invoice::format_number(prefix, year, next)],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some()
+    {
+        next += 1;
     }
-    tx.execute(
-        "UPDATE number_series SET last_seq = ?3 WHERE prefix = ?1 AND year = ?2",
-        (prefix, year, floor + 1),
-    )?;
-    Ok(floor + 1)
+    if next != seq {
+        tx.execute(
+            "UPDATE number_series SET last_seq = ?3 WHERE prefix = ?1 AND year = ?2",
+            (prefix, year, next),
+        )?;
+    }
+    Ok(next)
 }
 
 /// Binds an invoice's own columns to `sql` (an INSERT with `:id` NULL, or an UPDATE).
@@ -367,7 +397,11 @@ pub(crate) fn insert_lines(
 
 use crate::parse::{amount as decimal, date};
 
-fn coded<T>(text: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T, StoreError> {
+pub(crate) fn coded<T>(
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<T, StoreError> {
     parse(text).ok_or_else(|| StoreError::Corrupt(format!("{what} {text}")))
 }
 
@@ -391,6 +425,7 @@ pub(crate) fn read_invoice(
     while let Some(row) = rows.next()? {
         record.draft.lines.push(read_line(row, 0)?);
     }
+    record.external = crate::external_invoices::external_facts(conn, &[id])?.remove(&id);
     Ok(record)
 }
 
@@ -442,6 +477,7 @@ pub(crate) fn read_row(row: &Row<'_>) -> Result<InvoiceRecord, StoreError> {
     Ok(InvoiceRecord {
         id: row.get(0)?,
         created_at: text(17)?,
+        external: None,
         issued,
         draft: InvoiceData {
             kind: coded(&text(1)?, InvoiceKind::from_code, "invoice kind")?,

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0017_invoice_search.sql"),
     include_str!("migrations/0018_settled_since.sql"),
     include_str!("migrations/0019_bank_csv_layouts.sql"),
+    include_str!("migrations/0020_external_invoices.sql"),
 ];
 
 /// The schema version this build writes.

@@ -201,6 +201,10 @@ waivable: string | null, paymentReference: string | null, pdfSha256: string | nu
  */
 signed: boolean, payments: Array<Payment>, credits: InvoiceRef | null, creditNotes: Array<InvoiceRef>, preflight: Array<FieldMessage>, 
 /**
+ * Set for an invoice made in other software and imported ("extern").
+ */
+external: ExternalInvoice | null, 
+/**
  * For an overdue invoice: verzuim, interest and costs up to today.
  */
 default: DefaultInfo | null, 
@@ -209,7 +213,11 @@ default: DefaultInfo | null,
  */
 followUp: InvoiceFollowUp | null, };
 
-export type InvoiceSummary = { id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, 
+export type InvoiceSummary = { 
+/**
+ * Made in other software and imported ("extern").
+ */
+external: boolean, id: number, kind: InvoiceKind, number: string | null, clientId: number, clientName: string, invoiceDate: string, dueDate: string, total: string, 
 /**
  * Openstaand: the whole claim today, as on the invoice page.
  */
@@ -879,6 +887,66 @@ skipped: number,
 warning: string | null, summary: string, };
 
 export type BankImportOutcome = { imported: BankImportResult | null, columns: CsvColumnsPrompt | null, };
+
+export type InvoiceImportPreview = { 
+/**
+ * Identifies the read files waiting for the user's go-ahead.
+ */
+token: string, items: Array<InvoiceImportItem>, 
+/**
+ * How many of the items can be imported.
+ */
+importable: number, 
+/**
+ * The clients Tijdig would create (no known client matched by KvK, btw-id, IBAN or name).
+ */
+newClients: Array<string>, summary: string, };
+
+export type InvoiceImportItem = { fileName: string, number: string | null, 
+/**
+ * "Factuur" or "Creditfactuur", in the user's language.
+ */
+kind: string | null, 
+/**
+ * ISO dates.
+ */
+invoiceDate: string | null, dueDate: string | null, clientName: string | null, 
+/**
+ * How the client was found ("KvK-nummer", "btw-id", "naam"), or that it will be created.
+ */
+clientMatch: string | null, clientIsNew: boolean, 
+/**
+ * Total incl. VAT, exact decimal string.
+ */
+total: string | null, 
+/**
+ * Why this one cannot be imported; `None` when it can.
+ */
+refused: string | null, 
+/**
+ * Dutch e-invoice rules the file breaks (imported anyway).
+ */
+findings: Array<string>, 
+/**
+ * What Tijdig decided where the file is silent (no due date, no PDF).
+ */
+notes: Array<string>, };
+
+export type InvoiceImportResult = { imported: number, clientsCreated: number, invoiceIds: Array<number>, summary: string, };
+
+export type ExternalInvoice = { fileName: string, 
+/**
+ * `ubl` or `csv`.
+ */
+format: string, 
+/**
+ * The file had no PDF: the stored one is a copy Tijdig made, marked as such.
+ */
+pdfIsCopy: boolean, 
+/**
+ * The Dutch e-invoice rules the file breaks, as shown at import.
+ */
+findings: Array<string>, importedAt: string, };
 
 export type CsvColumnsPrompt = { fileName: string, 
 /**

@@ -193,6 +193,8 @@ pub struct Invoice {
     pub credits: Option<InvoiceRef>,
     pub credit_notes: Vec<InvoiceRef>,
     pub preflight: Vec<FieldMessage>,
+    /// Set for an invoice made in other software and imported ("extern").
+    pub external: Option<ExternalInvoice>,
     /// For an overdue invoice: verzuim, interest and costs up to today.
     pub default: Option<DefaultInfo>,
     /// For an issued invoice: the next follow-up step, a dispute, the steps done.
@@ -203,6 +205,8 @@ pub struct Invoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InvoiceSummary {
+    /// Made in other software and imported ("extern").
+    pub external: bool,
     pub id: i64,
     pub kind: InvoiceKind,
     pub number: Option<String>,
@@ -217,6 +221,20 @@ pub struct InvoiceSummary {
     /// none).
     pub interest_and_costs: String,
     pub status: InvoiceStatus,
+}
+
+/// Where an imported invoice came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExternalInvoice {
+    pub file_name: String,
+    /// `ubl` or `csv`.
+    pub format: String,
+    /// The file had no PDF: the stored one is a copy Tijdig made, marked as such.
+    pub pdf_is_copy: bool,
+    /// The Dutch e-invoice rules the file breaks, as shown at import.
+    pub findings: Vec<String>,
+    pub imported_at: String,
 }
 
 /// Stand van de vordering: what is open on an invoice and how it splits, the same on every

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use tijdig_domain::invoice::{self as rules, InvoiceTotals};
 use tijdig_domain::Language;
-use tijdig_store::{InvoiceRecord, Store, StoreError};
+use tijdig_store::{ExternalFacts, InvoiceData, InvoiceRecord, Store, StoreError};
 
 use crate::dto;
 use crate::plumbing::format::amount;
@@ -45,6 +45,33 @@ pub(crate) fn totals_dto(
     }
 }
 
+/// An invoice's totals: computed from its lines, or — for an invoice made in other software
+/// and imported — as its file states them (its VAT may be rounded per line, where Tijdig rounds
+/// per rate; the file is what the client received).
 pub(crate) fn record_totals(record: &InvoiceRecord) -> InvoiceTotals {
-    InvoiceTotals::compute(record.draft.vat_regime, &record.draft.lines)
+    match &record.external {
+        None => InvoiceTotals::compute(record.draft.vat_regime, &record.draft.lines),
+        Some(e) => external_totals(e, &record.draft),
+    }
+}
+
+/// The totals of an imported invoice: its file's figures, with the statements (btw verlegd,
+/// vrijgesteld) its lines call for.
+pub(crate) fn external_totals(e: &ExternalFacts, data: &InvoiceData) -> InvoiceTotals {
+    let computed = InvoiceTotals::compute(data.vat_regime, &data.lines);
+    InvoiceTotals {
+        rows: e
+            .vat_rows
+            .iter()
+            .map(|r| rules::VatRow {
+                treatment: r.treatment,
+                base: r.base,
+                btw: r.vat,
+            })
+            .collect(),
+        subtotal: e.subtotal,
+        btw_total: e.vat_total,
+        total: e.subtotal + e.vat_total,
+        notes: computed.notes,
+    }
 }

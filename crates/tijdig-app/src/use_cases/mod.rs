@@ -8,6 +8,7 @@ mod bank;
 mod clients;
 mod exports;
 mod follow_up;
+mod invoice_import;
 mod invoices;
 mod mail;
 mod offers;

@@ -141,6 +141,8 @@ pub struct EInvoice {
     pub payment_reference: Option<String>,
     /// The account to pay to (BT-84).
     pub payee_iban: Option<String>,
+    /// The customer's account a direct debit takes from (BT-91), which names the client.
+    pub payer_iban: Option<String>,
     pub payment_means_codes: Vec<String>,
     pub notes: Vec<String>,
     pub seller: EParty,
@@ -295,6 +297,10 @@ pub(super) fn extract(doc: &Document<'_>) -> Result<EInvoice, Refusal> {
         payee_iban: means
             .iter()
             .find_map(|m| text(*m, &["PayeeFinancialAccount", "ID"]))
+            .map(|i| i.replace(' ', "").to_uppercase()),
+        payer_iban: means
+            .iter()
+            .find_map(|m| text(*m, &["PaymentMandate", "PayerFinancialAccount", "ID"]))
             .map(|i| i.replace(' ', "").to_uppercase()),
         payment_means_codes: means
             .iter()

@@ -39,6 +39,15 @@ pub struct App {
     pub(crate) marks_checked_at: std::sync::atomic::AtomicU64,
     /// A bank CSV waiting for the user to point out its columns (`use_cases/bank/csv_columns.rs`).
     pub(crate) pending_statement: Mutex<Option<PendingStatement>>,
+    /// Invoice files read for "Facturen → Importeren", waiting for the user's go-ahead
+    /// (`use_cases/invoice_import/`).
+    pub(crate) pending_invoice_import: Mutex<Option<PendingFiles>>,
+}
+
+/// Files read and shown, not yet imported: identified by a token over their names and bytes.
+pub(crate) struct PendingFiles {
+    pub(crate) token: String,
+    pub(crate) files: Vec<(String, Vec<u8>)>,
 }
 
 /// The file the bank screen's mapping step is about: one at a time, picking another file
@@ -67,6 +76,7 @@ impl App {
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
             pending_statement: Mutex::new(None),
+            pending_invoice_import: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         // Whatever this database says, numbers continue after every one handed out on this
@@ -92,6 +102,7 @@ impl App {
             known_marks: Mutex::new(Vec::new()),
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
             pending_statement: Mutex::new(None),
+            pending_invoice_import: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         Ok(app)

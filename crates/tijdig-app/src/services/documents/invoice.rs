@@ -20,12 +20,50 @@ pub(crate) struct Content<'a> {
     pub client: &'a Client,
     pub data: &'a InvoiceData,
     pub number: &'a str,
-    pub reference: &'a PaymentReference,
+    pub reference: Reference<'a>,
     pub totals: &'a InvoiceTotals,
     /// For a credit note: the invoice it corrects.
-    pub original: Option<&'a InvoiceRecord>,
+    pub original: Option<Original<'a>>,
     /// The moment of issue (UTC), written as the PDF's dates.
     pub issued_at: chrono::NaiveDateTime,
+    /// For a copy Tijdig makes of an invoice made in other software (its e-invoice file had
+    /// no PDF): the file's name. The document then says, in its title and first note, that it
+    /// is a copy and not the invoice the client received.
+    pub copy_of: Option<&'a str>,
+}
+
+/// The invoice a credit note corrects, as the credit note names it.
+#[derive(Clone, Copy)]
+pub(crate) struct Original<'a> {
+    pub number: &'a str,
+    pub invoice_date: chrono::NaiveDate,
+}
+
+impl<'a> Original<'a> {
+    /// The original of an issued invoice record; `None` for a draft.
+    pub(crate) fn of(record: &'a InvoiceRecord) -> Option<Original<'a>> {
+        record.issued.as_ref().map(|i| Original {
+            number: &i.number,
+            invoice_date: record.draft.invoice_date,
+        })
+    }
+}
+
+/// The payment reference the payer quotes: Tijdig's own (structured, in the EPC QR code as
+/// such), or the free text an imported invoice asks for (in the QR code as remittance text).
+#[derive(Clone, Copy)]
+pub(crate) enum Reference<'a> {
+    Structured(&'a PaymentReference),
+    Free(&'a str),
+}
+
+impl Reference<'_> {
+    fn printed(&self) -> String {
+        match self {
+            Reference::Structured(r) => r.printed(),
+            Reference::Free(text) => (*text).to_string(),
+        }
+    }
 }
 
 /// The words on the document, in its language.
@@ -143,7 +181,12 @@ fn build(c: &Content<'_>) -> InvoicePdf {
     let p = c.profile;
     let data = c.data;
     let money = |d: Decimal| format_eur(d, lang);
-    let title = format!("{} {}", data.kind.title(lang), c.number);
+    let kind_title = match (c.copy_of, lang) {
+        (None, _) => data.kind.title(lang).to_string(),
+        (Some(_), Language::Nl) => format!("Kopie {}", data.kind.title(lang).to_lowercase()),
+        (Some(_), Language::En) => format!("Copy of {}", data.kind.title(lang).to_lowercase()),
+    };
+    let title = format!("{kind_title} {}", c.number);
 
     let (letterhead, return_line) = house_style(p, c.logo, lang);
     let recipient_lines = recipient_lines(c.client, lang);
@@ -170,13 +213,13 @@ fn build(c: &Content<'_>) -> InvoicePdf {
     if data.kind != InvoiceKind::CreditNote {
         meta_rows.push((w.due_date.to_string(), document_date(due, lang)));
     }
-    if let Some(original) = c.original.and_then(|o| o.issued.as_ref().map(|i| (i, o))) {
+    if let Some(original) = c.original {
         meta_rows.push((
             w.credits.to_string(),
             format!(
                 "{} ({})",
-                original.0.number,
-                document_date(original.1.draft.invoice_date, lang)
+                original.number,
+                document_date(original.invoice_date, lang)
             ),
         ));
     }
@@ -272,7 +315,14 @@ fn build(c: &Content<'_>) -> InvoicePdf {
         strong: true,
     });
 
-    let mut notes: Vec<String> = t.notes.iter().map(|n| n.text(lang).to_string()).collect();
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(file) = c.copy_of {
+        notes.push(match lang {
+            Language::Nl => format!("Kopie, door Tijdig gemaakt uit het e-factuurbestand {file}. Dit is niet de factuur zoals de klant die ontving."),
+            Language::En => format!("Copy made by Tijdig from the e-invoice file {file}. This is not the invoice as the client received it."),
+        });
+    }
+    notes.extend(t.notes.iter().map(|n| n.text(lang).to_string()));
     if let Some(note) = &data.note {
         notes.push(note.clone());
     }
@@ -293,8 +343,14 @@ fn build(c: &Content<'_>) -> InvoicePdf {
                 iban,
                 bic: None,
                 amount: t.total,
-                reference: Some(c.reference.as_str()),
-                text: None,
+                reference: match c.reference {
+                    Reference::Structured(r) => Some(r.as_str()),
+                    Reference::Free(_) => None,
+                },
+                text: match c.reference {
+                    Reference::Structured(_) => None,
+                    Reference::Free(text) => Some(text),
+                },
             })
             .ok();
             Some(PaymentBlock {
@@ -326,7 +382,7 @@ fn build(c: &Content<'_>) -> InvoicePdf {
         letterhead,
         return_line,
         recipient_lines,
-        title: data.kind.title(lang).to_string(),
+        title: kind_title,
         meta_rows,
         table: Table { columns, rows },
         totals,

@@ -191,6 +191,13 @@ impl App {
             credits: facts.original.as_ref().map(invoice_ref),
             credit_notes: facts.credit_notes.iter().map(invoice_ref).collect(),
             preflight,
+            external: record.external.as_ref().map(|e| dto::ExternalInvoice {
+                file_name: e.file_name.clone(),
+                format: e.format.clone(),
+                pdf_is_copy: e.pdf_is_copy,
+                findings: e.findings.clone(),
+                imported_at: e.imported_at.clone(),
+            }),
         })
     }
 }

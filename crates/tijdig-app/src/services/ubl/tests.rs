@@ -93,6 +93,7 @@ fn record(kind: InvoiceKind, regime: VatRegime, lines: Vec<InvoiceLine>) -> Invo
     let total = tijdig_domain::invoice::InvoiceTotals::compute(regime, &data.lines).total;
     InvoiceRecord {
         id: 1,
+        external: None,
         draft: data,
         issued: Some(IssuedFacts {
             number: "2026-0001".into(),

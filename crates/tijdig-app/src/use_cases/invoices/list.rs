@@ -185,6 +185,7 @@ fn summary(
         (status, row.total.unwrap_or_default(), zero.clone(), zero)
     };
     Ok(dto::InvoiceSummary {
+        external: row.external,
         id: row.id,
         kind: kind.into(),
         number: row.number,

@@ -222,10 +222,11 @@ impl App {
                         client: &client,
                         data: &record.draft,
                         number,
-                        reference: &reference,
+                        reference: invoice_pdf::Reference::Structured(&reference),
                         totals: &totals,
-                        original: original.as_ref(),
+                        original: original.as_ref().and_then(invoice_pdf::Original::of),
                         issued_at: self.now(),
+                        copy_of: None,
                     };
                     let pdf = invoice_pdf::render(&content).map_err(|err| {
                         eprintln!("tijdig: rendering {number} failed: {err}");
