@@ -51,7 +51,7 @@ fn the_export_has_btw_per_rate_payments_and_clients_in_dutch_style() {
     // 1000 at 21 % (210) and 50 at 9 % (4,50): total 1264,50, 500 paid.
     assert_eq!(
         lines[1],
-        "2026-0001;Factuur;22-11-2026;22-12-2026;Bakkerij De Korenbloem B.V.;12345678;NL004495445B01;1000,00;210,00;50,00;4,50;0,00;0,00;0,00;1050,00;214,50;1264,50;500,00;764,50;0,00;deels betaald"
+        "2026-0001;Factuur;22-11-2026;22-12-2026;Bakkerij De Korenbloem B.V.;12345678;NL004495445B01;1000,00;210,00;50,00;4,50;0,00;0,00;0,00;1050,00;214,50;1264,50;500,00;764,50;0,00;deels betaald;Tijdig"
     );
     let payments = std::fs::read_to_string(folder.join("betalingen.csv")).unwrap();
     assert!(

@@ -275,3 +275,62 @@ fn an_imported_invoice_cannot_be_changed_and_follows_the_ladder() {
         "Vandaag proposes the next step for the imported invoice: {today:?}"
     );
 }
+
+#[test]
+fn exports_mark_an_imported_invoice_extern_and_make_no_e_invoice_of_it() {
+    let (there, client_there) = elsewhere();
+    let made = issue(&there, client_there, "100,00");
+    let (name, xml) = there.invoice_ubl(made.id).unwrap();
+    let (app, client) = setup();
+    let preview = app.preview_invoice_import(vec![(name, xml)]).unwrap();
+    let id = app
+        .confirm_invoice_import(&preview.token)
+        .unwrap()
+        .invoice_ids[0];
+    let own = issue(&app, client, "50,00");
+
+    let list = app.invoices(&InvoiceQuery::default()).unwrap();
+    let externals: Vec<(Option<String>, bool)> = list
+        .rows
+        .iter()
+        .map(|r| (r.number.clone(), r.external))
+        .collect();
+    assert!(
+        externals.contains(&(made.number.clone(), true))
+            && externals.contains(&(own.number.clone(), false)),
+        "{externals:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = app
+        .export_csv(
+            &CsvExportForm {
+                from: "01-01-2026".into(),
+                to: "31-12-2026".into(),
+                style: CsvStyle::Dutch,
+            },
+            dir.path(),
+        )
+        .unwrap();
+    let csv = std::fs::read_to_string(Path::new(&out.folder).join("facturen.csv")).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(";Status;Herkomst"), "{}", lines[0]);
+    assert_eq!(
+        lines.iter().filter(|l| l.ends_with(";extern")).count(),
+        1,
+        "{csv}"
+    );
+    assert_eq!(
+        lines.iter().filter(|l| l.ends_with(";Tijdig")).count(),
+        1,
+        "{csv}"
+    );
+
+    assert_eq!(app.invoice_ubl(id).unwrap_err().code, ErrorCode::Validation);
+    let everything = app.export_everything(dir.path()).unwrap();
+    assert_eq!(
+        everything.e_invoices, 1,
+        "only Tijdig's own invoice: {everything:?}"
+    );
+    assert!(everything.skipped.is_empty(), "{:?}", everything.skipped);
+}

@@ -94,6 +94,15 @@ impl Store {
         Ok(taken)
     }
 
+    /// The ids of every imported invoice.
+    pub fn external_invoice_ids(&self) -> Result<HashSet<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT invoice_id FROM external_invoices")?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
+    }
+
     /// The invoice date of the issued invoice with this number, if there is one.
     pub fn invoice_date_of(&self, number: &str) -> Result<Option<chrono::NaiveDate>, StoreError> {
         let date: Option<String> = self

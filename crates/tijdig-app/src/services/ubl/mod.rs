@@ -104,6 +104,16 @@ pub(crate) fn ubl_in_store(
         let Some(issued) = record.issued.as_ref() else {
             return Err(not_issued(lang));
         };
+        if record.external.is_some() {
+            return Err(refused(
+                match lang {
+                    Language::Nl => "Deze factuur is in een ander programma gemaakt en ingelezen; haar e-factuur komt uit dat programma. Tijdig maakt er geen als van zichzelf.",
+                    Language::En => "This invoice was made in other software and imported; its e-invoice comes from that software. Tijdig does not make one as if it were its own.",
+                }
+                .into(),
+                Vec::new(),
+            ));
+        }
         let totals = record_totals(&record);
         if totals.total != issued.total {
             return Err(totals_differ(lang));

@@ -163,6 +163,7 @@ impl App {
                 "Open",
                 "Waarvan rente/kosten",
                 "Status",
+                "Herkomst",
             ]
             .map(String::from)
         } else {
@@ -174,6 +175,7 @@ impl App {
                 "Open",
                 "Of which interest/costs",
                 "Status",
+                "Origin",
             ]
             .map(String::from)
         });
@@ -240,6 +242,12 @@ impl App {
                 }),
                 CsvCell::Amount(facts.claim.interest_and_costs_open()),
                 text(facts.status.label(lang)),
+                // Made in Tijdig, or in other software and imported ("extern").
+                text(if record.external.is_some() {
+                    "extern"
+                } else {
+                    "Tijdig"
+                }),
             ]);
             rows.push(row);
         }

@@ -277,8 +277,10 @@ impl App {
         out.record(json_path)?;
 
         // The e-invoices beside their PDFs. One that cannot be made is listed, not fatal:
-        // the PDF is the legal document.
-        for (id, number) in issued {
+        // the PDF is the legal document. An invoice made in other software and imported has
+        // its e-invoice there: Tijdig does not write one as if it were its own.
+        let external = store.external_invoice_ids()?;
+        for (id, number) in issued.into_iter().filter(|(id, _)| !external.contains(id)) {
             match ubl_in_store(store, id, UblProfile::SiUbl, lang) {
                 Ok((file_name, bytes)) => {
                     out.write(&format!("{}/{file_name}", names.invoices), &bytes)?;
