@@ -120,6 +120,8 @@ const COMMANDS: &[&str] = &[
     "set_letter_delivered",
     "import_bank_statement",
     "import_bank_csv",
+    "preview_invoice_import",
+    "confirm_invoice_import",
     "bank_overview",
     "confirm_bank_transaction",
     "assign_bank_transaction",

@@ -44,7 +44,7 @@ describe("exports", () => {
     assert.ok(csv.startsWith("\uFEFF"), "UTF-8 with BOM");
     const lines = csv.slice(1).split("\r\n");
     assert.match(lines[0], /^Factuurnummer;Soort;Factuurdatum/);
-    assert.match(lines[1], /^2026-0001;Factuur;22-11-2026;06-12-2026;Grafisch Bureau Noord;12345678;NL004495445B01;1000,00;210,00;.*;1210,00;0,00;1210,00;0,00;open$/);
+    assert.match(lines[1], /^2026-0001;Factuur;22-11-2026;06-12-2026;Grafisch Bureau Noord;12345678;NL004495445B01;1000,00;210,00;.*;1210,00;0,00;1210,00;0,00;open;Tijdig$/);
   });
 
   it("exports everything into one folder: the invoice's PDF and e-invoice, the CSVs and all data as JSON", async () => {

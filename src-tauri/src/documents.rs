@@ -103,9 +103,34 @@ pub(crate) fn pick_file(
     picked.into_path().map(Some).map_err(unusable_place)
 }
 
+/// Asks for one or more files; `None` when the user cancels. Tests answer through `hook`
+/// (one file).
+pub(crate) fn pick_files(
+    app: &tauri::AppHandle,
+    hook: &str,
+    (filter, extensions): (&str, &[&str]),
+) -> Result<Option<Vec<PathBuf>>, AppError> {
+    if let Some(file) = crate::test_hooks::var(hook) {
+        return Ok(Some(vec![PathBuf::from(file)]));
+    }
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .add_filter(filter, extensions)
+        .blocking_pick_files()
+    else {
+        return Ok(None);
+    };
+    picked
+        .into_iter()
+        .map(|p| p.into_path().map_err(unusable_place))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
 /// Asks for a folder; `None` when the user cancels. Tests answer through
 /// `TIJDIG_PICK_FOLDER`, as `TIJDIG_OPENER=none` stands in for the viewer.
-fn pick_folder(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
+pub(crate) fn pick_folder(app: &tauri::AppHandle) -> Result<Option<PathBuf>, AppError> {
     if let Some(dir) = crate::test_hooks::var("TIJDIG_PICK_FOLDER") {
         return Ok(Some(PathBuf::from(dir)));
     }

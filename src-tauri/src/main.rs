@@ -7,6 +7,7 @@ mod bank;
 mod commands;
 mod data_dir;
 mod documents;
+mod invoice_import;
 mod mail;
 mod offers;
 mod platform;
@@ -138,6 +139,8 @@ fn main() {
             commands::mark_letter_posted,
             bank::import_bank_statement,
             bank::import_bank_csv,
+            invoice_import::preview_invoice_import,
+            invoice_import::confirm_invoice_import,
             bank::bank_overview,
             bank::confirm_bank_transaction,
             bank::assign_bank_transaction,

@@ -25,6 +25,8 @@ import type {
   BankImportOutcome,
   BankImportResult,
   CsvColumnsForm,
+  InvoiceImportPreview,
+  InvoiceImportResult,
   BankOverview,
   CsvExportForm,
   BackupInspection,
@@ -265,6 +267,10 @@ export const api = {
     call<DossierEntry[]>("set_letter_delivered", { letterId, deliveredOn }),
   importBankStatement: () => call<BankImportOutcome | null>("import_bank_statement"),
   importBankCsv: (form: CsvColumnsForm) => call<BankImportResult>("import_bank_csv", { form }),
+  previewInvoiceImport: (folder: boolean) =>
+    call<InvoiceImportPreview | null>("preview_invoice_import", { folder }),
+  confirmInvoiceImport: (token: string) =>
+    call<InvoiceImportResult>("confirm_invoice_import", { token }),
   bankOverview: () => call<BankOverview>("bank_overview"),
   confirmBankTransaction: (id: number) => call<BankOverview>("confirm_bank_transaction", { id }),
   assignBankTransaction: (form: BankAssignForm) =>

@@ -1,4 +1,5 @@
 import { enBank } from "./en-bank";
+import { enImport } from "./en-import";
 import { enOffers } from "./en-offers";
 import type { MessageKey } from "./nl";
 import { enSigningMail } from "./en-signing-mail";
@@ -582,5 +583,6 @@ export const en: Record<MessageKey, string> = {
   "nav.bank": "Bank",
   ...enSigningMail,
   ...enBank,
+  ...enImport,
   ...enOffers,
 };

@@ -1,4 +1,5 @@
 import { nlBank } from "./nl-bank";
+import { nlImport } from "./nl-import";
 import { nlOffers } from "./nl-offers";
 import { nlSigningMail } from "./nl-signing-mail";
 
@@ -581,6 +582,7 @@ export const nl = {
   "nav.bank": "Bank",
   ...nlSigningMail,
   ...nlBank,
+  ...nlImport,
   ...nlOffers,
 } as const;
 
