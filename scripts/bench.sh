@@ -27,6 +27,8 @@
 #   import_camt_10k         ms, median of 3: read, deduplicate, match and store a CAMT.053 file
 #                           of 10,000 incoming payments against that database
 #   import_bank_csv_10k     ms, median of 3: the same 10,000 payments as an ING CSV download
+#   import_ubl_1000         ms, median of 3: preview and import 1,000 e-invoices made in other
+#                           software (200 new clients; half embed their PDF, half get a copy)
 #   backup_first_100k       ms, the first backup of a database like it whose documents are each
 #                           their own (35 KB of incompressible bytes: what dedup cannot shrink)
 #   backup_100k             ms, median of 5: a backup after that (the hourly cost)

@@ -334,3 +334,88 @@ fn exports_mark_an_imported_invoice_extern_and_make_no_e_invoice_of_it() {
     );
     assert!(everything.skipped.is_empty(), "{:?}", everything.skipped);
 }
+
+fn fixture(name: &str) -> (String, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/einvoices")
+        .join(name);
+    (name.to_string(), std::fs::read(path).unwrap())
+}
+
+#[test]
+fn a_moneybird_style_file_imports_with_its_own_pdf_reference_and_a_new_client() {
+    let (app, _) = setup();
+    let (name, bytes) = fixture("moneybird-style_2026-0031.xml");
+    let preview = app
+        .preview_invoice_import(vec![(name, bytes.clone())])
+        .unwrap();
+    assert_eq!(preview.importable, 1, "{preview:?}");
+    let item = &preview.items[0];
+    assert_eq!(item.client_name.as_deref(), Some("Drukkerij Vos"));
+    assert!(item.client_is_new);
+    // Moneybird writes no CustomizationID: said, not refused.
+    assert_eq!(item.findings.len(), 1, "{:?}", item.findings);
+    assert!(item.findings[0].starts_with("[BR-01]"));
+    let id = app
+        .confirm_invoice_import(&preview.token)
+        .unwrap()
+        .invoice_ids[0];
+    let invoice = app.invoice(id).unwrap();
+    assert_eq!(invoice.number.as_deref(), Some("2026-0031"));
+    assert_eq!(invoice.totals.total, "484.00");
+    assert_eq!(invoice.due_date, "2026-10-15");
+    assert_eq!(
+        invoice.payment_reference.as_deref(),
+        Some("RF18 0000 0000 0539 0075 4703 4")
+    );
+    assert_eq!(
+        (
+            invoice.form.lines[0].quantity.as_str(),
+            invoice.form.lines[0].unit.as_str()
+        ),
+        ("4", "stuk")
+    );
+    let embedded = tijdig_domain::einvoice::read(&bytes)
+        .unwrap()
+        .pdf
+        .unwrap()
+        .bytes;
+    assert_eq!(pdf_of(&app, id), embedded);
+    let client = app.client(invoice.form.client_id.unwrap()).unwrap();
+    assert_eq!(client.form.postcode, "9711 AA");
+    assert_eq!(client.form.email, "info@drukkerijvos.nl");
+}
+
+#[test]
+fn an_e_boekhouden_style_file_finds_its_client_by_kvk_and_keeps_the_files_vat() {
+    let (app, client) = setup();
+    let preview = app
+        .preview_invoice_import(vec![fixture("eboekhouden-style_F20260042.xml")])
+        .unwrap();
+    assert_eq!(preview.importable, 1, "{preview:?}");
+    assert!(!preview.items[0].client_is_new);
+    let id = app
+        .confirm_invoice_import(&preview.token)
+        .unwrap()
+        .invoice_ids[0];
+    let invoice = app.invoice(id).unwrap();
+    assert_eq!(invoice.form.client_id, Some(client));
+    assert_eq!(invoice.totals.total, "353.95");
+    let rows: Vec<(&str, &str)> = invoice
+        .totals
+        .rows
+        .iter()
+        .map(|r| (r.base.as_str(), r.vat.as_str()))
+        .collect();
+    assert_eq!(rows, vec![("270.00", "56.70"), ("25.00", "2.25")]);
+    // A line whose quantity × price is not its amount (a discount of its own) is one unit of
+    // its amount; the other keeps quantity, unit and price.
+    let lines: Vec<(&str, &str, &str)> = invoice
+        .form
+        .lines
+        .iter()
+        .map(|l| (l.quantity.as_str(), l.unit.as_str(), l.unit_price.as_str()))
+        .collect();
+    assert_eq!(lines, vec![("1", "stuk", "270"), ("2", "stuk", "12.5")]);
+    assert!(invoice.external.unwrap().pdf_is_copy);
+}
