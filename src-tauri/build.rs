@@ -122,6 +122,8 @@ const COMMANDS: &[&str] = &[
     "import_bank_csv",
     "preview_invoice_import",
     "confirm_invoice_import",
+    "preview_client_import",
+    "confirm_client_import",
     "bank_overview",
     "confirm_bank_transaction",
     "assign_bank_transaction",

@@ -141,6 +141,8 @@ fn main() {
             bank::import_bank_csv,
             invoice_import::preview_invoice_import,
             invoice_import::confirm_invoice_import,
+            invoice_import::preview_client_import,
+            invoice_import::confirm_client_import,
             bank::bank_overview,
             bank::confirm_bank_transaction,
             bank::assign_bank_transaction,

@@ -13,6 +13,18 @@ pub struct AddressInput {
     pub country: String,
 }
 
+/// A street written with its house number (`Hoofdstraat 12a`, `Laan van Meerdervoort 1-3`)
+/// split where the last word starts with a digit; as it is when none does.
+pub fn split_street(street: &str) -> (String, String) {
+    let street = street.trim();
+    match street.rsplit_once(' ') {
+        Some((s, n)) if n.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            (s.trim().to_string(), n.to_string())
+        }
+        _ => (street.to_string(), String::new()),
+    }
+}
+
 /// A checked address. Every part is optional when saving; a document that needs a complete
 /// address says so in its own pre-flight check.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

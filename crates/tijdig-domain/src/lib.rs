@@ -11,6 +11,7 @@ pub mod backup;
 pub mod bank;
 pub mod cashflow;
 pub mod client;
+pub mod client_sheet;
 mod codes;
 pub mod collection_costs;
 pub mod csv;

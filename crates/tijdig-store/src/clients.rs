@@ -37,6 +37,13 @@ impl Store {
         in_transaction(&mut self.conn, |tx| insert_client(tx, client))
     }
 
+    /// Creates several clients in one transaction (all or none); returns their ids in order.
+    pub fn create_clients(&mut self, clients: &[Client]) -> Result<Vec<i64>, StoreError> {
+        in_transaction(&mut self.conn, |tx| {
+            clients.iter().map(|c| insert_client(tx, c)).collect()
+        })
+    }
+
     pub fn update_client(&mut self, id: i64, client: &Client) -> Result<(), StoreError> {
         in_transaction(&mut self.conn, |tx| {
             let changed = write(

@@ -26,6 +26,8 @@ import type {
   BankImportResult,
   CsvColumnsForm,
   InvoiceImportPreview,
+  ClientImportPreview,
+  ClientImportResult,
   InvoiceImportResult,
   BankOverview,
   CsvExportForm,
@@ -271,6 +273,9 @@ export const api = {
     call<InvoiceImportPreview | null>("preview_invoice_import", { folder }),
   confirmInvoiceImport: (token: string) =>
     call<InvoiceImportResult>("confirm_invoice_import", { token }),
+  previewClientImport: () => call<ClientImportPreview | null>("preview_client_import"),
+  confirmClientImport: (token: string) =>
+    call<ClientImportResult>("confirm_client_import", { token }),
   bankOverview: () => call<BankOverview>("bank_overview"),
   confirmBankTransaction: (id: number) => call<BankOverview>("confirm_bank_transaction", { id }),
   assignBankTransaction: (form: BankAssignForm) =>

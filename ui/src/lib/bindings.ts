@@ -934,6 +934,28 @@ notes: Array<string>, };
 
 export type InvoiceImportResult = { imported: number, clientsCreated: number, invoiceIds: Array<number>, summary: string, };
 
+export type ClientImportPreview = { token: string, rows: Array<ClientImportRow>, valid: number, invalid: number, duplicates: number, summary: string, };
+
+export type ClientImportRow = { 
+/**
+ * The line in the file.
+ */
+line: number, 
+/**
+ * The client's name as it will be saved (empty when the row is invalid and has none).
+ */
+name: string, 
+/**
+ * What is wrong, per field of the client form; empty when the row is fine.
+ */
+problems: Array<FieldMessage>, 
+/**
+ * The name of the client Tijdig already has (same KvK, btw-id, or name and postcode).
+ */
+duplicateOf: string | null, };
+
+export type ClientImportResult = { created: number, skipped: number, summary: string, };
+
 export type ExternalInvoice = { fileName: string, 
 /**
  * `ubl` or `csv`.

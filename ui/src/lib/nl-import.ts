@@ -18,6 +18,16 @@ export const nlImport = {
   "import.externTitle": "Gemaakt in een ander programma",
   "import.externText": "Ingelezen uit {file} op {date}. Tijdig volgt deze factuur op zoals uw eigen facturen; wijzigen kan alleen in het programma waarin u haar maakte.",
   "import.copy": "Het bestand bevatte geen PDF: de PDF hier is een kopie die Tijdig maakte, als kopie gemarkeerd.",
+  "clientImport.button": "Importeren",
+  "clientImport.title": "Klanten uit een spreadsheet",
+  "clientImport.intro": "Kies een CSV-bestand met een kopregel: het sjabloon van Tijdig (de kolommen hieronder, in elke volgorde) of de export van uw klanten uit Moneybird, e-Boekhouden of een ander programma. Elke regel wordt gecontroleerd zoals het klantformulier dat doet; alleen de goede regels worden toegevoegd. Klanten die Tijdig al heeft (zelfde KvK-nummer, btw-id, of naam en postcode) worden overgeslagen.",
+  "clientImport.choose": "Bestand kiezen…",
+  "clientImport.confirm": "{n} toevoegen",
+  "clientImport.line": "Regel",
+  "clientImport.client": "Klant",
+  "clientImport.outcome": "Uitkomst",
+  "clientImport.ok": "wordt toegevoegd",
+  "clientImport.duplicate": "staat al in Tijdig als {name}: overgeslagen",
 } as const;
 
 export type ImportKey = keyof typeof nlImport;

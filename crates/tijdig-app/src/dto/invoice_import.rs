@@ -1,4 +1,5 @@
-//! Transfer types of "Facturen → Importeren": invoices made in other software.
+//! Transfer types of importing what other software holds: invoices ("Facturen → Importeren")
+//! and clients from a spreadsheet ("Klanten → Importeren").
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -49,5 +50,41 @@ pub struct InvoiceImportResult {
     pub imported: u32,
     pub clients_created: u32,
     pub invoice_ids: Vec<i64>,
+    pub summary: String,
+}
+
+/// What a clients sheet holds, row by row, before anything is added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientImportPreview {
+    pub token: String,
+    pub rows: Vec<ClientImportRow>,
+    pub valid: u32,
+    pub invalid: u32,
+    pub duplicates: u32,
+    pub summary: String,
+}
+
+/// One row of the sheet: a client to add, its problems at their fields, or the client Tijdig
+/// already has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientImportRow {
+    /// The line in the file.
+    pub line: u32,
+    /// The client's name as it will be saved (empty when the row is invalid and has none).
+    pub name: String,
+    /// What is wrong, per field of the client form; empty when the row is fine.
+    pub problems: Vec<crate::FieldMessage>,
+    /// The name of the client Tijdig already has (same KvK, btw-id, or name and postcode).
+    pub duplicate_of: Option<String>,
+}
+
+/// What the clients import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientImportResult {
+    pub created: u32,
+    pub skipped: u32,
     pub summary: String,
 }

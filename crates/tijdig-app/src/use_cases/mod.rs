@@ -5,6 +5,7 @@
 pub(crate) mod arrangements;
 mod backups;
 mod bank;
+mod client_import;
 mod clients;
 mod exports;
 mod follow_up;

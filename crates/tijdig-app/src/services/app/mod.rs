@@ -42,6 +42,8 @@ pub struct App {
     /// Invoice files read for "Facturen → Importeren", waiting for the user's go-ahead
     /// (`use_cases/invoice_import/`).
     pub(crate) pending_invoice_import: Mutex<Option<PendingFiles>>,
+    /// A clients sheet shown, waiting for the user's go-ahead (`use_cases/client_import.rs`).
+    pub(crate) pending_client_import: Mutex<Option<PendingFiles>>,
 }
 
 /// Files read and shown, not yet imported: identified by a token over their names and bytes.
@@ -77,6 +79,7 @@ impl App {
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
             pending_statement: Mutex::new(None),
             pending_invoice_import: Mutex::new(None),
+            pending_client_import: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         // Whatever this database says, numbers continue after every one handed out on this
@@ -103,6 +106,7 @@ impl App {
             marks_checked_at: std::sync::atomic::AtomicU64::new(0),
             pending_statement: Mutex::new(None),
             pending_invoice_import: Mutex::new(None),
+            pending_client_import: Mutex::new(None),
         };
         app.adopt_claim_ledger()?;
         Ok(app)

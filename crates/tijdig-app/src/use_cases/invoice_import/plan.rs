@@ -440,13 +440,8 @@ fn new_client_key(d: &ClientDraft) -> String {
 /// (`Hoofdstraat 12a`) is split at the last word that starts with a digit.
 pub(super) fn client_draft(e: &EInvoice) -> ClientDraft {
     let b = &e.buyer;
-    let street = b.street.clone().unwrap_or_default();
-    let (street, house_number) = match street.rsplit_once(' ') {
-        Some((s, n)) if n.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
-            (s.to_string(), n.to_string())
-        }
-        _ => (street, String::new()),
-    };
+    let (street, house_number) =
+        tijdig_domain::address::split_street(b.street.as_deref().unwrap_or_default());
     ClientDraft {
         kind: ClientKind::Business,
         name: if b.name.is_empty() {

@@ -94,6 +94,27 @@ pub fn table(text: &str) -> Option<CsvTable> {
     })
 }
 
+/// Reads `text` as a table whose first row (after title rows of one filled cell) is its
+/// header, whatever the rows hold — a spreadsheet of clients rather than a bank's download.
+pub fn headed_table(text: &str) -> Option<CsvTable> {
+    let text = plain_lines(text);
+    let delimiter = sniff(&text)?;
+    let mut rows = records(&text, delimiter);
+    let width = modal_width(&rows)?;
+    let at = rows
+        .iter()
+        .take(3)
+        .position(|r| r.cells.iter().filter(|c| !c.is_empty()).count() >= 2)?;
+    let header = rows[at].cells.clone();
+    rows.drain(..=at);
+    Some(CsvTable {
+        delimiter,
+        header: Some(header),
+        rows,
+        width,
+    })
+}
+
 /// Reads a CSV statement of a bank Tijdig knows. `Err(UnknownFormat)` when the text is no
 /// table or a table of a bank it does not know (then the user maps the columns:
 /// [`read_mapped`]).
