@@ -17,7 +17,11 @@ pub async fn preview_invoice_import(
     let paths = if folder {
         pick_folder(&app)?.map(|p| vec![p])
     } else {
-        pick_files(&app, "TIJDIG_PICK_FILE", ("UBL e-factuur", &["xml"]))?
+        pick_files(
+            &app,
+            "TIJDIG_PICK_FILE",
+            ("UBL e-factuur / CSV", &["xml", "csv"]),
+        )?
     };
     let Some(paths) = paths else {
         return Ok(None);

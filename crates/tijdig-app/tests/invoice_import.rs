@@ -419,3 +419,48 @@ fn an_e_boekhouden_style_file_finds_its_client_by_kvk_and_keeps_the_files_vat() 
     assert_eq!(lines, vec![("1", "stuk", "270"), ("2", "stuk", "12.5")]);
     assert!(invoice.external.unwrap().pdf_is_copy);
 }
+
+#[test]
+fn a_list_of_open_invoices_imports_each_good_row_with_what_was_paid_and_names_the_bad_one() {
+    let (app, client) = setup();
+    let sheet = "factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald;kvk\n\
+                 2025-118;Bakkerij De Korenbloem B.V.;01-10-2026;15-10-2026;1.210,00;200,00;12345678\n\
+                 2025-119;Pieter Bakker;02-10-2026;16-10-2026;95,00;;\n\
+                 2025-120;Grafisch Bureau Noord;03-10-2026;17-10-2026;veel;;\n";
+    let preview = app
+        .preview_invoice_import(vec![("openstaand.csv".into(), sheet.as_bytes().to_vec())])
+        .unwrap();
+    assert_eq!(preview.importable, 2, "{preview:?}");
+    let refused: Vec<&str> = preview
+        .items
+        .iter()
+        .filter_map(|i| i.refused.as_deref())
+        .collect();
+    assert_eq!(refused, vec!["Regel 4, kolom \u{201c}bedrag\u{201d}: is geen bedrag. Deze factuur is niet ingelezen."]);
+    let result = app.confirm_invoice_import(&preview.token).unwrap();
+    assert_eq!((result.imported, result.clients_created), (2, 1));
+    let first = app.invoice(result.invoice_ids[0]).unwrap();
+    assert_eq!(
+        first.form.client_id,
+        Some(client),
+        "found by its KvK number"
+    );
+    assert_eq!(first.totals.total, "1210.00");
+    assert_eq!(first.payments.len(), 1);
+    assert_eq!(first.payments[0].amount, "200.00");
+    assert_eq!(
+        first.external.as_ref().map(|e| e.format.as_str()),
+        Some("csv")
+    );
+    let text = pdf_text(&pdf_of(&app, first.id), "registration")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Registratie factuur 2025-118"), "{text}");
+    assert!(text.contains("Dit is niet de factuur zelf"), "{text}");
+    let second = app.invoice(result.invoice_ids[1]).unwrap();
+    assert_eq!(
+        (second.client_name.as_str(), second.totals.total.as_str()),
+        ("Pieter Bakker", "95.00")
+    );
+}

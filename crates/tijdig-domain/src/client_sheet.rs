@@ -33,6 +33,8 @@ pub enum SheetError {
     NotATable,
     /// No column holds a name (the header's names, as found).
     NoNameColumn { found: Vec<String> },
+    /// Columns a sheet of open invoices must have are missing (Tijdig's names of them).
+    MissingColumns { missing: Vec<&'static str> },
 }
 
 impl SheetError {
@@ -41,6 +43,8 @@ impl SheetError {
             (SheetError::NotATable, Language::Nl) => "Dit bestand is geen tabel (CSV met een kopregel en minstens twee kolommen).".into(),
             (SheetError::NotATable, Language::En) => "This file is not a table (CSV with a header row and at least two columns).".into(),
             (SheetError::NoNameColumn { found }, Language::Nl) => format!("Geen kolom met de naam van de klant gevonden (bijvoorbeeld \u{201c}naam\u{201d} of \u{201c}bedrijfsnaam\u{201d}). Gevonden kolommen: {}.", found.join(", ")),
+            (SheetError::MissingColumns { missing }, Language::Nl) => format!("Dit bestand mist de kolom(men) {}. Gebruik het sjabloon: factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald.", missing.join(", ")),
+            (SheetError::MissingColumns { missing }, Language::En) => format!("This file lacks the column(s) {}. Use the template: factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald.", missing.join(", ")),
             (SheetError::NoNameColumn { found }, Language::En) => format!("No column with the client's name found (for example \u{201c}naam\u{201d} or \u{201c}bedrijfsnaam\u{201d}). Columns found: {}.", found.join(", ")),
         }
     }

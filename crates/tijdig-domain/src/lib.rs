@@ -27,6 +27,7 @@ pub mod language;
 pub mod limitation;
 pub mod money;
 pub mod offer;
+pub mod open_invoice_sheet;
 pub mod payment_reference;
 pub mod profile;
 pub mod validate;

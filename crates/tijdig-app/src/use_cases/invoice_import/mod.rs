@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use tijdig_domain::einvoice;
 use tijdig_domain::invoice::InvoiceKind;
+use tijdig_domain::open_invoice_sheet::read_open_invoices;
 use tijdig_domain::{format_eur, Client, Language};
 use tijdig_store::{ClientChoice, ClientFilter, NewExternalInvoice, Store, StoreError};
 
@@ -138,6 +139,9 @@ impl App {
                 };
                 let pdf = match &p.invoice.pdf {
                     Some(embedded) => embedded.bytes.clone(),
+                    None if p.facts.format == "csv" => {
+                        render_registration(p, &profile, logo.as_ref(), &client, issued_at, lang)?
+                    }
                     None => render_copy(p, &profile, logo.as_ref(), &client, issued_at, lang)?,
                 };
                 let kind = p.data.kind.title(lang);
@@ -212,7 +216,12 @@ fn collect(
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(unreadable)?
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("xml")))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("xml") || x.eq_ignore_ascii_case("csv")
+                    })
+            })
             .collect();
         entries.sort();
         for p in entries {
@@ -254,9 +263,11 @@ fn plan_all(
     lang: Language,
 ) -> Result<(Vec<Outcome>, NewClients), StoreError> {
     let profile = store.profile()?;
+    let is_sheet = |name: &str| name.to_ascii_lowercase().ends_with(".csv");
     let mut read: Vec<(usize, Result<einvoice::EInvoice, String>)> = files
         .iter()
         .enumerate()
+        .filter(|(_, (name, _))| !is_sheet(name))
         .map(|(i, (_, bytes))| {
             let result = if bytes.is_empty() {
                 Err(match lang {
@@ -280,10 +291,23 @@ fn plan_all(
         ),
         Err(_) => (1, chrono::NaiveDate::MIN, false, *i),
     });
+    // Sheets of open invoices: each row on its own, after the e-invoices.
+    let mut sheet_rows = Vec::new();
+    for (name, bytes) in files.iter().filter(|(name, _)| is_sheet(name)) {
+        match read_open_invoices(&tijdig_domain::bank::decode(bytes)) {
+            Ok(rows) => sheet_rows.extend(rows.into_iter().map(|r| (name.clone(), Ok(r)))),
+            Err(e) => sheet_rows.push((name.clone(), Err(e.message(lang)))),
+        }
+    }
     let numbers: Vec<String> = read
         .iter()
         .filter_map(|(_, r)| r.as_ref().ok())
         .flat_map(|e| std::iter::once(e.number.clone()).chain(e.corrects.clone()))
+        .chain(
+            sheet_rows
+                .iter()
+                .filter_map(|(_, r)| r.as_ref().ok()?.as_ref().ok().map(|i| i.number.clone())),
+        )
         .collect();
     let taken = store.invoice_numbers_taken(&numbers)?;
     let mut known: HashMap<String, (bool, Option<chrono::NaiveDate>)> = HashMap::new();
@@ -333,6 +357,48 @@ fn plan_all(
             }
             Err(reason) => outcomes.push(Outcome::Refused {
                 file_name,
+                number: Some(number),
+                reason,
+            }),
+        }
+    }
+    for (file_name, row) in sheet_rows {
+        let row = match row {
+            Ok(Ok(row)) => row,
+            Ok(Err(problem)) => {
+                outcomes.push(Outcome::Refused {
+                    file_name: format!("{file_name}:{}", problem.line),
+                    number: None,
+                    reason: problem.message(lang),
+                });
+                continue;
+            }
+            Err(reason) => {
+                outcomes.push(Outcome::Refused {
+                    file_name,
+                    number: None,
+                    reason,
+                });
+                continue;
+            }
+        };
+        let number = row.number.clone();
+        let line = row.line;
+        match plan::plan_sheet_row(
+            &file_name,
+            row,
+            &clients,
+            &mut new_clients,
+            &known,
+            imported_at,
+            lang,
+        ) {
+            Ok(p) => {
+                known.insert(p.invoice.number.clone(), (true, Some(p.invoice.issue_date)));
+                outcomes.push(Outcome::Planned(Box::new(p)));
+            }
+            Err(reason) => outcomes.push(Outcome::Refused {
+                file_name: format!("{file_name}:{line}"),
                 number: Some(number),
                 reason,
             }),
@@ -438,6 +504,80 @@ fn render_copy(
                     "Tijdig could not make a copy of invoice {}. Nothing was imported.",
                     p.invoice.number
                 ),
+            },
+            fields: Vec::new(),
+        }
+    })
+}
+
+/// The document Tijdig keeps for an open invoice read from a list (no UBL, no PDF): not a copy
+/// of the invoice — the list has no lines — but a registration of what the list said, on the
+/// house style.
+fn render_registration(
+    p: &Planned,
+    profile: &tijdig_domain::BusinessProfile,
+    logo: Option<&tijdig_store::Logo>,
+    client: &Client,
+    issued_at: chrono::NaiveDateTime,
+    lang: Language,
+) -> Result<Vec<u8>, AppError> {
+    use crate::services::documents::letter_layout;
+    use tijdig_documents::model::{LetterBlock, TotalRow};
+    let nl = lang == Language::Nl;
+    let number = &p.invoice.number;
+    let money = |d: rust_decimal::Decimal| format_eur(d, lang);
+    let mut rows = vec![TotalRow {
+        label: if nl {
+            "Factuurbedrag incl. btw".into()
+        } else {
+            "Invoice amount incl. VAT".into()
+        },
+        value: money(p.total),
+        strong: false,
+    }];
+    if let Some(paid) = &p.prepaid {
+        rows.push(TotalRow {
+            label: if nl {
+                "Al betaald".into()
+            } else {
+                "Paid already".into()
+            },
+            value: money(paid.amount),
+            strong: false,
+        });
+    }
+    let due = tijdig_domain::invoice::due_date(p.data.invoice_date, p.data.payment_term_days);
+    let body = vec![
+        LetterBlock::Paragraph(if nl {
+            format!("Registratie van factuur {number} van {}, vervaldatum {}, gemaakt in een ander programma en ingelezen uit {} om door Tijdig te worden opgevolgd. Dit is niet de factuur zelf: die heeft de klant uit dat programma ontvangen.", crate::plumbing::format::document_date(p.data.invoice_date, lang), crate::plumbing::format::document_date(due, lang), p.file_name)
+        } else {
+            format!("Registration of invoice {number} of {}, due {}, made in other software and imported from {} to be followed up by Tijdig. This is not the invoice itself: the client received that from the other software.", crate::plumbing::format::document_date(p.data.invoice_date, lang), crate::plumbing::format::document_date(due, lang), p.file_name)
+        }),
+        LetterBlock::Totals(rows),
+    ];
+    let subject = if nl {
+        format!("Registratie factuur {number}")
+    } else {
+        format!("Registration of invoice {number}")
+    };
+    let pdf = letter_layout::letter(
+        profile,
+        logo,
+        client,
+        subject,
+        number,
+        p.data.invoice_date,
+        body,
+        Vec::new(),
+        issued_at,
+    );
+    letter_layout::render(&pdf).map_err(|err| {
+        eprintln!("tijdig: rendering the registration of {number} failed: {err}");
+        AppError {
+            code: ErrorCode::Internal,
+            message: match lang {
+                Language::Nl => format!("Tijdig kon de registratie van factuur {number} niet maken. Er is niets ingelezen."),
+                Language::En => format!("Tijdig could not make the registration of invoice {number}. Nothing was imported."),
             },
             fields: Vec::new(),
         }

@@ -478,3 +478,97 @@ pub(super) fn client_draft(e: &EInvoice) -> ClientDraft {
         large_company: false,
     }
 }
+
+/// Plans one row of a sheet of open invoices (no UBL): the invoice's amount and what was paid
+/// of it, with no lines or VAT of its own — the sheet does not give them. Kept as one line "the
+/// invoice amount, btw included" and a registration document instead of a copy of the invoice.
+pub(super) fn plan_sheet_row(
+    file_name: &str,
+    row: tijdig_domain::open_invoice_sheet::SheetInvoice,
+    clients: &[KnownClient],
+    new_clients: &mut Vec<(String, Client)>,
+    known_numbers: &HashMap<String, (bool, Option<NaiveDate>)>,
+    imported_at: &str,
+    lang: Language,
+) -> Result<Planned, String> {
+    use tijdig_domain::einvoice::{EParty, ETotals, RuleSet};
+    let nl = lang == Language::Nl;
+    let buyer = EParty {
+        name: row.client.clone(),
+        kvk: row.kvk.clone(),
+        email: row.email.clone(),
+        ..EParty::default()
+    };
+    let invoice = EInvoice {
+        kind: EInvoiceKind::Invoice,
+        rule_set: RuleSet::Other,
+        customization: None,
+        type_code: None,
+        number: row.number.clone(),
+        issue_date: row.invoice_date,
+        due_date: Some(row.due_date),
+        currency: "EUR".into(),
+        buyer_reference: None,
+        order_reference: None,
+        corrects: None,
+        payment_terms: None,
+        payment_reference: None,
+        payee_iban: None,
+        payer_iban: None,
+        payment_means_codes: Vec::new(),
+        notes: Vec::new(),
+        seller: EParty::default(),
+        buyer,
+        lines: Vec::new(),
+        allowances_charges: Vec::new(),
+        tax_subtotals: Vec::new(),
+        totals: ETotals {
+            line_extension: row.total,
+            allowances: None,
+            charges: None,
+            tax_exclusive: row.total,
+            tax: Decimal::ZERO,
+            tax_inclusive: row.total,
+            prepaid: Some(row.paid).filter(|p| *p > Decimal::ZERO),
+            rounding: None,
+            payable: row.total - row.paid,
+        },
+        pdf: None,
+        findings: Vec::new(),
+    };
+    let mut planned = plan(
+        file_name,
+        invoice,
+        clients,
+        new_clients,
+        known_numbers,
+        imported_at,
+        lang,
+    )?;
+    planned.data.lines = vec![InvoiceLine {
+        description: if nl {
+            format!("Factuur {} (bedrag incl. btw)", row.number)
+        } else {
+            format!("Invoice {} (amount incl. VAT)", row.number)
+        },
+        quantity: Decimal::ONE,
+        unit: unit(None, lang),
+        unit_price: row.total,
+        vat: VatTreatment::Zero,
+        discount_percent: None,
+    }];
+    planned.facts.format = "csv".into();
+    planned.notes = vec![if nl {
+        "Uit een overzicht zonder regels en btw: Tijdig bewaart het bedrag en een registratie in plaats van de factuur.".into()
+    } else {
+        "From a list without lines or VAT: Tijdig keeps the amount and a registration instead of the invoice.".into()
+    }];
+    if let Some(p) = &mut planned.prepaid {
+        p.note = Some(if nl {
+            "Al betaald volgens het overzicht".into()
+        } else {
+            "Paid already according to the list".into()
+        });
+    }
+    Ok(planned)
+}

@@ -15,6 +15,7 @@ mod values;
 
 pub use banks::CsvBank;
 pub use columns::{ColumnMap, Direction};
+pub use values::{date_style, decimal_style, parse_amount, parse_date, DateStyle, DecimalStyle};
 
 use super::{ParsedStatement, StatementError};
 
