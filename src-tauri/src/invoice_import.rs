@@ -20,7 +20,7 @@ pub async fn preview_invoice_import(
         pick_files(
             &app,
             "TIJDIG_PICK_FILE",
-            ("UBL e-factuur / CSV", &["xml", "csv"]),
+            ("UBL e-factuur / zip / CSV", &["xml", "zip", "csv"]),
         )?
     };
     let Some(paths) = paths else {

@@ -464,3 +464,44 @@ fn a_list_of_open_invoices_imports_each_good_row_with_what_was_paid_and_names_th
         ("Pieter Bakker", "95.00")
     );
 }
+
+#[test]
+fn a_zip_of_e_invoices_is_read_whole_and_a_damaged_one_is_refused() {
+    use std::io::Write as _;
+    let (there, client_there) = elsewhere();
+    let a = issue(&there, client_there, "10,00");
+    let b = issue(&there, client_there, "20,00");
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("export-moneybird.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for invoice in [&a, &b] {
+        let (name, xml) = there.invoice_ubl(invoice.id).unwrap();
+        zip.start_file(format!("facturen/{name}"), options).unwrap();
+        zip.write_all(&xml).unwrap();
+    }
+    zip.start_file("lees-mij.txt", options).unwrap();
+    zip.write_all(b"niet mee te nemen").unwrap();
+    zip.finish().unwrap();
+
+    let (app, _) = setup();
+    let preview = app.preview_invoice_import_paths(&[zip_path]).unwrap();
+    assert_eq!(preview.importable, 2, "{preview:?}");
+    assert!(
+        preview
+            .items
+            .iter()
+            .all(|i| i.file_name.starts_with("export-moneybird.zip/facturen/")),
+        "{preview:?}"
+    );
+
+    let damaged = dir.path().join("kapot.zip");
+    std::fs::write(&damaged, b"PK\x03\x04 dit is geen zip").unwrap();
+    let err = app.preview_invoice_import_paths(&[damaged]).unwrap_err();
+    assert!(
+        err.message
+            .starts_with("kapot.zip is geen leesbaar zip-bestand"),
+        "{}",
+        err.message
+    );
+}

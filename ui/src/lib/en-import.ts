@@ -4,7 +4,7 @@ import type { ImportKey } from "./nl-import";
 export const enImport: Record<ImportKey, string> = {
   "import.button": "Import",
   "import.title": "Import invoices from other software",
-  "import.intro": "Choose e-invoices (UBL, as Moneybird, e-Boekhouden, Jortt and Exact export them), a folder of them, or a CSV of open invoices (factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald). Tijdig first shows what they hold; only Import stores anything. Imported invoices stay as they are and are followed up like your own.",
+  "import.intro": "Choose e-invoices (UBL, as Moneybird, e-Boekhouden, Jortt and Exact export them), a folder or zip of them, or a CSV of open invoices (factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald). Tijdig first shows what they hold; only Import stores anything. Imported invoices stay as they are and are followed up like your own.",
   "import.files": "Choose files…",
   "import.folder": "Choose folder…",
   "import.cancel": "Close",

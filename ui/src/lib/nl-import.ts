@@ -2,7 +2,7 @@
 export const nlImport = {
   "import.button": "Importeren",
   "import.title": "Facturen uit een ander programma inlezen",
-  "import.intro": "Kies e-facturen (UBL, zoals Moneybird, e-Boekhouden, Jortt en Exact ze exporteren), een map vol, of een CSV met openstaande facturen (factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald). Tijdig laat eerst zien wat erin staat; pas met Inlezen wordt iets opgeslagen. Ingelezen facturen blijven zoals ze zijn en worden opgevolgd als uw eigen facturen.",
+  "import.intro": "Kies e-facturen (UBL, zoals Moneybird, e-Boekhouden, Jortt en Exact ze exporteren), een map of zip vol, of een CSV met openstaande facturen (factuurnummer;klant;factuurdatum;vervaldatum;bedrag;betaald). Tijdig laat eerst zien wat erin staat; pas met Inlezen wordt iets opgeslagen. Ingelezen facturen blijven zoals ze zijn en worden opgevolgd als uw eigen facturen.",
   "import.files": "Bestanden kiezen…",
   "import.folder": "Map kiezen…",
   "import.cancel": "Sluiten",

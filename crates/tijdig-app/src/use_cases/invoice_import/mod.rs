@@ -8,6 +8,7 @@
 //! nothing. The import reads them again and stores every importable one, with the new clients,
 //! in one transaction; a number taken in between refuses the whole import.
 
+mod documents;
 mod plan;
 
 use std::collections::HashMap;
@@ -19,12 +20,11 @@ use tijdig_domain::open_invoice_sheet::read_open_invoices;
 use tijdig_domain::{format_eur, Client, Language};
 use tijdig_store::{ClientChoice, ClientFilter, NewExternalInvoice, Store, StoreError};
 
+use documents::{render_copy, render_registration};
 use plan::{KnownClient, Planned};
 
 use crate::plumbing::hashing::sha256_hex;
 use crate::services::app::PendingFiles;
-use crate::services::documents::invoice as invoice_pdf;
-use crate::services::invoice_amounts::external_totals;
 use crate::{dto, App, AppError, ErrorCode};
 
 /// A single e-invoice file larger than this is no invoice (a PDF embedded in base64 of a
@@ -48,8 +48,8 @@ enum Outcome {
 }
 
 impl App {
-    /// Reads the chosen files and folders (every `.xml` in a folder) and shows what importing
-    /// them would do.
+    /// Reads the chosen files, folders (every `.xml` and `.csv` in one) and zips (every `.xml`
+    /// and `.csv` in one) and shows what importing them would do.
     pub fn preview_invoice_import_paths(
         &self,
         paths: &[PathBuf],
@@ -243,6 +243,9 @@ fn collect(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if name.to_ascii_lowercase().ends_with(".zip") {
+        return unzip(path, &name, files, lang);
+    }
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     // Too large a file is shown as refused, not read.
     let bytes = if size > MAX_FILE_BYTES {
@@ -251,6 +254,52 @@ fn collect(
         std::fs::read(path).map_err(unreadable)?
     };
     files.push((name, bytes));
+    Ok(())
+}
+
+/// The `.xml` and `.csv` files in a zip (any folder inside it), each read to at most
+/// [`MAX_FILE_BYTES`] whatever the zip declares (a zip bomb stops there); named `zip/entry`.
+fn unzip(
+    path: &Path,
+    name: &str,
+    files: &mut Vec<(String, Vec<u8>)>,
+    lang: Language,
+) -> Result<(), AppError> {
+    use std::io::Read as _;
+    let damaged = |e: String| AppError {
+        code: ErrorCode::Validation,
+        message: match lang {
+            Language::Nl => {
+                format!("{name} is geen leesbaar zip-bestand ({e}). Er is niets ingelezen.")
+            }
+            Language::En => {
+                format!("{name} is not a readable zip file ({e}). Nothing was imported.")
+            }
+        },
+        fields: Vec::new(),
+    };
+    let file = std::fs::File::open(path).map_err(|e| damaged(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| damaged(e.to_string()))?;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(|e| damaged(e.to_string()))?;
+        let inner = entry.name().to_string();
+        let lower = inner.to_ascii_lowercase();
+        if entry.is_dir() || !(lower.ends_with(".xml") || lower.ends_with(".csv")) {
+            continue;
+        }
+        if files.len() >= MAX_FILES {
+            break;
+        }
+        let mut bytes = Vec::new();
+        (&mut entry)
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| damaged(e.to_string()))?;
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_FILE_BYTES {
+            bytes.clear();
+        }
+        files.push((format!("{name}/{inner}"), bytes));
+    }
     Ok(())
 }
 
@@ -457,131 +506,6 @@ fn known_clients(store: &Store) -> Result<Vec<KnownClient>, StoreError> {
             ibans: ibans.remove(&r.id).unwrap_or_default(),
         })
         .collect())
-}
-
-/// The copy Tijdig renders of an invoice whose file holds no PDF: its lines and the file's
-/// totals, marked as a copy in title and notes, not signed (it is not the original).
-fn render_copy(
-    p: &Planned,
-    profile: &tijdig_domain::BusinessProfile,
-    logo: Option<&tijdig_store::Logo>,
-    client: &Client,
-    issued_at: chrono::NaiveDateTime,
-    lang: Language,
-) -> Result<Vec<u8>, AppError> {
-    let totals = external_totals(&p.facts, &p.data);
-    let content = invoice_pdf::Content {
-        profile,
-        logo,
-        client,
-        data: &p.data,
-        number: &p.invoice.number,
-        reference: invoice_pdf::Reference::Free(&p.reference),
-        totals: &totals,
-        original: p
-            .corrects
-            .as_ref()
-            .map(|(number, date)| invoice_pdf::Original {
-                number,
-                invoice_date: *date,
-            }),
-        issued_at,
-        copy_of: Some(&p.file_name),
-    };
-    invoice_pdf::render(&content).map_err(|err| {
-        eprintln!(
-            "tijdig: rendering a copy of {} failed: {err}",
-            p.invoice.number
-        );
-        AppError {
-            code: ErrorCode::Internal,
-            message: match lang {
-                Language::Nl => format!(
-                    "Tijdig kon geen kopie maken van factuur {}. Er is niets ingelezen.",
-                    p.invoice.number
-                ),
-                Language::En => format!(
-                    "Tijdig could not make a copy of invoice {}. Nothing was imported.",
-                    p.invoice.number
-                ),
-            },
-            fields: Vec::new(),
-        }
-    })
-}
-
-/// The document Tijdig keeps for an open invoice read from a list (no UBL, no PDF): not a copy
-/// of the invoice — the list has no lines — but a registration of what the list said, on the
-/// house style.
-fn render_registration(
-    p: &Planned,
-    profile: &tijdig_domain::BusinessProfile,
-    logo: Option<&tijdig_store::Logo>,
-    client: &Client,
-    issued_at: chrono::NaiveDateTime,
-    lang: Language,
-) -> Result<Vec<u8>, AppError> {
-    use crate::services::documents::letter_layout;
-    use tijdig_documents::model::{LetterBlock, TotalRow};
-    let nl = lang == Language::Nl;
-    let number = &p.invoice.number;
-    let money = |d: rust_decimal::Decimal| format_eur(d, lang);
-    let mut rows = vec![TotalRow {
-        label: if nl {
-            "Factuurbedrag incl. btw".into()
-        } else {
-            "Invoice amount incl. VAT".into()
-        },
-        value: money(p.total),
-        strong: false,
-    }];
-    if let Some(paid) = &p.prepaid {
-        rows.push(TotalRow {
-            label: if nl {
-                "Al betaald".into()
-            } else {
-                "Paid already".into()
-            },
-            value: money(paid.amount),
-            strong: false,
-        });
-    }
-    let due = tijdig_domain::invoice::due_date(p.data.invoice_date, p.data.payment_term_days);
-    let body = vec![
-        LetterBlock::Paragraph(if nl {
-            format!("Registratie van factuur {number} van {}, vervaldatum {}, gemaakt in een ander programma en ingelezen uit {} om door Tijdig te worden opgevolgd. Dit is niet de factuur zelf: die heeft de klant uit dat programma ontvangen.", crate::plumbing::format::document_date(p.data.invoice_date, lang), crate::plumbing::format::document_date(due, lang), p.file_name)
-        } else {
-            format!("Registration of invoice {number} of {}, due {}, made in other software and imported from {} to be followed up by Tijdig. This is not the invoice itself: the client received that from the other software.", crate::plumbing::format::document_date(p.data.invoice_date, lang), crate::plumbing::format::document_date(due, lang), p.file_name)
-        }),
-        LetterBlock::Totals(rows),
-    ];
-    let subject = if nl {
-        format!("Registratie factuur {number}")
-    } else {
-        format!("Registration of invoice {number}")
-    };
-    let pdf = letter_layout::letter(
-        profile,
-        logo,
-        client,
-        subject,
-        number,
-        p.data.invoice_date,
-        body,
-        Vec::new(),
-        issued_at,
-    );
-    letter_layout::render(&pdf).map_err(|err| {
-        eprintln!("tijdig: rendering the registration of {number} failed: {err}");
-        AppError {
-            code: ErrorCode::Internal,
-            message: match lang {
-                Language::Nl => format!("Tijdig kon de registratie van factuur {number} niet maken. Er is niets ingelezen."),
-                Language::En => format!("Tijdig could not make the registration of invoice {number}. Nothing was imported."),
-            },
-            fields: Vec::new(),
-        }
-    })
 }
 
 fn preview_dto(
