@@ -505,3 +505,24 @@ fn a_zip_of_e_invoices_is_read_whole_and_a_damaged_one_is_refused() {
         err.message
     );
 }
+
+#[test]
+fn a_bank_payment_naming_an_imported_invoice_is_booked_on_it() {
+    let (app, _) = setup();
+    let preview = app
+        .preview_invoice_import(vec![fixture("moneybird-style_2026-0031.xml")])
+        .unwrap();
+    let id = app
+        .confirm_invoice_import(&preview.token)
+        .unwrap()
+        .invoice_ids[0];
+    let csv = "\"Datum\";\"Naam / Omschrijving\";\"Rekening\";\"Tegenrekening\";\"Code\";\"Af Bij\";\"Bedrag (EUR)\";\"Mutatiesoort\";\"Mededelingen\"\n\
+               \"20261020\";\"Drukkerij Vos\";\"NL91ABNA0417164300\";\"NL44RABO0123456789\";\"OV\";\"Bij\";\"484,00\";\"Overschrijving\";\"Naam: Drukkerij Vos Omschrijving: factuur 2026-0031\"\n";
+    let result = app
+        .import_bank_statement("ing.csv", csv.as_bytes())
+        .unwrap();
+    assert_eq!(result.booked, 1, "{result:?}");
+    let invoice = app.invoice(id).unwrap();
+    assert_eq!(invoice.payments.len(), 1);
+    assert_eq!(invoice.payments[0].amount, "484.00");
+}

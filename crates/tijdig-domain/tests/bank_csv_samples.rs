@@ -380,6 +380,8 @@ proptest! {
     #[test]
     fn any_text_is_read_or_refused_never_a_panic(text in "[A-Za-z0-9 ,;\t\"'\r\n.:/+-]{0,400}") {
         let _ = read_statement(text.as_bytes());
+        let _ = tijdig_domain::client_sheet::read_clients(&text);
+        let _ = tijdig_domain::open_invoice_sheet::read_open_invoices(&text);
         if let Some(t) = csv::table(&text) {
             let _ = csv::read_mapped(&t, &csv::propose(&t), None);
         }
