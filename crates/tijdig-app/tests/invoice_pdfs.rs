@@ -231,3 +231,37 @@ fn a_client_with_english_documents_gets_an_english_invoice() {
     );
     assert!(!text.contains("Factuurnummer"), "no Dutch labels:\n{text}");
 }
+
+/// A long description is printed whole — wrapped over lines and, when it does not fit, over
+/// pages — never cut with "…", and the first page is not left empty (issue "Every month's
+/// invoicing", item 6: a 2,000-character description was cut after ~1,740 characters).
+#[test]
+fn a_two_thousand_character_description_is_printed_whole_from_the_first_page_on() {
+    let (app, client) = setup();
+    let words: Vec<String> = (1..=222).map(|i| format!("woord{i:03}")).collect();
+    let description = words.join(" ");
+    assert_eq!(description.chars().count(), 1_997);
+    let lines = vec![
+        line("Intake", "1", "50", VatTreatment::Standard21),
+        line(&description, "1", "950", VatTreatment::Standard21),
+    ];
+    let (issued, text) = issue(&app, &invoice_form(client, lines), "long-description");
+    assert_eq!(issued.totals.total, "1210.00");
+    assert!(!text.contains('…'), "nothing is cut off");
+    let flat: Vec<&str> = text.split_whitespace().collect();
+    for w in &words {
+        assert!(flat.contains(&w.as_str()), "{w} is printed");
+    }
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert!(pages.len() >= 2, "{}", pages.len());
+    assert!(
+        pages[0].contains("woord001"),
+        "the description starts on the first page:\n{}",
+        pages[0]
+    );
+    assert!(pages.last().unwrap().contains("woord222"));
+    assert!(pages.last().unwrap().contains("€ 1.210,00"));
+}
