@@ -121,3 +121,21 @@ fn a_file_that_is_no_clients_sheet_is_refused_whole() {
         err.message
     );
 }
+
+#[test]
+fn a_name_the_document_font_cannot_print_is_refused_in_the_form_and_in_a_sheet() {
+    let (app, _) = setup();
+    let mut form = business_client();
+    form.name = "Bakkerij 🍞 De Korenbloem".into();
+    form.kvk = "87654321".into();
+    form.btw_id = String::new();
+    let err = app.create_client(&form).unwrap_err();
+    assert_eq!(err.fields[0].field, "name");
+    assert_eq!(err.fields[0].code, "unprintable");
+    let sheet = "naam;kvk\nBakkerij 🍞;87654321\nBakkerij Brood;87654322\n";
+    let preview = app
+        .preview_client_import("k.csv", sheet.as_bytes().to_vec())
+        .unwrap();
+    assert_eq!((preview.valid, preview.invalid), (1, 1));
+    assert_eq!(preview.rows[0].problems[0].code, "unprintable");
+}

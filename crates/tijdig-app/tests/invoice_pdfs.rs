@@ -265,3 +265,43 @@ fn a_two_thousand_character_description_is_printed_whole_from_the_first_page_on(
     assert!(pages.last().unwrap().contains("woord222"));
     assert!(pages.last().unwrap().contains("€ 1.210,00"));
 }
+
+/// A character the document font cannot print is refused at its field, never an empty box in
+/// the PDF; everything DejaVu Sans prints (accents, €, Greek, Cyrillic) is fine.
+#[test]
+fn a_character_the_font_cannot_print_is_refused_at_its_field() {
+    let (app, client) = setup();
+    let mut form = invoice_form(
+        client,
+        vec![line(
+            "Logo-ontwerp 🎨 voor café Ærø",
+            "1",
+            "100",
+            VatTreatment::Standard21,
+        )],
+    );
+    form.note = "Met dank — Ελληνικά, кириллица, 中文".into();
+    let err = app.create_invoice(&form).unwrap_err();
+    let fields: Vec<(&str, &str)> = err
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            ("note", "unprintable"),
+            ("lines.0.description", "unprintable")
+        ]
+    );
+    assert!(err.fields[1].message.starts_with(
+        "Het teken \u{201c}🎨\u{201d} kan niet op de factuur of brief worden gedrukt"
+    ));
+    form.lines[0].description = "Logo-ontwerp voor café Ærø".into();
+    form.note = "Met dank — Ελληνικά, кириллица".into();
+    let (_, text) = issue(&app, &form, "printable");
+    assert!(
+        text.contains("café Ærø") && text.contains("Ελληνικά"),
+        "{text}"
+    );
+}

@@ -55,6 +55,13 @@ impl Face {
         self.parsed.get_horizontal_advance(glyph)
     }
 
+    /// Whether the face has a glyph for `c` (else it would print as `.notdef`, an empty box).
+    pub fn has_glyph(&self, c: char) -> bool {
+        self.parsed
+            .lookup_glyph_index(u32::from(c))
+            .is_some_and(|g| g != 0)
+    }
+
     /// Horizontal advance of `c` in font units (the `.notdef` advance if the font lacks it).
     pub fn advance(&self, c: char) -> u16 {
         match self.advances.get(c as usize) {

@@ -88,6 +88,17 @@ impl Renderer {
         letter::render_letter(&self.fonts, &self.images, doc)
     }
 
+    /// The first character of `text` that the document fonts (regular or bold) cannot print —
+    /// it would be an empty box — if any. Spaces, tabs and line breaks are fine.
+    pub fn unprintable(&self, text: &str) -> Option<char> {
+        text.chars().find(|&c| {
+            !c.is_whitespace()
+                && [FontStyle::Regular, FontStyle::Bold]
+                    .iter()
+                    .any(|&style| !self.fonts.face(style).has_glyph(c))
+        })
+    }
+
     /// Width of `text` in millimetres in the given face and size (points).
     pub fn text_width_mm(&self, text: &str, style: FontStyle, size_pt: f32) -> f32 {
         measure::text_width_mm(self.fonts.face(style), text, size_pt)

@@ -3,6 +3,7 @@
 use crate::dto;
 use crate::plumbing::error::FormIssue;
 use crate::plumbing::format::{parse_date, show_date};
+use crate::services::printable::printable;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::invoice::InvoiceLine;
@@ -78,6 +79,14 @@ pub(crate) fn read(form: &dto::InvoiceForm) -> ReadForm {
             tijdig_domain::profile::payment_term(&form.payment_term_days),
         )
     };
+    // The note is printed under the totals: too long or unprintable is said at its field (it
+    // was dropped without a word when too long).
+    check(
+        issues_ref,
+        "note",
+        tijdig_domain::validate::optional_text(&form.note, 2000)
+            .and_then(|n| printable(&form.note).map(|()| n)),
+    );
     let credit = form.kind == dto::InvoiceKind::CreditNote;
     let mut lines = Some(Vec::with_capacity(form.lines.len()));
     for (i, line) in form.lines.iter().enumerate() {
@@ -99,12 +108,14 @@ pub(crate) fn read(form: &dto::InvoiceForm) -> ReadForm {
         let description = check(
             issues_ref,
             &format!("lines.{i}.description"),
-            tijdig_domain::validate::optional_text(&line.description, 2000),
+            tijdig_domain::validate::optional_text(&line.description, 2000)
+                .and_then(|d| printable(&line.description).map(|()| d)),
         );
         let unit = check(
             issues_ref,
             &format!("lines.{i}.unit"),
-            tijdig_domain::validate::optional_text(&line.unit, 20),
+            tijdig_domain::validate::optional_text(&line.unit, 20)
+                .and_then(|u| printable(&line.unit).map(|()| u)),
         );
         match (
             quantity,

@@ -16,6 +16,7 @@ pub(crate) mod invoice_settings;
 pub(crate) mod invoice_view;
 pub mod keychain;
 pub(crate) mod ladder;
+pub(crate) mod printable;
 pub(crate) mod receipts;
 pub(crate) mod signing;
 pub(crate) mod ubl;

@@ -197,7 +197,7 @@ fn plan(store: &Store, bytes: &[u8], lang: Language) -> Result<Vec<(u32, Planned
     }
     let mut planned = Vec::with_capacity(rows.len());
     for row in rows {
-        let outcome = match Client::validate(&row.draft) {
+        let outcome = match crate::services::printable::validate_client(&row.draft) {
             Err(issues) => Planned::Invalid(
                 row.draft.name.clone(),
                 issues

@@ -1,8 +1,6 @@
 //! Clients (klanten): the list, one client, adding and changing one, archiving (clients are
 //! never deleted: their documents are kept seven years).
 
-use tijdig_domain::Client;
-
 use crate::dto::{self, Saved};
 use crate::plumbing::error::messages;
 use crate::plumbing::mapping;
@@ -31,7 +29,7 @@ impl App {
     pub fn create_client(&self, form: &dto::ClientForm) -> Result<Saved<dto::Client>, AppError> {
         crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
-            let checked = Client::validate(&mapping::client_draft(form))
+            let checked = crate::services::printable::validate_client(&mapping::client_draft(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;
             let record = store
                 .create_client(&checked.value)
@@ -52,7 +50,7 @@ impl App {
     ) -> Result<Saved<dto::Client>, AppError> {
         crate::plumbing::text_screen::screen_text(form, self.lang())?;
         self.with_store(|store, lang| {
-            let checked = Client::validate(&mapping::client_draft(form))
+            let checked = crate::services::printable::validate_client(&mapping::client_draft(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;
             let record = store
                 .update_client(id, &checked.value)

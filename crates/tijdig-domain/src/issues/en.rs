@@ -12,6 +12,7 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::Required => "Please fill in this field.".into(),
         Issue::TooLong { max } => format!("This is too long: use at most {max} characters."),
         Issue::ControlCharacter => "This contains an invisible control character (for example from text copied elsewhere). Type the text again or remove the character.".into(),
+        Issue::Unprintable { character } => format!("The character \u{201c}{character}\u{201d} cannot be printed on the invoice or letter (the font lacks it). Leave it out or use an ordinary character."),
         Issue::IbanFormat => {
             "This is not an IBAN: an IBAN starts with two letters and two digits, like NL91 ABNA 0417 1643 00.".into()
         }

@@ -21,6 +21,11 @@ pub enum Issue {
     /// A control character (C0 other than tab and line breaks, DEL, C1): nothing a person types,
     /// and it can hide text in a letter or a spreadsheet.
     ControlCharacter,
+    /// A character the document font cannot print (an emoji, a rare script): it would be an
+    /// empty box on the invoice or letter.
+    Unprintable {
+        character: char,
+    },
     IbanFormat,
     IbanNotSepa {
         country: String,
@@ -146,6 +151,7 @@ impl Issue {
             Issue::Required => "required",
             Issue::TooLong { .. } => "too_long",
             Issue::ControlCharacter => "control_character",
+            Issue::Unprintable { .. } => "unprintable",
             Issue::IbanFormat => "iban_format",
             Issue::IbanNotSepa { .. } => "iban_not_sepa",
             Issue::IbanLength { .. } => "iban_length",

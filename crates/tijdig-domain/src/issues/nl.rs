@@ -12,6 +12,7 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::Required => "Vul dit veld in.".into(),
         Issue::TooLong { max } => format!("Dit is te lang: gebruik hooguit {max} tekens."),
         Issue::ControlCharacter => "Hier staat een onzichtbaar stuurteken in (bijvoorbeeld uit een kopie van een andere plek). Typ de tekst opnieuw of haal het teken weg.".into(),
+        Issue::Unprintable { character } => format!("Het teken \u{201c}{character}\u{201d} kan niet op de factuur of brief worden gedrukt (het lettertype heeft het niet). Laat het weg of gebruik een gewoon teken."),
         Issue::IbanFormat => {
             "Dit is geen IBAN: een IBAN begint met twee letters en twee cijfers, zoals NL91 ABNA 0417 1643 00.".into()
         }

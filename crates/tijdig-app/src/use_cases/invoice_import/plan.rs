@@ -309,7 +309,7 @@ pub(super) fn plan(
             match new_clients.iter().position(|(k, _)| *k == key) {
                 Some(i) => (ClientChoice::New(i), new_clients[i].1.name.clone()),
                 None => {
-                    let validated = Client::validate(&draft).map_err(|issues| {
+                    let validated = crate::services::printable::validate_client(&draft).map_err(|issues| {
                         let fields: Vec<String> = issues.iter().map(|i| i.issue.message(lang)).collect();
                         if nl {
                             format!("De klant in dit bestand ({}) is niet volledig of niet juist: {}. Maak de klant eerst aan in Tijdig.", draft.name, fields.join("; "))
