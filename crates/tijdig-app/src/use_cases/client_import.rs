@@ -14,7 +14,7 @@ use tijdig_domain::{Client, Language};
 use tijdig_store::{ClientFilter, Store, StoreError};
 
 use crate::plumbing::hashing::sha256_hex;
-use crate::services::app::PendingFiles;
+use crate::services::app::{lock, PendingFiles};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// A clients sheet larger than this is no list of clients (50,000 rows are about 10 MB).
@@ -138,13 +138,6 @@ impl App {
         })?;
         *lock(&self.pending_client_import) = None;
         Ok(result)
-    }
-}
-
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(poisoned) => poisoned.into_inner(),
     }
 }
 

@@ -52,6 +52,15 @@ pub(crate) struct PendingFiles {
     pub(crate) files: Vec<(String, Vec<u8>)>,
 }
 
+/// A lock on what a use-case keeps between two calls (a file waiting for the user's answer). A
+/// panic elsewhere cannot leave it half written, so a poisoned lock is taken as it is.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    }
+}
+
 /// The file the bank screen's mapping step is about: one at a time, picking another file
 /// replaces it; gone when the app closes.
 pub(crate) struct PendingStatement {

@@ -12,7 +12,7 @@ use tijdig_domain::{validate, Language};
 use tijdig_store::{CsvLayout, Store};
 
 use crate::plumbing::hashing::sha256_hex;
-use crate::services::app::PendingStatement;
+use crate::services::app::{lock, PendingStatement};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
 
 /// Files larger than this are no bank statement a freelancer exports (10,000 entries of CAMT
@@ -232,10 +232,7 @@ impl App {
     }
 
     fn pending_statement(&self) -> std::sync::MutexGuard<'_, Option<PendingStatement>> {
-        match self.pending_statement.lock() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        }
+        lock(&self.pending_statement)
     }
 }
 

@@ -39,24 +39,16 @@ pub(super) fn render_copy(
         copy_of: Some(&p.file_name),
     };
     invoice_pdf::render(&content).map_err(|err| {
-        eprintln!(
-            "tijdig: rendering a copy of {} failed: {err}",
-            p.invoice.number
-        );
-        AppError {
-            code: ErrorCode::Internal,
-            message: match lang {
-                Language::Nl => format!(
-                    "Tijdig kon geen kopie maken van factuur {}. Er is niets ingelezen.",
-                    p.invoice.number
-                ),
-                Language::En => format!(
-                    "Tijdig could not make a copy of invoice {}. Nothing was imported.",
-                    p.invoice.number
-                ),
+        let number = &p.invoice.number;
+        failed(
+            &format!("a copy of {number}"),
+            err,
+            match lang {
+                Language::Nl => format!("Tijdig kon geen kopie maken van factuur {number}."),
+                Language::En => format!("Tijdig could not make a copy of invoice {number}."),
             },
-            fields: Vec::new(),
-        }
+            lang,
+        )
     })
 }
 
@@ -122,14 +114,37 @@ pub(super) fn render_registration(
         issued_at,
     );
     letter_layout::render(&pdf).map_err(|err| {
-        eprintln!("tijdig: rendering the registration of {number} failed: {err}");
-        AppError {
-            code: ErrorCode::Internal,
-            message: match lang {
-                Language::Nl => format!("Tijdig kon de registratie van factuur {number} niet maken. Er is niets ingelezen."),
-                Language::En => format!("Tijdig could not make the registration of invoice {number}. Nothing was imported."),
+        failed(
+            &format!("the registration of {number}"),
+            err,
+            match lang {
+                Language::Nl => {
+                    format!("Tijdig kon de registratie van factuur {number} niet maken.")
+                }
+                Language::En => {
+                    format!("Tijdig could not make the registration of invoice {number}.")
+                }
             },
-            fields: Vec::new(),
-        }
+            lang,
+        )
     })
+}
+
+/// A document that could not be rendered refuses the whole import: logged for the developer,
+/// said to the user with what was not made.
+fn failed(
+    what: &str,
+    err: tijdig_documents::DocumentError,
+    sentence: String,
+    lang: Language,
+) -> AppError {
+    eprintln!("tijdig: rendering {what} failed: {err}");
+    AppError {
+        code: ErrorCode::Internal,
+        message: match lang {
+            Language::Nl => format!("{sentence} Er is niets ingelezen."),
+            Language::En => format!("{sentence} Nothing was imported."),
+        },
+        fields: Vec::new(),
+    }
 }

@@ -24,7 +24,7 @@ use documents::{render_copy, render_registration};
 use plan::{KnownClient, Planned};
 
 use crate::plumbing::hashing::sha256_hex;
-use crate::services::app::PendingFiles;
+use crate::services::app::{lock, PendingFiles};
 use crate::{dto, App, AppError, ErrorCode};
 
 /// A single e-invoice file larger than this is no invoice (a PDF embedded in base64 of a
@@ -188,13 +188,6 @@ impl App {
         })?;
         *lock(&self.pending_invoice_import) = None;
         Ok(result)
-    }
-}
-
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    match m.lock() {
-        Ok(g) => g,
-        Err(poisoned) => poisoned.into_inner(),
     }
 }
 
