@@ -38,7 +38,7 @@ describe("backups", () => {
     await click(browser, "#tab-backups");
     await browser.$('[data-action="inspect-backup"]').waitForExist();
     await click(browser, 'tr[data-backup]:first-child button[data-action="inspect-backup"]');
-    await waitForText(browser, "bevat 1 klanten");
+    await waitForText(browser, "bevat 1 klant,");
     await click(browser, 'button[data-action="confirm-restore"]');
     await waitForText(browser, "Back-up teruggezet");
 

@@ -50,7 +50,7 @@ describe("bank statements", () => {
     await click(browser, 'button[data-nav="bank"]');
     await waitForHeading(browser, "Bankafschriften");
     await click(browser, 'button[data-action="import-statement"]');
-    await waitForText(browser, "1 betaling(en) geboekt (€ 1.210,00), 1 voorstel(len) om te bevestigen, 0 niet gekoppeld.");
+    await waitForText(browser, "1 betaling geboekt (€ 1.210,00), 1 voorstel om te bevestigen, 0 niet gekoppeld.");
     const proposal = await browser.$("tr[data-bank-proposed]").getText();
     assert.match(proposal, /2026-0002/);
     assert.match(proposal, /bedrag en rekeningnummer van de klant/);
@@ -62,7 +62,7 @@ describe("bank statements", () => {
 
     // Importing the same file again registers nothing twice.
     await click(browser, 'button[data-action="import-statement"]');
-    await waitForText(browser, "2 bijschrijving(en) waren al eerder ingelezen en zijn overgeslagen.");
+    await waitForText(browser, "2 bijschrijvingen waren al eerder ingelezen en zijn overgeslagen.");
 
     await click(browser, 'button[data-nav="invoices"]');
     await waitForHeading(browser, "Facturen");
@@ -93,7 +93,7 @@ describe("bank statements", () => {
     await click(browser, 'button[data-nav="bank"]');
     await waitForHeading(browser, "Bankafschriften");
     await click(browser, 'button[data-action="import-statement"]');
-    await waitForText(browser, "1 betaling(en) geboekt (€ 1.210,00), 0 voorstel(len) om te bevestigen, 0 niet gekoppeld.");
+    await waitForText(browser, "1 betaling geboekt (€ 1.210,00), 0 voorstellen om te bevestigen, 0 niet gekoppeld.");
     assert.match(await browser.$("[data-import-result]").getText(), /CSV ING/);
     assert.match(await browser.$("tr[data-bank-booked]").getText(), /2026-0003/);
   });
@@ -117,12 +117,12 @@ describe("bank statements", () => {
     await browser.$('select[name="csv-role-7"]').selectByAttribute("value", "description");
     await screenshot(browser, "bank-csv-columns");
     await click(browser, 'button[data-action="import-csv"]');
-    await waitForText(browser, "1 betaling(en) geboekt (€ 121,00), 0 voorstel(len) om te bevestigen, 0 niet gekoppeld.");
+    await waitForText(browser, "1 betaling geboekt (€ 121,00), 0 voorstellen om te bevestigen, 0 niet gekoppeld.");
     assert.equal(await browser.$$("[data-csv-columns]").length, 0);
 
     // The same file again reads with the remembered columns: nothing asked, nothing twice.
     await click(browser, 'button[data-action="import-statement"]');
-    await waitForText(browser, "1 bijschrijving(en) waren al eerder ingelezen en zijn overgeslagen.");
+    await waitForText(browser, "1 bijschrijving was al eerder ingelezen en is overgeslagen.");
     assert.equal(await browser.$$("[data-csv-columns]").length, 0);
   });
 });

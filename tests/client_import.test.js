@@ -33,7 +33,7 @@ describe("clients from a spreadsheet", () => {
     await waitForHeading(browser, "Klanten");
     await click(browser, 'button[data-action="open-client-import"]');
     await click(browser, 'button[data-action="choose-client-file"]');
-    await waitForText(browser, "48 klant(en) kunnen worden toegevoegd; 2 regel(s) met fouten en 0 dubbele worden overgeslagen.");
+    await waitForText(browser, "48 klanten kunnen worden toegevoegd; 2 regels met fouten en 0 dubbele worden overgeslagen.");
     const wrong = await browser.execute(() =>
       [...document.querySelectorAll("[data-problem]")].map((p) => `${p.closest("[data-client-row]").dataset.clientRow}: ${p.textContent}`),
     );
@@ -42,7 +42,7 @@ describe("clients from a spreadsheet", () => {
     assert.match(wrong[1], /^31: Postcode: /);
     await screenshot(browser, "client-import-preview");
     await click(browser, 'button[data-action="confirm-client-import"]');
-    await waitForText(browser, "48 klant(en) toegevoegd; 2 regel(s) overgeslagen.");
+    await waitForText(browser, "48 klanten toegevoegd; 2 regels overgeslagen.");
     await waitForText(browser, "48 klanten");
     const list = await browser.$("main").getText();
     assert.match(list, /Klant 1 B\.V\./);

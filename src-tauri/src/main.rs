@@ -11,6 +11,7 @@ mod invoice_import;
 mod mail;
 mod offers;
 mod platform;
+mod schedules;
 mod signing;
 mod test_hooks;
 
@@ -39,9 +40,12 @@ fn main() {
             std::thread::spawn(move || {
                 if let Ok(tijdig_app) = handle.state::<commands::Tijdig>().app() {
                     tijdig_app.backup_at_startup();
-                    // Scheduled e-mails: those whose moment passed while Tijdig was closed, then
-                    // every minute while it is open (each goes out once).
+                    // Periodic invoices and scheduled e-mails: those whose day or moment passed
+                    // while Tijdig was closed, then every minute while it is open (each once).
                     loop {
+                        if let Err(e) = tijdig_app.make_scheduled_invoices() {
+                            eprintln!("tijdig: periodic invoices: {}", e.message);
+                        }
                         if let Err(e) = tijdig_app.send_due_emails() {
                             eprintln!("tijdig: scheduled e-mail: {}", e.message);
                         }
@@ -143,6 +147,11 @@ fn main() {
             invoice_import::confirm_invoice_import,
             invoice_import::preview_client_import,
             invoice_import::confirm_client_import,
+            schedules::list_invoice_schedules,
+            schedules::save_invoice_schedule,
+            schedules::pause_invoice_schedule,
+            schedules::resume_invoice_schedule,
+            schedules::end_invoice_schedule,
             bank::bank_overview,
             bank::confirm_bank_transaction,
             bank::assign_bank_transaction,

@@ -216,7 +216,7 @@ fn a_backup_whose_documents_are_gone_is_refused_and_nothing_changes() {
     .unwrap();
     let refused = app.restore_backup(&backup, true).unwrap_err();
     assert!(
-        refused.message.contains("1 document(en) ontbreken"),
+        refused.message.contains("1 document ontbreekt"),
         "{}",
         refused.message
     );

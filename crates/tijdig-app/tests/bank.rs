@@ -108,7 +108,7 @@ fn certain_matches_are_booked_the_rest_proposed_and_a_second_import_registers_no
     assert_eq!(first.booked_amount, "1510.00");
     assert_eq!(
         first.summary,
-        "2 betaling(en) geboekt (€ 1.510,00), 1 voorstel(len) om te bevestigen, 1 niet gekoppeld."
+        "2 betalingen geboekt (€ 1.510,00), 1 voorstel om te bevestigen, 1 niet gekoppeld."
     );
     assert!(
         first.warning.is_none(),

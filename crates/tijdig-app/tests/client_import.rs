@@ -89,7 +89,7 @@ fn fifty_clients_with_two_bad_rows_and_two_duplicates_add_forty_six() {
     assert_eq!((result.created, result.skipped), (46, 4));
     assert_eq!(
         result.summary,
-        "46 klant(en) toegevoegd; 4 regel(s) overgeslagen."
+        "46 klanten toegevoegd; 4 regels overgeslagen."
     );
     let clients = app.clients(&ClientQuery::default()).unwrap();
     assert_eq!(clients.len(), before + 46);

@@ -20,12 +20,130 @@ use tijdig_app::App;
 
 const ROUNDS: usize = 50;
 const WRITER: &str = "TIJDIG_CRASH_WRITER";
+const CATCHER: &str = "TIJDIG_CRASH_SCHEDULES";
 
 fn main() {
-    match std::env::var_os(WRITER) {
-        Some(dir) => write_forever(Path::new(&dir)),
-        None => crash_rounds(),
+    if let Some(dir) = std::env::var_os(WRITER) {
+        write_forever(Path::new(&dir));
     }
+    if let Some(dir) = std::env::var_os(CATCHER) {
+        catch_up(Path::new(&dir));
+        return;
+    }
+    crash_rounds();
+    schedule_crash_rounds();
+}
+
+/// The day the periodic invoices' catch-up runs: a year of three monthly schedules is due.
+fn catch_up_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, 12, 1).unwrap()
+}
+
+/// Tijdig started after a year closed: the catch-up of three monthly schedules (36 invoices,
+/// each made and issued), killed somewhere along the way.
+fn catch_up(dir: &Path) {
+    let app = App::open(dir).unwrap().with_today(catch_up_day());
+    app.make_scheduled_invoices().unwrap();
+}
+
+/// Periodic invoices under crashes (issue 21): the catch-up is killed at random moments, then
+/// runs to the end. Every period's invoice exists exactly once and is issued — also one a
+/// kill left between making and issuing — and the series runs in date order without a gap.
+fn schedule_crash_rounds() {
+    use tijdig_app::dto::{PeriodCovered, ReferenceKind, ScheduleForm, SchedulePeriod, VatRegime};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let app = App::open(dir.path()).unwrap().with_today(start);
+        app.save_profile(&support::profile_form()).unwrap();
+        let client = app.create_client(&support::business_client()).unwrap();
+        for (day, what) in [
+            ("02-12-2026", "Hosting"),
+            ("10-12-2026", "Onderhoud"),
+            ("28-12-2026", "Licentie"),
+        ] {
+            let form = ScheduleForm {
+                client_id: Some(client.value.id),
+                period: SchedulePeriod::Month,
+                covers: PeriodCovered::Coming,
+                first_date: day.into(),
+                end_date: String::new(),
+                issue_directly: true,
+                payment_term_days: String::new(),
+                vat_regime: VatRegime::Normal,
+                reference_kind: ReferenceKind::Rf,
+                note: String::new(),
+                lines: vec![support::line(what, "1", "50", VatTreatment::Standard21)],
+            };
+            let saved = app.save_invoice_schedule(None, &form).unwrap();
+            assert_eq!(saved.made, 0, "nothing is due before its first date");
+        }
+    }
+    let exe = std::env::current_exe().unwrap();
+    let mut moments = Moments(0x5eed_u64 ^ std::process::id() as u64 | 1);
+    let mut kills = 0;
+    for round in 1..=8 {
+        let mut child = Command::new(&exe)
+            .env(CATCHER, dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(moments.next_ms(100, 900)));
+        if child.try_wait().unwrap().is_some() {
+            break; // It finished the catch-up before this kill.
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        kills += 1;
+        let made = made_periods(dir.path());
+        println!("schedule crash round {round}: {made} periods made before the kill");
+    }
+    // Then Tijdig starts and runs to the end.
+    catch_up(dir.path());
+    let conn = rusqlite::Connection::open(dir.path().join("tijdig.sqlite3")).unwrap();
+    let rows: Vec<(String, String, Option<String>, String)> = conn
+        .prepare(
+            "SELECT r.invoice_day, r.period_label, i.number, i.state
+             FROM invoice_schedule_runs r JOIN invoices i ON i.id = r.invoice_id
+             ORDER BY i.number",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let invoices: i64 = conn
+        .query_row("SELECT count(*) FROM invoices", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        rows.len(),
+        36,
+        "twelve months of three schedules, each once"
+    );
+    assert_eq!(invoices, 36, "no invoice without its period, none twice");
+    for (i, (day, label, number, state)) in rows.iter().enumerate() {
+        assert_eq!(state, "issued", "{day} {label} was left a draft");
+        // Dated the day they were made: the 2027 series, without a gap.
+        assert_eq!(
+            number.as_deref(),
+            Some(format!("2027-{:04}", i + 1).as_str())
+        );
+    }
+    // Numbers follow the days: sorted by number, the days never go back.
+    let days: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let mut sorted = days.clone();
+    sorted.sort();
+    assert_eq!(days, sorted, "the series is in date order");
+    println!("schedule crash test: ok — {kills} kills, 36 periods each made and issued once");
+}
+
+fn made_periods(dir: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(dir.join("tijdig.sqlite3")).unwrap();
+    conn.query_row("SELECT count(*) FROM invoice_schedule_runs", [], |r| {
+        r.get(0)
+    })
+    .unwrap()
 }
 
 /// The writer: draft → issue → pay, forever. A journal line is appended only after the call

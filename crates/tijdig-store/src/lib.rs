@@ -30,6 +30,7 @@ mod parse;
 mod platform;
 mod profile;
 mod rates;
+mod schedules;
 mod settings;
 mod signing;
 mod waivers;
@@ -70,6 +71,7 @@ pub use offers::{
 };
 pub use profile::Logo;
 pub use rates::RateRecord;
+pub use schedules::{ScheduleData, ScheduleRecord, ScheduleRun};
 pub use signing::{NewSigningCertificate, SigningCertificateRecord, StoredDocumentRef};
 pub use waivers::{NewWaiver, WaiverRecord};
 

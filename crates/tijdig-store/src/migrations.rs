@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0018_settled_since.sql"),
     include_str!("migrations/0019_bank_csv_layouts.sql"),
     include_str!("migrations/0020_external_invoices.sql"),
+    include_str!("migrations/0021_invoice_schedules.sql"),
 ];
 
 /// The schema version this build writes.

@@ -28,6 +28,8 @@ import type {
   InvoiceImportPreview,
   ClientImportPreview,
   ClientImportResult,
+  InvoiceSchedule,
+  ScheduleForm,
   InvoiceImportResult,
   BankOverview,
   CsvExportForm,
@@ -276,6 +278,12 @@ export const api = {
   previewClientImport: () => call<ClientImportPreview | null>("preview_client_import"),
   confirmClientImport: (token: string) =>
     call<ClientImportResult>("confirm_client_import", { token }),
+  listInvoiceSchedules: () => call<InvoiceSchedule[]>("list_invoice_schedules"),
+  saveInvoiceSchedule: (id: number | null, form: ScheduleForm) =>
+    call<InvoiceSchedule>("save_invoice_schedule", { id, form }),
+  pauseInvoiceSchedule: (id: number) => call<InvoiceSchedule>("pause_invoice_schedule", { id }),
+  resumeInvoiceSchedule: (id: number) => call<InvoiceSchedule>("resume_invoice_schedule", { id }),
+  endInvoiceSchedule: (id: number) => call<InvoiceSchedule>("end_invoice_schedule", { id }),
   bankOverview: () => call<BankOverview>("bank_overview"),
   confirmBankTransaction: (id: number) => call<BankOverview>("confirm_bank_transaction", { id }),
   assignBankTransaction: (form: BankAssignForm) =>

@@ -338,7 +338,11 @@ rateWarning: string | null, clients: Array<TodayClient>, upcoming: Array<Upcomin
 /**
  * Instalments of payment arrangements that need a contact or a reminder.
  */
-instalments: Array<InstalmentStep>, };
+instalments: Array<InstalmentStep>, 
+/**
+ * What periodic invoices made in the last week, and those still waiting to be issued.
+ */
+scheduled: Array<ScheduledInvoice>, };
 
 export type PolicyStep = { step: FollowUpStep, 
 /**
@@ -955,6 +959,78 @@ problems: Array<FieldMessage>,
 duplicateOf: string | null, };
 
 export type ClientImportResult = { created: number, skipped: number, summary: string, };
+
+export type SchedulePeriod = "month" | "quarter" | "year";
+
+export type PeriodCovered = "coming" | "past";
+
+export type ScheduleForm = { clientId: number | null, period: SchedulePeriod, covers: PeriodCovered, 
+/**
+ * The first invoice day.
+ */
+firstDate: string, 
+/**
+ * The last day an invoice may be made on; empty: no end.
+ */
+endDate: string, 
+/**
+ * Issue each invoice at once; else it waits as a draft.
+ */
+issueDirectly: boolean, 
+/**
+ * Empty: the client's term, else the profile's default.
+ */
+paymentTermDays: string, vatRegime: VatRegime, referenceKind: ReferenceKind, note: string, lines: Array<InvoiceLineForm>, };
+
+export type ScheduleState = "running" | "paused" | "ended";
+
+export type InvoiceSchedule = { id: number, clientId: number, clientName: string, form: ScheduleForm, state: ScheduleState, 
+/**
+ * "Loopt", "Gepauzeerd", "Beëindigd".
+ */
+stateLabel: string, 
+/**
+ * "Per maand, vooraf".
+ */
+cadenceLabel: string, 
+/**
+ * The next invoice day (yyyy-mm-dd) while running.
+ */
+nextDay: string | null, 
+/**
+ * The period that invoice will be for ("december 2026").
+ */
+nextPeriod: string | null, 
+/**
+ * The total of one invoice, btw included (exact decimal string).
+ */
+total: string, 
+/**
+ * How many invoices it made.
+ */
+made: number, 
+/**
+ * True once it made an invoice: the first date and period are then fixed.
+ */
+started: boolean, };
+
+export type ScheduledInvoice = { scheduleId: number, clientId: number, clientName: string, 
+/**
+ * The invoice day (yyyy-mm-dd) the schedule made it for.
+ */
+invoiceDay: string, periodLabel: string, 
+/**
+ * `None` when the user deleted the draft.
+ */
+invoiceId: number | null, 
+/**
+ * The number once issued; a draft has none.
+ */
+invoiceNumber: string | null, 
+/**
+ * Why it is still a draft although the schedule issues directly.
+ */
+problem: string | null, };
 
 export type ExternalInvoice = { fileName: string, 
 /**

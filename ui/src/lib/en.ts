@@ -1,3 +1,4 @@
+import { enSchedules } from "./en-schedules";
 import { enBank } from "./en-bank";
 import { enImport } from "./en-import";
 import { enOffers } from "./en-offers";
@@ -25,6 +26,13 @@ export const en: Record<MessageKey, string> = {
   "common.datePlaceholder": "dd-mm-yyyy",
   "common.yes": "Yes",
   "common.days": "{n} days",
+  "common.days.one": "{n} day",
+  "count.clients": "{n} clients",
+  "count.clients.one": "{n} client",
+  "count.invoices": "{n} invoices",
+  "count.invoices.one": "{n} invoice",
+  "count.payments": "{n} payments",
+  "count.payments.one": "{n} payment",
   "common.notFilled": "Not filled in",
   "common.warningsTitle": "Saved, but please check this:",
 
@@ -386,6 +394,7 @@ export const en: Record<MessageKey, string> = {
   "policy.remove": "Remove",
   "policy.add": "Add step",
   "policy.days": "{n} days",
+  "policy.days.one": "{n} day",
   "step.contact_moment": "Contact moment",
   "step.reminder": "Reminder",
   "step.dunning": "Dunning letter",
@@ -550,7 +559,7 @@ export const en: Record<MessageKey, string> = {
   "backup.restore": "Restore…",
   "backup.restored": "Backup restored. What was there just before is in the list as a pinned backup (Tijdig never removes it). New numbers continue after the highest number you already used.",
   "backup.confirmTitle": "Restore this backup?",
-  "backup.holds": "This backup was checked and holds {clients} clients, {invoices} invoices and {payments} payments.",
+  "backup.holds": "This backup was checked and holds {clients}, {invoices} and {payments}.",
   "backup.confirmText": "Tijdig first keeps what is there now as a pinned backup, then restores this one. Numbers of invoices, credit notes, letters and quotes are never handed out again.",
   "backup.damaged": "This backup is damaged and cannot be restored.",
   "backup.pinned": "before restore",
@@ -579,10 +588,11 @@ export const en: Record<MessageKey, string> = {
   "export.dutch": "Dutch spreadsheet (semicolon, decimal comma)",
   "export.rfc": "Standard CSV (RFC 4180: comma, decimal point)",
   "export.run": "Export",
-  "export.done": "{invoices} invoices and {payments} payments exported to {folder}",
+  "export.done": "{invoices} and {payments} exported to {folder}",
   "nav.bank": "Bank",
   ...enSigningMail,
   ...enBank,
   ...enImport,
   ...enOffers,
+  ...enSchedules,
 };

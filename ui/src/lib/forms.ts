@@ -21,3 +21,13 @@ export function fieldErrors(error: unknown): FieldMessages {
   const e = error as AppError;
   return e && Array.isArray(e.fields) ? byField(e.fields) : {};
 }
+
+/**
+ * Forgets the message of the field the user just changed (an `input` event bubbling from it,
+ * named as the message's field): a corrected value never keeps a stale error until the next
+ * save. Put on the form or the element around its fields.
+ */
+export function forget(errors: FieldMessages, event: Event): void {
+  const name = (event.target as HTMLInputElement | null)?.name;
+  if (name && name in errors) delete errors[name];
+}

@@ -19,9 +19,15 @@ export function setLocale(language: Language): void {
   document.documentElement.lang = language;
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+/**
+ * The text for `key` in the current language, with `{name}` placeholders filled in. A count
+ * `n` of 1 (or -1) takes the singular `key.one` when there is one: "1 dag", never "1 dagen".
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[state.locale][key] ?? nl[key];
+  const dictionary = dictionaries[state.locale];
+  const one = `${key}.one` as MessageKey;
+  const singular = "n" in params && Math.abs(Number(params.n)) === 1 && one in dictionary;
+  const template = singular ? dictionary[one] : (dictionary[key] ?? nl[key]);
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
   );

@@ -24,4 +24,15 @@ describe("i18n", () => {
     expect(document.documentElement.lang).toBe("en");
     setLocale("nl");
   });
+
+  it("says one in the singular: 1 dag, 2 dagen, 1 day", () => {
+    setLocale("nl");
+    expect(t("common.days", { n: 1 })).toBe("1 dag");
+    expect(t("common.days", { n: 2 })).toBe("2 dagen");
+    expect(t("policy.days", { n: "-1" })).toBe("-1 dag");
+    expect(t("count.clients", { n: 0 })).toBe("0 klanten");
+    setLocale("en");
+    expect(t("count.invoices", { n: 1 })).toBe("1 invoice");
+    setLocale("nl");
+  });
 });

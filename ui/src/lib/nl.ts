@@ -1,3 +1,4 @@
+import { nlSchedules } from "./nl-schedules";
 import { nlBank } from "./nl-bank";
 import { nlImport } from "./nl-import";
 import { nlOffers } from "./nl-offers";
@@ -24,6 +25,13 @@ export const nl = {
   "common.datePlaceholder": "dd-mm-jjjj",
   "common.yes": "Ja",
   "common.days": "{n} dagen",
+  "common.days.one": "{n} dag",
+  "count.clients": "{n} klanten",
+  "count.clients.one": "{n} klant",
+  "count.invoices": "{n} facturen",
+  "count.invoices.one": "{n} factuur",
+  "count.payments": "{n} betalingen",
+  "count.payments.one": "{n} betaling",
   "common.notFilled": "Niet ingevuld",
   "common.warningsTitle": "Opgeslagen, maar kijk hier nog even naar:",
 
@@ -385,6 +393,7 @@ export const nl = {
   "policy.remove": "Verwijderen",
   "policy.add": "Stap toevoegen",
   "policy.days": "{n} dagen",
+  "policy.days.one": "{n} dag",
   "step.contact_moment": "Contactmoment",
   "step.reminder": "Herinnering",
   "step.dunning": "Aanmaning",
@@ -549,7 +558,7 @@ export const nl = {
   "backup.restore": "Terugzetten…",
   "backup.restored": "Back-up teruggezet. Wat er vlak daarvoor was, staat als vaste back-up in de lijst (die ruimt Tijdig nooit op). Nieuwe nummers gaan verder na het hoogste nummer dat je al gebruikte.",
   "backup.confirmTitle": "Back-up terugzetten?",
-  "backup.holds": "Deze back-up is gecontroleerd en bevat {clients} klanten, {invoices} facturen en {payments} betalingen.",
+  "backup.holds": "Deze back-up is gecontroleerd en bevat {clients}, {invoices} en {payments}.",
   "backup.confirmText": "Tijdig bewaart eerst wat er nu is als vaste back-up, en zet daarna deze terug. Nummers van facturen, creditnota's, brieven en offertes worden nooit opnieuw uitgegeven.",
   "backup.damaged": "Deze back-up is beschadigd en kan niet worden teruggezet.",
   "backup.pinned": "vóór terugzetten",
@@ -578,12 +587,13 @@ export const nl = {
   "export.dutch": "Nederlandse spreadsheet (puntkomma, decimale komma)",
   "export.rfc": "Standaard CSV (RFC 4180: komma, decimale punt)",
   "export.run": "Exporteren",
-  "export.done": "{invoices} facturen en {payments} betalingen geëxporteerd naar {folder}",
+  "export.done": "{invoices} en {payments} geëxporteerd naar {folder}",
   "nav.bank": "Bank",
   ...nlSigningMail,
   ...nlBank,
   ...nlImport,
   ...nlOffers,
+  ...nlSchedules,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -14,6 +14,9 @@ export type Route =
   | { name: "invoice"; id: number }
   | { name: "invoice-new"; clientId?: number }
   | { name: "invoice-edit"; id: number }
+  | { name: "invoice-schedules" }
+  | { name: "invoice-schedule-new"; clientId?: number }
+  | { name: "invoice-schedule-edit"; id: number }
   | { name: "offers" }
   | { name: "offer"; id: number }
   | { name: "offer-new"; clientId?: number }

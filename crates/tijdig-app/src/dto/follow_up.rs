@@ -111,6 +111,8 @@ pub struct Today {
     pub paused: Vec<PausedInvoice>,
     /// Instalments of payment arrangements that need a contact or a reminder.
     pub instalments: Vec<InstalmentStep>,
+    /// What periodic invoices made in the last week, and those still waiting to be issued.
+    pub scheduled: Vec<ScheduledInvoice>,
 }
 
 /// One step of a policy, as shown and edited.
@@ -291,4 +293,22 @@ pub struct InstalmentStep {
     pub label: String,
     pub due: String,
     pub amount: String,
+}
+
+/// An invoice a schedule made (Vandaag, and the answer to a catch-up).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduledInvoice {
+    pub schedule_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    /// The invoice day (yyyy-mm-dd) the schedule made it for.
+    pub invoice_day: String,
+    pub period_label: String,
+    /// `None` when the user deleted the draft.
+    pub invoice_id: Option<i64>,
+    /// The number once issued; a draft has none.
+    pub invoice_number: Option<String>,
+    /// Why it is still a draft although the schedule issues directly.
+    pub problem: Option<String>,
 }

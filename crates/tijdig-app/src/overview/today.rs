@@ -43,6 +43,10 @@ impl App {
     /// and step, covering all its invoices at that step); then what comes in the next 14 days,
     /// and what a dispute pauses.
     pub fn today_overview(&self) -> Result<dto::Today, AppError> {
+        // Periodic invoices whose day came are made first, so Vandaag lists them and their
+        // follow-up starts from them.
+        self.make_scheduled_invoices()?;
+        let scheduled = self.recent_scheduled_invoices()?;
         self.with_store(|store, lang| {
             let today = self.today();
             let ladder = load(store, today, None)
@@ -208,6 +212,7 @@ impl App {
                 clients,
                 upcoming,
                 paused,
+                scheduled,
             })
         })
     }

@@ -73,6 +73,23 @@ pub(crate) fn grouped(compact: &str) -> String {
 }
 
 /// The sentence in the user's language.
+/// A count with its noun in singular or plural: `counted(1, "klant", "klanten")` is
+/// "1 klant", `counted(3, …)` "3 klanten" — never "1 klant(en)".
+pub(crate) fn counted(n: impl std::fmt::Display, one: &str, many: &str) -> String {
+    let n = n.to_string();
+    let noun = if n == "1" { one } else { many };
+    format!("{n} {noun}")
+}
+
+/// `one` when the count is 1, else `many`: the verb or pronoun that agrees with a count.
+pub(crate) fn agree<'a>(n: impl std::fmt::Display, one: &'a str, many: &'a str) -> &'a str {
+    if n.to_string() == "1" {
+        one
+    } else {
+        many
+    }
+}
+
 pub(crate) fn say(lang: Language, nl: &str, en: &str) -> String {
     match lang {
         Language::Nl => nl.to_string(),

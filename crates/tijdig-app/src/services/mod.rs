@@ -14,6 +14,7 @@ pub(crate) mod invoice_amounts;
 pub(crate) mod invoice_form;
 pub(crate) mod invoice_settings;
 pub(crate) mod invoice_view;
+pub(crate) mod issuing;
 pub mod keychain;
 pub(crate) mod ladder;
 pub(crate) mod printable;

@@ -18,7 +18,7 @@ use tijdig_store::{
 };
 
 use crate::plumbing::error::refusal;
-use crate::plumbing::format::{amount, say, show_date};
+use crate::plumbing::format::{agree, amount, counted, say, show_date};
 use crate::services::app::auto_backup::{stamp_text, FOLDER_KEY, LAST_KEY};
 use crate::services::app::number_marks::sync_number_marks;
 use crate::{dto, App, AppError, ErrorCode};
@@ -234,14 +234,16 @@ impl App {
                 return Err(refusal(
                     lang,
                     &format!(
-                        "Deze back-up mist {} document(en) die je daarna hebt gemaakt. Bekijk de \
-                         lijst en bevestig dat je ze wilt laten verdwijnen.",
-                        lost.len()
+                        "Deze back-up mist {} je daarna hebt gemaakt. Bekijk de lijst en \
+                         bevestig dat je {} wilt laten verdwijnen.",
+                        counted(lost.len(), "document dat", "documenten die"),
+                        agree(lost.len(), "het", "ze"),
                     ),
                     &format!(
-                        "This backup lacks {} document(s) you made after it. Look at the list \
-                         and confirm that they may disappear.",
-                        lost.len()
+                        "This backup lacks {} you made after it. Look at the list and confirm \
+                         that {} may disappear.",
+                        counted(lost.len(), "document", "documents"),
+                        agree(lost.len(), "it", "they"),
                     ),
                 )
                 .word(lang));
@@ -260,10 +262,12 @@ impl App {
                 return Err(refusal(
                     lang,
                     &format!(
-                        "Deze back-up kan niet worden teruggezet: {missing} document(en) ontbreken in de map „documents” naast de back-ups. Zet die map terug (bijvoorbeeld uit je cloudmap) en probeer het opnieuw. Er is niets veranderd."
+                        "Deze back-up kan niet worden teruggezet: {} in de map „documents” naast de back-ups. Zet die map terug (bijvoorbeeld uit je cloudmap) en probeer het opnieuw. Er is niets veranderd.",
+                        counted(missing, "document ontbreekt", "documenten ontbreken"),
                     ),
                     &format!(
-                        "This backup cannot be restored: {missing} document(s) are missing from the “documents” folder beside the backups. Put that folder back (for example from your cloud folder) and try again. Nothing was changed."
+                        "This backup cannot be restored: {} from the “documents” folder beside the backups. Put that folder back (for example from your cloud folder) and try again. Nothing was changed.",
+                        counted(missing, "document is missing", "documents are missing"),
                     ),
                 )
                 .word(lang));

@@ -13,6 +13,7 @@ use tijdig_domain::client_sheet::read_clients;
 use tijdig_domain::{Client, Language};
 use tijdig_store::{ClientFilter, Store, StoreError};
 
+use crate::plumbing::format::{agree, counted};
 use crate::plumbing::hashing::sha256_hex;
 use crate::services::app::{lock, PendingFiles};
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
@@ -130,9 +131,17 @@ impl App {
                 skipped,
                 summary: match lang {
                     Language::Nl => {
-                        format!("{created} klant(en) toegevoegd; {skipped} regel(s) overgeslagen.")
+                        format!(
+                            "{} toegevoegd; {} overgeslagen.",
+                            counted(created, "klant", "klanten"),
+                            counted(skipped, "regel", "regels")
+                        )
                     }
-                    Language::En => format!("{created} client(s) added; {skipped} row(s) skipped."),
+                    Language::En => format!(
+                        "{} added; {} skipped.",
+                        counted(created, "client", "clients"),
+                        counted(skipped, "row", "rows")
+                    ),
                 },
             })
         })?;
@@ -274,9 +283,19 @@ fn preview_dto(
         invalid,
         duplicates,
         summary: if nl {
-            format!("{valid} klant(en) kunnen worden toegevoegd; {invalid} regel(s) met fouten en {duplicates} dubbele worden overgeslagen.")
+            format!(
+                "{} {} worden toegevoegd; {} met fouten en {duplicates} dubbele worden overgeslagen.",
+                counted(valid, "klant", "klanten"),
+                agree(valid, "kan", "kunnen"),
+                counted(invalid, "regel", "regels"),
+            )
         } else {
-            format!("{valid} client(s) can be added; {invalid} row(s) with errors and {duplicates} duplicate(s) are skipped.")
+            format!(
+                "{} can be added; {} with errors and {} are skipped.",
+                counted(valid, "client", "clients"),
+                counted(invalid, "row", "rows"),
+                counted(duplicates, "duplicate", "duplicates"),
+            )
         },
     }
 }

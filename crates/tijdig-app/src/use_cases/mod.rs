@@ -15,3 +15,4 @@ mod mail;
 mod offers;
 mod profile;
 mod rates;
+mod schedules;

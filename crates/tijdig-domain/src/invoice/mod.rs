@@ -7,6 +7,7 @@ mod draft;
 pub(crate) mod line;
 mod number;
 mod preflight;
+pub mod schedule;
 mod status;
 mod totals;
 mod vat;

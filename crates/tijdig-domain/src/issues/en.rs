@@ -12,6 +12,9 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::Required => "Please fill in this field.".into(),
         Issue::TooLong { max } => format!("This is too long: use at most {max} characters."),
         Issue::ControlCharacter => "This contains an invisible control character (for example from text copied elsewhere). Type the text again or remove the character.".into(),
+        Issue::EndBeforeStart => "The end date lies before the first invoice date: choose a later date or leave it empty.".into(),
+        Issue::ScheduleStarted => "This schedule has already made an invoice, so its period and first invoice date are fixed. End it and make a new schedule if it should be different.".into(),
+        Issue::FirstDateTooEarly => "This date lies more than a year back: Tijdig would at once make every invoice since then afterwards. Choose a date within the past year.".into(),
         Issue::Unprintable { character } => format!("The character \u{201c}{character}\u{201d} cannot be printed on the invoice or letter (the font lacks it). Leave it out or use an ordinary character."),
         Issue::IbanFormat => {
             "This is not an IBAN: an IBAN starts with two letters and two digits, like NL91 ABNA 0417 1643 00.".into()
@@ -30,7 +33,7 @@ pub(super) fn message(issue: &Issue) -> String {
             "This VAT number is not valid: the last two digits cannot be 00.".into()
         }
         Issue::BtwIdChecksum => {
-            "This VAT number does not exist: check the digits on your tax office letter.".into()
+            "This VAT number does not exist: its digits do not add up. Copy it again exactly as it appears on an invoice, a website or a letter from the tax office.".into()
         }
         Issue::BtwIdLooksLikeBsn => {
             "This looks like your turnover tax number (containing your BSN). Invoices need your VAT identification number instead.".into()

@@ -119,6 +119,13 @@ pub enum Issue {
     },
     /// EPC QR payload above 331 bytes.
     QrPayloadTooLarge,
+    /// Periodieke factuur: an end date before the first invoice day.
+    EndBeforeStart,
+    /// Periodieke factuur: the first date or the period changed after the schedule made an
+    /// invoice (each invoice day is made once, keyed by its day).
+    ScheduleStarted,
+    /// Periodieke factuur: a new first date more than a year back.
+    FirstDateTooEarly,
     /// Rentetabel: a percentage below 0 or above 100 % (a typing error, not a rate).
     RatePercentRange,
     /// Rentetabel: a second row for the same kind and valid-from date.
@@ -152,6 +159,9 @@ impl Issue {
             Issue::TooLong { .. } => "too_long",
             Issue::ControlCharacter => "control_character",
             Issue::Unprintable { .. } => "unprintable",
+            Issue::EndBeforeStart => "end_before_start",
+            Issue::ScheduleStarted => "schedule_started",
+            Issue::FirstDateTooEarly => "first_date_too_early",
             Issue::IbanFormat => "iban_format",
             Issue::IbanNotSepa { .. } => "iban_not_sepa",
             Issue::IbanLength { .. } => "iban_length",

@@ -12,6 +12,9 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::Required => "Vul dit veld in.".into(),
         Issue::TooLong { max } => format!("Dit is te lang: gebruik hooguit {max} tekens."),
         Issue::ControlCharacter => "Hier staat een onzichtbaar stuurteken in (bijvoorbeeld uit een kopie van een andere plek). Typ de tekst opnieuw of haal het teken weg.".into(),
+        Issue::EndBeforeStart => "De einddatum ligt vóór de eerste factuurdatum: kies een latere datum of laat hem leeg.".into(),
+        Issue::ScheduleStarted => "Dit abonnement heeft al een factuur gemaakt: de periode en de eerste factuurdatum liggen daarom vast. Beëindig het en maak een nieuw abonnement als het anders moet.".into(),
+        Issue::FirstDateTooEarly => "Deze datum ligt meer dan een jaar terug: Tijdig zou dan meteen alle facturen sindsdien achteraf maken. Kies een datum binnen het afgelopen jaar.".into(),
         Issue::Unprintable { character } => format!("Het teken \u{201c}{character}\u{201d} kan niet op de factuur of brief worden gedrukt (het lettertype heeft het niet). Laat het weg of gebruik een gewoon teken."),
         Issue::IbanFormat => {
             "Dit is geen IBAN: een IBAN begint met twee letters en twee cijfers, zoals NL91 ABNA 0417 1643 00.".into()
@@ -32,7 +35,7 @@ pub(super) fn message(issue: &Issue) -> String {
             "Dit btw-id klopt niet: de laatste twee cijfers kunnen niet 00 zijn.".into()
         }
         Issue::BtwIdChecksum => {
-            "Dit btw-id bestaat niet: controleer de cijfers op je brief van de Belastingdienst.".into()
+            "Dit btw-id bestaat niet: de cijfers kloppen niet. Neem het nummer opnieuw over, precies zoals het op een factuur, de website of een brief van de Belastingdienst staat.".into()
         }
         Issue::BtwIdLooksLikeBsn => {
             "Dit lijkt je omzetbelastingnummer (met je BSN). Zet op facturen je btw-identificatienummer; dat staat in Mijn Belastingdienst Zakelijk.".into()

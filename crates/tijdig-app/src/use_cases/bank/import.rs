@@ -15,6 +15,7 @@ use tijdig_store::{
     BankState, NewBankImport, NewBankTransaction, NewDossierEntry, PaymentRecord, Store, StoreError,
 };
 
+use crate::plumbing::format::{agree, counted};
 use crate::services::claim::{received, ClaimBasis};
 use crate::services::ladder::{Ladder, LadderInvoice};
 use crate::services::receipts::{receipt_entry, receive};
@@ -260,17 +261,35 @@ fn summary(
     let money = format_eur(amount, lang);
     match lang {
         Language::Nl => {
-            let mut s = format!("{booked} betaling(en) geboekt ({money}), {proposed} voorstel(len) om te bevestigen, {unmatched} niet gekoppeld.");
+            let mut s = format!(
+                "{} geboekt ({money}), {} om te bevestigen, {unmatched} niet gekoppeld.",
+                counted(booked, "betaling", "betalingen"),
+                counted(proposed, "voorstel", "voorstellen"),
+            );
             if duplicates > 0 {
-                s.push_str(&format!(" {duplicates} bijschrijving(en) waren al eerder ingelezen en zijn overgeslagen."));
+                s.push_str(&format!(
+                    " {} al eerder ingelezen en {} overgeslagen.",
+                    counted(duplicates, "bijschrijving was", "bijschrijvingen waren"),
+                    agree(duplicates, "is", "zijn"),
+                ));
             }
             s
         }
         Language::En => {
-            let mut s = format!("{booked} payment(s) booked ({money}), {proposed} proposal(s) to confirm, {unmatched} not matched.");
+            let mut s = format!(
+                "{} booked ({money}), {} to confirm, {unmatched} not matched.",
+                counted(booked, "payment", "payments"),
+                counted(proposed, "proposal", "proposals"),
+            );
             if duplicates > 0 {
                 s.push_str(&format!(
-                    " {duplicates} incoming entr(y/ies) had been imported before and were skipped."
+                    " {} imported before and {} skipped.",
+                    counted(
+                        duplicates,
+                        "incoming entry had been",
+                        "incoming entries had been"
+                    ),
+                    agree(duplicates, "was", "were"),
                 ));
             }
             s

@@ -23,6 +23,7 @@ use tijdig_store::{ClientChoice, ClientFilter, NewExternalInvoice, Store, StoreE
 use documents::{render_copy, render_registration};
 use plan::{KnownClient, Planned};
 
+use crate::plumbing::format::{agree, counted};
 use crate::plumbing::hashing::sha256_hex;
 use crate::services::app::{lock, PendingFiles};
 use crate::{dto, App, AppError, ErrorCode};
@@ -181,8 +182,16 @@ impl App {
                 clients_created: created,
                 invoice_ids: ids,
                 summary: match lang {
-                    Language::Nl => format!("{imported} factu(u)r(en) ingelezen, {created} nieuwe klant(en)."),
-                    Language::En => format!("{imported} invoice(s) imported, {created} new client(s)."),
+                    Language::Nl => format!(
+                        "{} ingelezen, {}.",
+                        counted(imported, "factuur", "facturen"),
+                        counted(created, "nieuwe klant", "nieuwe klanten")
+                    ),
+                    Language::En => format!(
+                        "{} imported, {}.",
+                        counted(imported, "invoice", "invoices"),
+                        counted(created, "new client", "new clients")
+                    ),
                 },
             })
         })?;
@@ -572,9 +581,18 @@ fn preview_dto(
         importable,
         new_clients: new_clients.iter().map(|(_, c)| c.name.clone()).collect(),
         summary: if nl {
-            format!("{importable} factu(u)r(en) kunnen worden ingelezen ({money}), {refused} niet; {created} nieuwe klant(en).")
+            format!(
+                "{} {} worden ingelezen ({money}), {refused} niet; {}.",
+                counted(importable, "factuur", "facturen"),
+                agree(importable, "kan", "kunnen"),
+                counted(created, "nieuwe klant", "nieuwe klanten"),
+            )
         } else {
-            format!("{importable} invoice(s) can be imported ({money}), {refused} cannot; {created} new client(s).")
+            format!(
+                "{} can be imported ({money}), {refused} cannot; {}.",
+                counted(importable, "invoice", "invoices"),
+                counted(created, "new client", "new clients"),
+            )
         },
     }
 }

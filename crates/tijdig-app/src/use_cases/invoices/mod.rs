@@ -6,11 +6,9 @@ mod list;
 
 use crate::plumbing::error::{invalid_fields, refused, Failure, FormIssue};
 use crate::plumbing::format::parse_date;
-use crate::plumbing::hashing::sha256_hex;
 use crate::services::arrangement_state::active_invoice_ids;
 use crate::services::claim::{rate_table, ClaimBasis, StoredBasis};
-use crate::services::documents::invoice as invoice_pdf;
-use crate::services::invoice_amounts::{record_totals, totals_dto};
+use crate::services::invoice_amounts::totals_dto;
 use crate::services::invoice_form;
 use crate::services::invoice_settings::{
     number_prefix, reference_kind, NUMBER_PREFIX, REFERENCE_KIND,
@@ -18,11 +16,10 @@ use crate::services::invoice_settings::{
 use crate::services::receipts::{receipt_entry, receive};
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError, ErrorCode};
-use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::invoice::{self as rules, InvoiceKind, InvoiceTotals};
-use tijdig_domain::payment_reference::{PaymentReference, PaymentReferenceKind};
+use tijdig_domain::payment_reference::PaymentReferenceKind;
 use tijdig_domain::{Issue, Language};
-use tijdig_store::{InvoiceData, IssuedDocument, NewDossierEntry, NewPayment, Store, StoreError};
+use tijdig_store::{InvoiceData, NewDossierEntry, NewPayment, Store, StoreError};
 
 fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
     invalid_fields(lang, issues.iter().map(|i| i.message(lang)).collect())
@@ -196,71 +193,7 @@ impl App {
     pub fn issue_invoice_as(&self, id: i64, sealing: Sealing) -> Result<dto::Invoice, AppError> {
         self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<dto::Invoice, Failure> {
-                let record = store.invoice(id)?;
-                let original = record.draft.credits_invoice_id.map(|o| store.invoice(o)).transpose()?;
-                let preflight = self.preflight(store, &record.draft, original.as_ref(), lang)?;
-                if !preflight.is_empty() {
-                    let message = match lang {
-                        Language::Nl => "Deze factuur kan nog niet worden uitgereikt: vul eerst aan wat ontbreekt.",
-                        Language::En => "This invoice cannot be issued yet: first complete what is missing.",
-                    };
-                    return Err(refused(message.into(), preflight));
-                }
-                let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
-                let profile = store.profile()?.ok_or(StoreError::NotFound)?;
-                let logo = store.logo()?;
-                let client = store.client(record.draft.client_id)?.client;
-                let prefix = number_prefix(store);
-                let year = chrono::Datelike::year(&record.draft.invoice_date);
-                let issued = store.issue_invoice(id, &prefix, year, |number, seq| -> Result<IssuedDocument, Failure> {
-                    let reference = PaymentReference::for_invoice(record.draft.reference_kind, &prefix, year, seq)
-                        .map_err(|issue| refused(issue.message(lang), Vec::new()))?;
-                    let totals = record_totals(&record);
-                    let content = invoice_pdf::Content {
-                        profile: &profile,
-                        logo: logo.as_ref(),
-                        client: &client,
-                        data: &record.draft,
-                        number,
-                        reference: invoice_pdf::Reference::Structured(&reference),
-                        totals: &totals,
-                        original: original.as_ref().and_then(invoice_pdf::Original::of),
-                        issued_at: self.now(),
-                        copy_of: None,
-                    };
-                    let pdf = invoice_pdf::render(&content).map_err(|err| {
-                        eprintln!("tijdig: rendering {number} failed: {err}");
-                        let message = match lang {
-                            Language::Nl => "De PDF van deze factuur kon niet worden gemaakt. Er is niets uitgereikt; probeer het opnieuw of kies een ander logo.",
-                            Language::En => "The PDF of this invoice could not be made. Nothing was issued; try again or choose another logo.",
-                        };
-                        refused(message.into(), Vec::new())
-                    })?;
-                    let title = record.draft.kind.title(client.document_language);
-                    let pdf = sealer.seal(pdf, &format!("{title} {number}"), lang).map_err(Failure::App)?;
-                    // An unsigned invoice says so in the client's dossier, in the same transaction.
-                    let dossier = (sealing == Sealing::Unsigned).then(|| NewDossierEntry {
-                        client_id: record.draft.client_id,
-                        at: self.local_now().format("%Y-%m-%dT%H:%M:%S").to_string(),
-                        kind: DossierKind::Note,
-                        step: None,
-                        outcome: None,
-                        note: Some(match lang {
-                            Language::Nl => format!("{title} {number} is zonder digitale handtekening uitgereikt: de sleutelhanger was niet beschikbaar."),
-                            Language::En => format!("{title} {number} was issued without a digital signature: the keychain was not available."),
-                        }),
-                        promised_on: None,
-                        invoice_ids: vec![id],
-                        done_on: None,
-                    });
-                    Ok(IssuedDocument {
-                        payment_reference: reference.as_str().to_string(),
-                        total: totals.total,
-                        pdf_sha256: sha256_hex(&pdf),
-                        pdf,
-                        dossier,
-                    })
-                })?;
+                let issued = self.issue_draft(store, id, sealing, lang)?;
                 self.invoice_dto(store, &issued, lang)
             };
             run(store).map_err(|f| f.word(lang))
