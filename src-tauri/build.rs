@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "update_invoice",
     "delete_invoice",
     "issue_invoice",
+    "payment_link_example",
     "duplicate_invoice",
     "credit_invoice",
     "add_payment",

@@ -134,6 +134,15 @@ pub fn delete_invoice(state: State<'_>, id: i64) -> Result<(), AppError> {
     state.app()?.delete_invoice(id)
 }
 
+/// The betaallink a template gives for a sample invoice, shown in Settings before saving.
+#[tauri::command]
+pub fn payment_link_example(
+    state: State<'_>,
+    template: String,
+) -> Result<dto::PaymentLinkExample, AppError> {
+    state.app()?.payment_link_example(&template)
+}
+
 #[tauri::command]
 pub fn issue_invoice(
     state: State<'_>,

@@ -74,6 +74,7 @@ fn main() {
             commands::update_invoice,
             commands::delete_invoice,
             commands::issue_invoice,
+            commands::payment_link_example,
             commands::duplicate_invoice,
             commands::credit_invoice,
             commands::add_payment,

@@ -155,6 +155,7 @@ fn generate() -> String {
         ScheduleState::decl(&cfg),
         InvoiceSchedule::decl(&cfg),
         ScheduledInvoice::decl(&cfg),
+        PaymentLinkExample::decl(&cfg),
         ExternalInvoice::decl(&cfg),
         CsvColumnsPrompt::decl(&cfg),
         CsvColumns::decl(&cfg),

@@ -566,3 +566,35 @@ fn a_business_that_pays_only_the_invoice_amount_leaves_interest_and_costs_open_u
     let next = app.invoice(w.b2b_invoice).unwrap().follow_up.unwrap().next;
     assert!(next.contains("Niets meer open"), "{next}");
 }
+
+#[test]
+fn a_letter_carries_the_payment_link_for_its_total_and_the_invoices_reference() {
+    let w = world();
+    let app = w.on(d(2026, 10, 19));
+    let mut settings = app.invoice_settings().unwrap();
+    settings.payment_link = "https://bunq.me/studiojansen/{bedrag}/{kenmerk}".into();
+    app.save_invoice_settings(&settings).unwrap();
+    let reference = app
+        .invoice(w.b2b_invoice)
+        .unwrap()
+        .payment_reference
+        .unwrap()
+        .replace(' ', "");
+    let (reminder, text) = letter(
+        &app,
+        w.business,
+        FollowUpStep::Reminder,
+        w.b2b_invoice,
+        FollowUpChannel::Email,
+    );
+    let link = format!("https://bunq.me/studiojansen/1210.00/{reference}");
+    let printed: String = text.split_whitespace().collect();
+    assert!(printed.contains("Onlinebetalen"), "{text}");
+    assert!(printed.contains(&link), "{text}");
+    let email = reminder.email.expect("an e-mail text");
+    assert!(
+        email.body.contains(&format!("Online betalen: {link}")),
+        "{}",
+        email.body
+    );
+}

@@ -211,6 +211,7 @@ fn the_number_prefix_setting_is_validated_and_used() {
     let bad = InvoiceSettings {
         number_prefix: "F 1!".into(),
         reference_kind: ReferenceKind::Dutch16,
+        payment_link: String::new(),
     };
     assert_eq!(
         app.save_invoice_settings(&bad).unwrap_err().fields[0].field,
@@ -219,6 +220,7 @@ fn the_number_prefix_setting_is_validated_and_used() {
     let good = InvoiceSettings {
         number_prefix: "F".into(),
         reference_kind: ReferenceKind::Dutch16,
+        payment_link: String::new(),
     };
     app.save_invoice_settings(&good).unwrap();
     let mut form = invoice_form(
@@ -435,4 +437,77 @@ fn a_missing_rate_is_an_error_on_the_claim_card_not_a_client_out_of_default() {
     let problem = info.problem.unwrap();
     assert!(problem.starts_with("Rentetabel onvolledig: "), "{problem}");
     assert!(problem.contains("01-02-2014"), "{problem}");
+}
+
+#[test]
+fn a_payment_link_is_checked_shown_before_saving_and_printed_on_the_invoice_and_its_email() {
+    let (app, client) = setup();
+    let settings = |link: &str| InvoiceSettings {
+        number_prefix: String::new(),
+        reference_kind: ReferenceKind::Rf,
+        payment_link: link.into(),
+    };
+    // Only https, a fixed host, known placeholders — refused at the field, nothing saved.
+    for (bad, code) in [
+        ("http://bunq.me/studio/{bedrag}", "payment_link_https"),
+        ("https://{kenmerk}.example.nl/", "payment_link_host"),
+        (
+            "https://bunq.me/studio/{amount}",
+            "payment_link_placeholder",
+        ),
+    ] {
+        let err = app.save_invoice_settings(&settings(bad)).unwrap_err();
+        assert_eq!(
+            (err.fields[0].field.as_str(), err.fields[0].code.as_str()),
+            ("paymentLink", code),
+            "{bad}"
+        );
+    }
+    assert_eq!(app.invoice_settings().unwrap().payment_link, "");
+    let template = "https://bunq.me/studiojansen/{bedrag}/{kenmerk}";
+    assert_eq!(
+        app.payment_link_example(template).unwrap().link.as_deref(),
+        Some("https://bunq.me/studiojansen/1234.56/RF18539007547034")
+    );
+    app.save_invoice_settings(&settings(template)).unwrap();
+
+    let draft = app
+        .create_invoice(&invoice_form(
+            client,
+            vec![line("Ontwerp", "10", "100", VatTreatment::Standard21)],
+        ))
+        .unwrap();
+    let issued = app.issue_invoice(draft.id).unwrap();
+    let reference = issued.payment_reference.clone().unwrap().replace(' ', "");
+    let link = format!("https://bunq.me/studiojansen/1210.00/{reference}");
+    let text = pdf_text(&pdf_of(&app, issued.id), "payment-link");
+    let printed: String = text.split_whitespace().collect();
+    assert!(printed.contains("Onlinebetalen"), "{text}");
+    assert!(printed.contains(&link), "{text}");
+    let email = app.invoice_email_draft(issued.id).unwrap();
+    assert!(
+        email
+            .body
+            .contains(&format!("Je kunt ook meteen online betalen: {link}")),
+        "{}",
+        email.body
+    );
+    // Without a template nothing changes: no row, no line.
+    app.save_invoice_settings(&settings("")).unwrap();
+    let plain = app
+        .issue_invoice(
+            app.create_invoice(&invoice_form(
+                client,
+                vec![line("Ontwerp", "1", "100", VatTreatment::Standard21)],
+            ))
+            .unwrap()
+            .id,
+        )
+        .unwrap();
+    assert!(!pdf_text(&pdf_of(&app, plain.id), "no-payment-link").contains("Online betalen"));
+    assert!(!app
+        .invoice_email_draft(plain.id)
+        .unwrap()
+        .body
+        .contains("online"));
 }

@@ -69,6 +69,16 @@ impl LabelRows {
         }
     }
 
+    /// Where the values start, from the rows' left edge (mm).
+    pub fn value_offset(&self) -> f32 {
+        self.label_width + LABEL_GAP_MM
+    }
+
+    /// How many lines the last row's value takes.
+    pub fn last_row_lines(&self) -> usize {
+        self.rows.last().map_or(0, |(_, v)| v.len())
+    }
+
     /// Draws the rows with their labels at `x`, from `top` down.
     pub fn draw(&self, flow: &mut Flow<'_>, x: f32, top: f32) {
         let offset = VALUE_STYLE.baseline_offset(flow.fonts());
@@ -289,6 +299,9 @@ impl Paragraphs {
 pub struct Payment {
     heading: String,
     rows: LabelRows,
+    /// The betaallink's address when the last row is that link.
+    link: Option<String>,
+    text_width: f32,
     qr: Option<QrModules>,
     caption: Vec<String>,
     /// Height in mm.
@@ -308,7 +321,11 @@ impl Payment {
         } else {
             CONTENT_WIDTH_MM - 2.0 * BOX_PADDING_MM
         };
-        let rows = LabelRows::new(fonts, &block.rows, text_width);
+        let mut all_rows = block.rows.clone();
+        if let Some(link) = &block.link {
+            all_rows.push((link.label.clone(), link.url.clone()));
+        }
+        let rows = LabelRows::new(fonts, &all_rows, text_width);
         let heading_style = TextStyle::bold(10.0, INK);
         let text_height = heading_style.line_height() + 1.5 + rows.height;
         let caption = match (&qr, &block.qr_caption) {
@@ -329,6 +346,8 @@ impl Payment {
         Ok(Payment {
             heading: block.heading.clone(),
             rows,
+            link: block.link.as_ref().map(|l| l.url.clone()),
+            text_width,
             qr,
             caption,
             height: text_height.max(qr_height) + 2.0 * BOX_PADDING_MM,
@@ -358,6 +377,18 @@ impl Payment {
         flow.canvas.text(x, baseline, heading_style, &self.heading);
         let rows_top = y + heading_style.line_height() + 1.5;
         self.rows.draw(flow, x, rows_top);
+        if let Some(url) = &self.link {
+            // The printed address is the link: a reader clicks where it stands.
+            #[allow(clippy::cast_precision_loss)]
+            let height = self.rows.last_row_lines() as f32 * VALUE_STYLE.line_height();
+            let area = BoxMm {
+                x: x + self.rows.value_offset(),
+                y: rows_top + self.rows.height - height,
+                width: self.text_width - self.rows.value_offset(),
+                height,
+            };
+            flow.canvas.link(area, url);
+        }
 
         if let (Some(modules), Some(id)) = (&self.qr, qr) {
             let qx = CONTENT_RIGHT_MM - BOX_PADDING_MM - QR_SIZE_MM;

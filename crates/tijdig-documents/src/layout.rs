@@ -249,6 +249,22 @@ impl<'f> Canvas<'f> {
         });
     }
 
+    /// Makes `b` a link to `uri` (no border: the printed text shows where it is).
+    pub fn link(&mut self, b: BoxMm, uri: &str) {
+        use printpdf::{Actions, BorderArray, LinkAnnotation};
+        let mut area = rect(b, PaintMode::Fill);
+        area.mode = None;
+        self.ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                area,
+                Actions::uri(uri.to_string()),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+
     /// Paints an image XObject (a unit square) stretched over `b`.
     pub fn image(&mut self, id: &XObjectId, b: BoxMm) {
         self.xobject(id, b, 1.0);

@@ -48,7 +48,7 @@ pub use error::DocumentError;
 pub use fonts::FontStyle;
 pub use model::{
     Align, Column, DocMeta, ImageData, InvoicePdf, LetterBlock, LetterPdf, Letterhead, Logo,
-    LogoPosition, PaymentBlock, Rgb, Table, Timestamp, TotalRow,
+    LogoPosition, PaymentBlock, PaymentLink, Rgb, Table, Timestamp, TotalRow,
 };
 
 /// Renders documents. Holds the parsed fonts; build it once (or use [`Renderer::shared`])

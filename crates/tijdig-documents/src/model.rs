@@ -137,6 +137,17 @@ pub struct PaymentBlock {
     pub qr_payload: Option<String>,
     /// Small text under the QR code, e.g. "Scan met je bank-app".
     pub qr_caption: Option<String>,
+    /// A betaallink, printed as the last row and clickable in the PDF.
+    pub link: Option<PaymentLink>,
+}
+
+/// Betaallink: a web address where the reader can pay, shown with its label ("Online
+/// betalen") and made a link annotation over the printed address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentLink {
+    pub label: String,
+    /// The complete `https://` address (the caller checked it).
+    pub url: String,
 }
 
 /// An invoice or credit note.

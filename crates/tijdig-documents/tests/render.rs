@@ -81,6 +81,36 @@ fn one_page_invoice_with_logo() {
 }
 
 #[test]
+fn a_payment_link_is_printed_whole_and_clickable() {
+    let mut doc = samples::invoice(3, false, true);
+    let url =
+        "https://bunq.me/jansenontwerp/1234.56/RF18539007547034?description=Factuur%202025-0042";
+    if let Some(payment) = doc.payment.as_mut() {
+        payment.link = Some(tijdig_documents::PaymentLink {
+            label: "Online betalen".to_string(),
+            url: url.to_string(),
+        });
+    }
+    let pdf = render(&doc);
+    let pages = save_and_extract("invoice-payment-link", &pdf);
+    assert_eq!(pages.len(), 1);
+    assert!(has(&pages[0], "Online betalen"), "{}", pages[0]);
+    // A long address wraps inside the block; every character is printed.
+    let printed: String = pages[0].split_whitespace().collect();
+    assert!(printed.contains(url), "{printed}");
+    let plain = support::uncompressed("invoice-payment-link", &pdf);
+    assert!(
+        plain.windows(14).any(|w| w == b"/Subtype /Link"),
+        "a link annotation"
+    );
+    let uri = format!("/URI ({url})");
+    assert!(
+        plain.windows(uri.len()).any(|w| w == uri.as_bytes()),
+        "the annotation opens the address"
+    );
+}
+
+#[test]
 fn sixty_lines_span_pages_with_repeated_header() {
     let doc = samples::invoice(60, true, true);
     let pdf = render(&doc);

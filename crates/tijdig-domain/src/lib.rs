@@ -28,6 +28,7 @@ pub mod limitation;
 pub mod money;
 pub mod offer;
 pub mod open_invoice_sheet;
+pub mod payment_link;
 pub mod payment_reference;
 pub mod profile;
 pub mod validate;

@@ -29,6 +29,7 @@ import type {
   ClientImportPreview,
   ClientImportResult,
   InvoiceSchedule,
+  PaymentLinkExample,
   ScheduleForm,
   InvoiceImportResult,
   BankOverview,
@@ -278,6 +279,7 @@ export const api = {
   previewClientImport: () => call<ClientImportPreview | null>("preview_client_import"),
   confirmClientImport: (token: string) =>
     call<ClientImportResult>("confirm_client_import", { token }),
+  paymentLinkExample: (template: string) => call<PaymentLinkExample>("payment_link_example", { template }),
   listInvoiceSchedules: () => call<InvoiceSchedule[]>("list_invoice_schedules"),
   saveInvoiceSchedule: (id: number | null, form: ScheduleForm) =>
     call<InvoiceSchedule>("save_invoice_schedule", { id, form }),

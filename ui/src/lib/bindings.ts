@@ -256,7 +256,11 @@ total: number, offset: number, };
 
 export type CreditRequest = { lineIndexes: Array<number>, };
 
-export type InvoiceSettings = { numberPrefix: string, referenceKind: ReferenceKind, };
+export type InvoiceSettings = { numberPrefix: string, referenceKind: ReferenceKind, 
+/**
+ * The betaallink template (`https://bunq.me/naam/{bedrag}/{kenmerk}`); empty: none.
+ */
+paymentLink: string, };
 
 export type InterestKind = "statutory" | "commercial";
 
@@ -1031,6 +1035,13 @@ invoiceNumber: string | null,
  * Why it is still a draft although the schedule issues directly.
  */
 problem: string | null, };
+
+export type PaymentLinkExample = { 
+/**
+ * The filled link for € 1.234,56, reference RF18 5390 0754 7034, invoice 2026-0042;
+ * `None` when the template is empty.
+ */
+link: string | null, };
 
 export type ExternalInvoice = { fileName: string, 
 /**

@@ -1,4 +1,4 @@
-/** Dutch UI texts of periodic invoices (periodieke facturen); part of nl.ts. */
+/** Dutch UI texts of periodic invoices (periodieke facturen) and the betaallink setting; part of nl.ts. */
 export const nlSchedules = {
   "schedules.button": "Periodiek",
   "schedules.title": "Periodieke facturen",
@@ -39,6 +39,9 @@ export const nlSchedules = {
   "schedules.example.quarter": "4e kwartaal 2026",
   "schedules.example.year": "2026",
   "schedules.next": "Volgende factuur: {date} ({period}).",
+  "settings.paymentLink": "Betaallink (optioneel)",
+  "settings.paymentLink.hint": "Een link van je eigen bank of betaaldienst, zoals bunq.me, Tikkie of Mollie, beginnend met https://. Tijdig vult {bedrag}, {kenmerk} en {factuurnummer} in en zet de link naast het IBAN en de QR-code op facturen, brieven en e-mails. Tijdig maakt zelf geen verbinding met die dienst.",
+  "settings.paymentLink.example": "Voorbeeld voor factuur 2026-0042 van € 1.234,56:",
   "today.scheduled": "Periodieke facturen gemaakt",
   "today.scheduled.issued": "uitgereikt als {number}",
   "today.scheduled.draft": "klaar als concept",

@@ -304,12 +304,23 @@ pub struct CreditRequest {
     pub line_indexes: Vec<u32>,
 }
 
-/// Invoice settings: the number prefix and the default payment reference.
+/// Invoice settings: the number prefix, the default payment reference and the betaallink.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct InvoiceSettings {
     pub number_prefix: String,
     pub reference_kind: ReferenceKind,
+    /// The betaallink template (`https://bunq.me/naam/{bedrag}/{kenmerk}`); empty: none.
+    pub payment_link: String,
+}
+
+/// What a betaallink template gives for a sample invoice, shown before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentLinkExample {
+    /// The filled link for € 1.234,56, reference RF18 5390 0754 7034, invoice 2026-0042;
+    /// `None` when the template is empty.
+    pub link: Option<String>,
 }
 
 /// One interest period of a claim (from–to inclusive).

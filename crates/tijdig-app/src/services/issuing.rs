@@ -6,7 +6,7 @@ use crate::plumbing::error::{refused, Failure};
 use crate::plumbing::hashing::sha256_hex;
 use crate::services::documents::invoice as invoice_pdf;
 use crate::services::invoice_amounts::record_totals;
-use crate::services::invoice_settings::number_prefix;
+use crate::services::invoice_settings::{number_prefix, payment_link, payment_link_template};
 use crate::services::signing::Sealing;
 use crate::App;
 use tijdig_domain::follow_up::DossierKind;
@@ -49,6 +49,7 @@ impl App {
         let logo = store.logo()?;
         let client = store.client(record.draft.client_id)?.client;
         let prefix = number_prefix(store);
+        let link_template = payment_link_template(store);
         let year = chrono::Datelike::year(&record.draft.invoice_date);
         let issued = store.issue_invoice(id, &prefix, year, |number, seq| -> Result<IssuedDocument, Failure> {
             let reference = PaymentReference::for_invoice(record.draft.reference_kind, &prefix, year, seq)
@@ -65,6 +66,12 @@ impl App {
                 original: original.as_ref().and_then(invoice_pdf::Original::of),
                 issued_at: self.now(),
                 copy_of: None,
+                payment_link: payment_link(
+                    link_template.as_deref(),
+                    totals.total,
+                    reference.as_str(),
+                    number,
+                ),
             };
             let pdf = invoice_pdf::render(&content).map_err(|err| {
                 eprintln!("tijdig: rendering {number} failed: {err}");

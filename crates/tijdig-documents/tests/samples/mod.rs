@@ -201,6 +201,7 @@ fn build(
                 total % 100
             )),
             qr_caption: Some("Scan met je bank-app".to_string()),
+            link: None,
         }),
         page_label: "pagina {page} van {pages}".to_string(),
         running_head: Some(format!("{title} {number} · Jansen Ontwerp & Web")),
@@ -429,6 +430,7 @@ fn letter_with(count: usize, full: bool) -> LetterPdf {
             due_now % 100
         )),
         qr_caption: Some("Scan met je bank-app".to_string()),
+        link: None,
     };
     let (which, these) = if plural {
         ("de onderstaande facturen", "Deze facturen zijn")

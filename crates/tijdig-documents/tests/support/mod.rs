@@ -73,3 +73,23 @@ pub fn has(haystack: &str, needle: &str) -> bool {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     squash(haystack).contains(&squash(needle))
 }
+
+/// The PDF with its streams uncompressed and no object streams (`qpdf --qdf`), so a test can
+/// look for a dictionary entry in its bytes.
+pub fn uncompressed(name: &str, pdf: &[u8]) -> Vec<u8> {
+    let dir = out_dir();
+    let input = dir.join(format!("{name}.in.pdf"));
+    let output = dir.join(format!("{name}.qdf.pdf"));
+    std::fs::write(&input, pdf).expect("write pdf");
+    let done = run(
+        "qpdf",
+        &[
+            "--qdf".as_ref(),
+            "--object-streams=disable".as_ref(),
+            input.as_os_str(),
+            output.as_os_str(),
+        ],
+    );
+    assert!(done.status.success(), "qpdf --qdf {name}");
+    std::fs::read(&output).expect("read qdf")
+}

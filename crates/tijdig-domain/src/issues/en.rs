@@ -15,6 +15,10 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::EndBeforeStart => "The end date lies before the first invoice date: choose a later date or leave it empty.".into(),
         Issue::ScheduleStarted => "This schedule has already made an invoice, so its period and first invoice date are fixed. End it and make a new schedule if it should be different.".into(),
         Issue::FirstDateTooEarly => "This date lies more than a year back: Tijdig would at once make every invoice since then afterwards. Choose a date within the past year.".into(),
+        Issue::PaymentLinkHttps => "A payment link must start with https:// (a secure connection), like https://bunq.me/yourname/{bedrag}.".into(),
+        Issue::PaymentLinkHost => "After https:// comes the fixed address of your bank or payment provider, like bunq.me or tikkie.me; a {…} may only come after it.".into(),
+        Issue::PaymentLinkPlaceholder { name } => format!("Tijdig does not know {{{name}}}: use {{bedrag}}, {{kenmerk}} or {{factuurnummer}}."),
+        Issue::PaymentLinkCharacter { character } => format!("The character \u{201c}{character}\u{201d} cannot stand in a web address like this (a space is %20). Copy the link from your bank app again."),
         Issue::Unprintable { character } => format!("The character \u{201c}{character}\u{201d} cannot be printed on the invoice or letter (the font lacks it). Leave it out or use an ordinary character."),
         Issue::IbanFormat => {
             "This is not an IBAN: an IBAN starts with two letters and two digits, like NL91 ABNA 0417 1643 00.".into()

@@ -126,6 +126,18 @@ pub enum Issue {
     ScheduleStarted,
     /// Periodieke factuur: a new first date more than a year back.
     FirstDateTooEarly,
+    /// Betaallink: not an `https://` link.
+    PaymentLinkHttps,
+    /// Betaallink: no fixed web address after `https://` (or a placeholder in it).
+    PaymentLinkHost,
+    /// Betaallink: a `{…}` that is not one of the placeholders.
+    PaymentLinkPlaceholder {
+        name: String,
+    },
+    /// Betaallink: a space, quote or other character a web address cannot hold as typed.
+    PaymentLinkCharacter {
+        character: char,
+    },
     /// Rentetabel: a percentage below 0 or above 100 % (a typing error, not a rate).
     RatePercentRange,
     /// Rentetabel: a second row for the same kind and valid-from date.
@@ -162,6 +174,10 @@ impl Issue {
             Issue::EndBeforeStart => "end_before_start",
             Issue::ScheduleStarted => "schedule_started",
             Issue::FirstDateTooEarly => "first_date_too_early",
+            Issue::PaymentLinkHttps => "payment_link_https",
+            Issue::PaymentLinkHost => "payment_link_host",
+            Issue::PaymentLinkPlaceholder { .. } => "payment_link_placeholder",
+            Issue::PaymentLinkCharacter { .. } => "payment_link_character",
             Issue::IbanFormat => "iban_format",
             Issue::IbanNotSepa { .. } => "iban_not_sepa",
             Issue::IbanLength { .. } => "iban_length",

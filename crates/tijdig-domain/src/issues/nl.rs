@@ -15,6 +15,10 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::EndBeforeStart => "De einddatum ligt vóór de eerste factuurdatum: kies een latere datum of laat hem leeg.".into(),
         Issue::ScheduleStarted => "Dit abonnement heeft al een factuur gemaakt: de periode en de eerste factuurdatum liggen daarom vast. Beëindig het en maak een nieuw abonnement als het anders moet.".into(),
         Issue::FirstDateTooEarly => "Deze datum ligt meer dan een jaar terug: Tijdig zou dan meteen alle facturen sindsdien achteraf maken. Kies een datum binnen het afgelopen jaar.".into(),
+        Issue::PaymentLinkHttps => "Een betaallink moet beginnen met https:// (een beveiligde verbinding), zoals https://bunq.me/jouwnaam/{bedrag}.".into(),
+        Issue::PaymentLinkHost => "Na https:// hoort het vaste adres van je bank of betaaldienst, zoals bunq.me of tikkie.me; een {…} mag pas daarna.".into(),
+        Issue::PaymentLinkPlaceholder { name } => format!("{{{name}}} kent Tijdig niet: gebruik {{bedrag}}, {{kenmerk}} of {{factuurnummer}}."),
+        Issue::PaymentLinkCharacter { character } => format!("Het teken \u{201c}{character}\u{201d} kan zo niet in een webadres staan (een spatie wordt %20). Kopieer de link opnieuw uit je bank-app."),
         Issue::Unprintable { character } => format!("Het teken \u{201c}{character}\u{201d} kan niet op de factuur of brief worden gedrukt (het lettertype heeft het niet). Laat het weg of gebruik een gewoon teken."),
         Issue::IbanFormat => {
             "Dit is geen IBAN: een IBAN begint met twee letters en twee cijfers, zoals NL91 ABNA 0417 1643 00.".into()

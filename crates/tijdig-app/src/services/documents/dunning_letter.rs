@@ -8,7 +8,7 @@ use super::dunning_words as words;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_documents::model::{
-    Align, Column, DocMeta, LetterBlock, LetterPdf, PaymentBlock, Table, TotalRow,
+    Align, Column, DocMeta, LetterBlock, LetterPdf, PaymentBlock, PaymentLink, Table, TotalRow,
 };
 use tijdig_domain::collection_costs::CollectionCosts;
 use tijdig_domain::default_start::DefaultStart;
@@ -27,6 +27,7 @@ use crate::services::documents::house_style::document_id;
 use crate::services::documents::house_style::house_style;
 use crate::services::documents::house_style::recipient_lines;
 use crate::services::documents::house_style::timestamp;
+use crate::services::invoice_settings::payment_link;
 use words::{Ctx, EN, NL};
 
 /// One invoice in a letter, with its claim on the letter date.
@@ -66,6 +67,8 @@ pub(crate) struct LetterInput<'a> {
     /// The letter date lies more than six months after the newest rate of the claim's kind.
     pub stale_rate: Option<StaleRate>,
     pub at: chrono::NaiveDateTime,
+    /// The betaallink template (Settings → Facturen), filled with the letter's total.
+    pub payment_link: Option<&'a str>,
 }
 
 /// The composed letter: its PDF content, the e-mail text and the amounts to record.
@@ -263,7 +266,7 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
     for text in words::contact(&ctx) {
         body.push(LetterBlock::Paragraph(text));
     }
-    if let Some(payment) = payment_block(p, input.invoices, total, pay_by, input.step, lang) {
+    if let Some(payment) = payment_block(p, input, total, pay_by, lang) {
         body.push(LetterBlock::Payment(payment));
     }
     if claim && interest > Decimal::ZERO {
@@ -360,6 +363,10 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         .iter()
         .filter_map(|b| match b {
             LetterBlock::Paragraph(t) | LetterBlock::Strong(t) => Some(t.clone()),
+            // The betaallink goes in the e-mail as well, as a line of its own.
+            LetterBlock::Payment(PaymentBlock {
+                link: Some(link), ..
+            }) => Some(format!("{}: {}", link.label, link.url)),
             _ => None,
         })
         .collect();
@@ -403,7 +410,39 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
     }
 }
 
+/// The payment block with the betaallink when one is set: the letter's total, one invoice's
+/// own reference (several: the letter's reference and their numbers).
 fn payment_block(
+    p: &BusinessProfile,
+    input: &LetterInput<'_>,
+    total: Decimal,
+    pay_by: NaiveDate,
+    lang: Language,
+) -> Option<PaymentBlock> {
+    let mut block = payment_block_rows(p, input.invoices, total, pay_by, input.step, lang)?;
+    let (reference, numbers) = match input.invoices {
+        [one] => (one.payment_reference.clone(), one.number.clone()),
+        several => (
+            input.reference.to_string(),
+            several
+                .iter()
+                .map(|i| i.number.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    };
+    block.link =
+        payment_link(input.payment_link, total, &reference, &numbers).map(|url| PaymentLink {
+            label: match lang {
+                Language::Nl => "Online betalen".into(),
+                Language::En => "Pay online".into(),
+            },
+            url,
+        });
+    Some(block)
+}
+
+fn payment_block_rows(
     p: &BusinessProfile,
     invoices: &[LetterInvoice],
     total: Decimal,
@@ -472,5 +511,6 @@ fn payment_block(
         rows,
         qr_caption: qr.as_ref().map(|_| w.scan.to_string()),
         qr_payload: qr,
+        link: None,
     })
 }

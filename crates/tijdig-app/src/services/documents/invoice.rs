@@ -2,7 +2,9 @@
 //! documents crate's content model, in the client's document language.
 
 use rust_decimal::Decimal;
-use tijdig_documents::model::{Align, Column, DocMeta, InvoicePdf, PaymentBlock, Table, TotalRow};
+use tijdig_documents::model::{
+    Align, Column, DocMeta, InvoicePdf, PaymentBlock, PaymentLink, Table, TotalRow,
+};
 use tijdig_domain::epc_qr::{epc_qr_payload, EpcPayment};
 use tijdig_domain::invoice::{InvoiceKind, InvoiceTotals, VatRegime};
 use tijdig_domain::money::{format_eur, format_quantity};
@@ -30,6 +32,9 @@ pub(crate) struct Content<'a> {
     /// no PDF): the file's name. The document then says, in its title and first note, that it
     /// is a copy and not the invoice the client received.
     pub copy_of: Option<&'a str>,
+    /// The betaallink filled for this invoice (Settings → Facturen), printed in the payment
+    /// block and clickable.
+    pub payment_link: Option<String>,
 }
 
 /// The invoice a credit note corrects, as the credit note names it.
@@ -90,6 +95,7 @@ struct Words {
     holder: &'static str,
     reference: &'static str,
     scan: &'static str,
+    pay_online: &'static str,
     discount: &'static str,
     page: &'static str,
     credit_settled: &'static str,
@@ -119,6 +125,7 @@ const NL: Words = Words {
     holder: "Ten name van",
     reference: "Betalingskenmerk",
     scan: "Scan met je bank-app",
+    pay_online: "Online betalen",
     discount: "korting",
     page: "pagina {page} van {pages}",
     credit_settled: "Dit bedrag verrekenen wij met u of betalen wij u terug.",
@@ -148,6 +155,7 @@ const EN: Words = Words {
     holder: "Account holder",
     reference: "Payment reference",
     scan: "Scan with your banking app",
+    pay_online: "Pay online",
     discount: "discount",
     page: "page {page} of {pages}",
     credit_settled: "We will offset this amount or refund it to you.",
@@ -364,6 +372,10 @@ fn build(c: &Content<'_>) -> InvoicePdf {
                 ],
                 qr_caption: qr.as_ref().map(|_| w.scan.to_string()),
                 qr_payload: qr,
+                link: c.payment_link.clone().map(|url| PaymentLink {
+                    label: w.pay_online.into(),
+                    url,
+                }),
             })
         }
         (None, _) => None,

@@ -93,6 +93,7 @@ fn instalment_payment(
             .to_string()
         }),
         qr_payload: qr,
+        link: None,
     })
 }
 

@@ -20,6 +20,7 @@ use crate::services::documents::dunning_letter::LetterInput;
 use crate::services::documents::dunning_letter::LetterInvoice;
 use crate::services::documents::letter_layout::render;
 use crate::services::files::letter_title;
+use crate::services::invoice_settings::payment_link_template;
 use crate::services::signing::unsigned_note;
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError};
@@ -193,11 +194,12 @@ impl App {
                 };
                 let profile = store.profile()?.ok_or(StoreError::NotFound)?;
                 let logo = store.logo()?;
+                let link_template = payment_link_template(store);
                 let at = self.local_now();
                 let mut email = None;
                 // The amounts do not depend on the reference, which is only known inside the
                 // transaction: compose once to learn them.
-                let probe = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference: "", invoices: &invoices, costs: costs.clone(), stale_rate, at });
+                let probe = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference: "", invoices: &invoices, costs: costs.clone(), stale_rate, at, payment_link: link_template.as_deref() });
                 let new_letter = NewLetter {
                     step,
                     letter_date: today,
@@ -232,7 +234,7 @@ impl App {
                 };
                 let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let record = store.record_letter(&new_letter, &entry, |reference| -> Result<(Vec<u8>, String), Failure> {
-                    let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), stale_rate, at });
+                    let content = letters::compose(&LetterInput { profile: &profile, logo: logo.as_ref(), client: &client, step, channel, date: today, reference, invoices: &invoices, costs: costs.clone(), stale_rate, at, payment_link: link_template.as_deref() });
                     if channel == FollowUpChannel::Email {
                         email = Some(content.email.clone());
                     }

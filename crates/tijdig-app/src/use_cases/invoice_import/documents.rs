@@ -36,6 +36,7 @@ pub(super) fn render_copy(
                 invoice_date: *date,
             }),
         issued_at,
+        payment_link: None,
         copy_of: Some(&p.file_name),
     };
     invoice_pdf::render(&content).map_err(|err| {

@@ -11,7 +11,8 @@ use crate::services::claim::{rate_table, ClaimBasis, StoredBasis};
 use crate::services::invoice_amounts::totals_dto;
 use crate::services::invoice_form;
 use crate::services::invoice_settings::{
-    number_prefix, reference_kind, NUMBER_PREFIX, REFERENCE_KIND,
+    number_prefix, payment_link, payment_link_template, reference_kind, NUMBER_PREFIX,
+    PAYMENT_LINK, REFERENCE_KIND,
 };
 use crate::services::receipts::{receipt_entry, receive};
 use crate::services::signing::Sealing;
@@ -20,6 +21,21 @@ use tijdig_domain::invoice::{self as rules, InvoiceKind, InvoiceTotals};
 use tijdig_domain::payment_reference::PaymentReferenceKind;
 use tijdig_domain::{Issue, Language};
 use tijdig_store::{InvoiceData, NewDossierEntry, NewPayment, Store, StoreError};
+
+/// A betaallink template checked by the domain's rules, refused at its field `paymentLink`.
+fn check_payment_link(template: &str, lang: Language) -> Result<Option<String>, AppError> {
+    let at_field = |issue: Issue| {
+        invalid(
+            &[FormIssue {
+                field: "paymentLink".into(),
+                issue,
+            }],
+            lang,
+        )
+        .word(lang)
+    };
+    tijdig_domain::payment_link::check_template(template).map_err(at_field)
+}
 
 fn invalid(issues: &[FormIssue], lang: Language) -> Failure {
     invalid_fields(lang, issues.iter().map(|i| i.message(lang)).collect())
@@ -48,6 +64,7 @@ impl App {
             Ok(dto::InvoiceSettings {
                 number_prefix: number_prefix(store),
                 reference_kind: reference_kind(store).into(),
+                payment_link: payment_link_template(store).unwrap_or_default(),
             })
         })
     }
@@ -67,16 +84,38 @@ impl App {
                 )
                 .word(lang)
             })?;
+            let link = check_payment_link(&settings.payment_link, lang)?;
             let kind: PaymentReferenceKind = settings.reference_kind.into();
-            (|| {
-                store.set_setting(NUMBER_PREFIX, &prefix)?;
-                store.set_setting(REFERENCE_KIND, kind.code())
-            })()
-            .map_err(|e| AppError::from_store(e, lang))?;
+            store
+                .set_settings(&[
+                    (NUMBER_PREFIX, prefix.as_str()),
+                    (REFERENCE_KIND, kind.code()),
+                    (PAYMENT_LINK, link.as_deref().unwrap_or_default()),
+                ])
+                .map_err(|e| AppError::from_store(e, lang))?;
             Ok(dto::InvoiceSettings {
                 number_prefix: prefix,
                 reference_kind: settings.reference_kind,
+                payment_link: link.unwrap_or_default(),
             })
+        })
+    }
+
+    /// The betaallink a template gives for a sample invoice (€ 1.234,56, RF18 5390 0754 7034,
+    /// 2026-0042), shown in Settings while typing; a template Tijdig refuses is said at its field.
+    pub fn payment_link_example(
+        &self,
+        template: &str,
+    ) -> Result<dto::PaymentLinkExample, AppError> {
+        let lang = self.lang();
+        let link = check_payment_link(template, lang)?;
+        Ok(dto::PaymentLinkExample {
+            link: payment_link(
+                link.as_deref(),
+                rust_decimal::Decimal::new(123_456, 2),
+                "RF18 5390 0754 7034",
+                "2026-0042",
+            ),
         })
     }
 

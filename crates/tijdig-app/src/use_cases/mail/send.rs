@@ -20,6 +20,7 @@ use super::{explain, templates, unresolvable, valid_address, MailConfig};
 use crate::plumbing::file_names::document_base_name;
 use crate::plumbing::format::say;
 use crate::plumbing::hashing::sha256_hex;
+use crate::services::invoice_settings::{payment_link, payment_link_template};
 use crate::services::ubl::ubl_in_store;
 use crate::services::ubl::UblProfile;
 use crate::{dto, App, AppError, ErrorCode, FieldMessage};
@@ -196,6 +197,17 @@ impl App {
                     .as_ref()
                     .map_or("", |i| i.payment_reference.as_str()),
             );
+            // The same link as on the invoice: its total, reference and number.
+            let link = payment_link(
+                payment_link_template(store).as_deref(),
+                facts.total,
+                record
+                    .issued
+                    .as_ref()
+                    .map_or("", |i| i.payment_reference.as_str()),
+                &number,
+            )
+            .unwrap_or_default();
             let fields = templates::Fields {
                 client: client.contact_person.as_deref().unwrap_or(&client.name),
                 number: &number,
@@ -210,10 +222,11 @@ impl App {
                     &sender
                 },
                 business: &profile.trade_name,
+                payment_link: &link,
             };
             let (subject, body, _) = super::template_settings::invoice_template(store, doc_lang)
                 .map_err(store_err(lang))?;
-            let (subject, body) = templates::invoice((&subject, &body), &fields);
+            let (subject, body) = templates::invoice((&subject, &body), &fields, doc_lang);
             Ok(dto::EmailDraft {
                 to: client.email.clone().unwrap_or_default(),
                 subject,

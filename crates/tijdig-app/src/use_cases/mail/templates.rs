@@ -1,6 +1,8 @@
 //! The message templates per document kind and language. Placeholders in braces are filled from
 //! the document: `{klant}`, `{factuurnummer}`, `{bedrag}`, `{vervaldatum}`,
-//! `{betalingskenmerk}`, `{iban}`, `{rekeninghouder}`, `{afzender}`, `{bedrijf}`. The user may
+//! `{betalingskenmerk}`, `{iban}`, `{rekeninghouder}`, `{afzender}`, `{bedrijf}`,
+//! `{betaallink}`. A betaallink, when set, is always in the message: where the template does not
+//! place it, a line of its own follows the paragraph with the payment details. The user may
 //! replace the built-in template per language (Instellingen → E-mail) and edits the result in
 //! the composer before anything is sent.
 
@@ -17,6 +19,8 @@ pub(crate) struct Fields<'a> {
     pub holder: &'a str,
     pub sender: &'a str,
     pub business: &'a str,
+    /// The betaallink filled for this invoice; empty when none is set.
+    pub payment_link: &'a str,
 }
 
 const INVOICE_NL: (&str, &str) = (
@@ -46,7 +50,7 @@ Kind regards,
 );
 
 /// Every placeholder a template may use.
-pub(crate) const PLACEHOLDERS: [&str; 9] = [
+pub(crate) const PLACEHOLDERS: [&str; 10] = [
     "{klant}",
     "{factuurnummer}",
     "{bedrag}",
@@ -56,6 +60,7 @@ pub(crate) const PLACEHOLDERS: [&str; 9] = [
     "{rekeninghouder}",
     "{afzender}",
     "{bedrijf}",
+    "{betaallink}",
 ];
 
 /// The built-in invoice template (subject, body) of a language.
@@ -85,8 +90,23 @@ pub(crate) fn unknown_placeholders(text: &str) -> Vec<String> {
 }
 
 /// The subject and body of an invoice e-mail from `template` (subject, body), filled.
-pub(crate) fn invoice(template: (&str, &str), f: &Fields<'_>) -> (String, String) {
-    (fill(template.0, f), fill(template.1, f))
+pub(crate) fn invoice(template: (&str, &str), f: &Fields<'_>, lang: Language) -> (String, String) {
+    let mut body = fill(template.1, f);
+    if !f.payment_link.is_empty() && !body.contains(f.payment_link) {
+        let line = match lang {
+            Language::Nl => format!("Je kunt ook meteen online betalen: {}", f.payment_link),
+            Language::En => format!("You can also pay online right away: {}", f.payment_link),
+        };
+        let mut paragraphs: Vec<String> = body.split("\n\n").map(str::to_string).collect();
+        // After the paragraph with the payment details; else before the greeting at the end.
+        let at = paragraphs
+            .iter()
+            .position(|p| !f.reference.is_empty() && p.contains(f.reference))
+            .map_or(paragraphs.len().saturating_sub(1), |i| i + 1);
+        paragraphs.insert(at, line);
+        body = paragraphs.join("\n\n");
+    }
+    (fill(template.0, f), body)
 }
 
 fn fill(template: &str, f: &Fields<'_>) -> String {
@@ -100,6 +120,7 @@ fn fill(template: &str, f: &Fields<'_>) -> String {
         ("{rekeninghouder}", f.holder),
         ("{afzender}", f.sender),
         ("{bedrijf}", f.business),
+        ("{betaallink}", f.payment_link),
     ]
     .iter()
     .fold(template.to_string(), |text, (key, value)| {
@@ -123,9 +144,10 @@ mod tests {
             holder: "S. Jansen",
             sender: "Sanne Jansen",
             business: "Studio Jansen",
+            payment_link: "",
         };
         for lang in [Language::Nl, Language::En] {
-            let (subject, body) = invoice(default_invoice(lang), &f);
+            let (subject, body) = invoice(default_invoice(lang), &f, lang);
             assert!(
                 !subject.contains('{') && !body.contains('{'),
                 "{subject}\n{body}"
@@ -133,6 +155,33 @@ mod tests {
             assert!(body.contains("RF18 2026 0001") && body.contains("€ 1.210,00"));
             assert!(unknown_placeholders(default_invoice(lang).1).is_empty());
         }
+    }
+
+    #[test]
+    fn a_payment_link_follows_the_payment_details_unless_the_template_places_it() {
+        let f = Fields {
+            client: "Eva",
+            number: "2026-0001",
+            amount: "€ 1.210,00",
+            due_date: "6 december 2026",
+            reference: "RF18 2026 0001",
+            iban: "NL91 ABNA 0417 1643 00",
+            holder: "S. Jansen",
+            sender: "Sanne",
+            business: "Studio Jansen",
+            payment_link: "https://bunq.me/studio/1210.00/RF1820260001",
+        };
+        let (_, body) = invoice(default_invoice(Language::Nl), &f, Language::Nl);
+        let paragraphs: Vec<&str> = body.split("\n\n").collect();
+        assert!(paragraphs[1].contains("RF18 2026 0001"), "{body}");
+        assert_eq!(
+            paragraphs[2],
+            "Je kunt ook meteen online betalen: https://bunq.me/studio/1210.00/RF18539007547034"
+                .replace("RF18539007547034", "RF1820260001")
+        );
+        let own = ("Factuur", "Betaal hier: {betaallink}\n\nGroet");
+        let (_, body) = invoice(own, &f, Language::Nl);
+        assert_eq!(body.matches("https://bunq.me").count(), 1, "{body}");
     }
 
     #[test]
