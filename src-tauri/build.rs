@@ -125,6 +125,8 @@ const COMMANDS: &[&str] = &[
     "confirm_invoice_import",
     "preview_client_import",
     "confirm_client_import",
+    "message_draft",
+    "open_message",
     "list_invoice_schedules",
     "save_invoice_schedule",
     "pause_invoice_schedule",

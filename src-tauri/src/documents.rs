@@ -322,3 +322,37 @@ pub async fn export_everything(
     };
     Ok(Some(state.app()?.export_everything(&parent)?))
 }
+
+/// The text message Tijdig wrote about some invoices of a client (sms / WhatsApp).
+#[tauri::command]
+pub fn message_draft(
+    state: State<'_>,
+    client_id: i64,
+    invoice_ids: Vec<i64>,
+) -> Result<dto::MessageDraft, AppError> {
+    state.app()?.message_draft(client_id, &invoice_ids)
+}
+
+/// Opens the message (as the user left it) in the messages app or WhatsApp and returns the
+/// link. `TIJDIG_OPENER=none` (tests) returns it unopened.
+#[tauri::command]
+pub fn open_message(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    client_id: i64,
+    text: String,
+    whatsapp: bool,
+) -> Result<String, AppError> {
+    let link = state.app()?.message_link(client_id, &text, whatsapp)?;
+    if crate::test_hooks::var("TIJDIG_OPENER").is_none_or(|v| v != "none") {
+        app.opener()
+            .open_url(link.clone(), None::<&str>)
+            .map_err(|e| {
+                failure(
+                    "Het bericht kon niet worden geopend in de berichten-app.",
+                    e,
+                )
+            })?;
+    }
+    Ok(link)
+}

@@ -148,6 +148,8 @@ fn main() {
             invoice_import::confirm_invoice_import,
             invoice_import::preview_client_import,
             invoice_import::confirm_client_import,
+            documents::message_draft,
+            documents::open_message,
             schedules::list_invoice_schedules,
             schedules::save_invoice_schedule,
             schedules::pause_invoice_schedule,

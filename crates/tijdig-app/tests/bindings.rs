@@ -156,6 +156,7 @@ fn generate() -> String {
         InvoiceSchedule::decl(&cfg),
         ScheduledInvoice::decl(&cfg),
         PaymentLinkExample::decl(&cfg),
+        MessageDraft::decl(&cfg),
         ExternalInvoice::decl(&cfg),
         CsvColumnsPrompt::decl(&cfg),
         CsvColumns::decl(&cfg),

@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0019_bank_csv_layouts.sql"),
     include_str!("migrations/0020_external_invoices.sql"),
     include_str!("migrations/0021_invoice_schedules.sql"),
+    include_str!("migrations/0022_message_contacts.sql"),
 ];
 
 /// The schema version this build writes.

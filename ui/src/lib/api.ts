@@ -30,6 +30,7 @@ import type {
   ClientImportResult,
   InvoiceSchedule,
   PaymentLinkExample,
+  MessageDraft,
   ScheduleForm,
   InvoiceImportResult,
   BankOverview,
@@ -280,6 +281,10 @@ export const api = {
   confirmClientImport: (token: string) =>
     call<ClientImportResult>("confirm_client_import", { token }),
   paymentLinkExample: (template: string) => call<PaymentLinkExample>("payment_link_example", { template }),
+  messageDraft: (clientId: number, invoiceIds: number[]) =>
+    call<MessageDraft>("message_draft", { clientId, invoiceIds }),
+  openMessage: (clientId: number, text: string, whatsapp: boolean) =>
+    call<string>("open_message", { clientId, text, whatsapp }),
   listInvoiceSchedules: () => call<InvoiceSchedule[]>("list_invoice_schedules"),
   saveInvoiceSchedule: (id: number | null, form: ScheduleForm) =>
     call<InvoiceSchedule>("save_invoice_schedule", { id, form }),

@@ -282,9 +282,9 @@ export type InterestRateForm = { kind: InterestKind, validFrom: string, percent:
 
 export type FollowUpStep = "contact_moment" | "reminder" | "dunning" | "notice_of_default" | "fourteen_day_letter" | "hand_over";
 
-export type FollowUpChannel = "phone" | "email" | "letter";
+export type FollowUpChannel = "phone" | "email" | "letter" | "message";
 
-export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement" | "waiver" | "delivered";
+export type DossierKind = "letter" | "email" | "call" | "note" | "promise" | "dispute" | "dispute_resolved" | "step_skipped" | "hand_over" | "payment" | "arrangement" | "arrangement_payment" | "offer" | "agreement" | "waiver" | "delivered" | "message";
 
 export type StepInvoice = { id: number, number: string, dueDate: string, outstanding: string, daysOverdue: number, };
 
@@ -1042,6 +1042,20 @@ export type PaymentLinkExample = {
  * `None` when the template is empty.
  */
 link: string | null, };
+
+export type MessageDraft = { text: string, 
+/**
+ * The client's phone number as stored; `None`: the message can only be copied.
+ */
+phone: string | null, 
+/**
+ * The `sms:` link with the text, when the number can be dialled.
+ */
+smsLink: string | null, 
+/**
+ * The WhatsApp link (`https://wa.me/…`) with the text, when the number can be dialled.
+ */
+whatsappLink: string | null, };
 
 export type ExternalInvoice = { fileName: string, 
 /**

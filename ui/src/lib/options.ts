@@ -109,6 +109,6 @@ export function followUpStepOptions(): { value: FollowUpStep; label: string }[] 
 }
 
 export function followUpChannelOptions(): { value: FollowUpChannel; label: string }[] {
-  const channels: FollowUpChannel[] = ["phone", "email", "letter"];
+  const channels: FollowUpChannel[] = ["phone", "email", "letter", "message"];
   return channels.map((value) => ({ value, label: t(`channel.${value}`) }));
 }

@@ -11,13 +11,13 @@ mirror_enum!(
 );
 mirror_enum!(
     /// Kanaal van een stap.
-    FollowUpChannel => tijdig_domain::follow_up::FollowUpChannel { Phone, Email, Letter }
+    FollowUpChannel => tijdig_domain::follow_up::FollowUpChannel { Phone, Email, Letter, Message }
 );
 mirror_enum!(
     /// Soort dossierregel.
     DossierKind => tijdig_domain::follow_up::DossierKind {
         Letter, Email, Call, Note, Promise, Dispute, DisputeResolved, StepSkipped, HandOver, Payment,
-        Arrangement, ArrangementPayment, Offer, Agreement, Waiver, Delivered
+        Arrangement, ArrangementPayment, Offer, Agreement, Waiver, Delivered, Message
     }
 );
 
@@ -311,4 +311,18 @@ pub struct ScheduledInvoice {
     pub invoice_number: Option<String>,
     /// Why it is still a draft although the schedule issues directly.
     pub problem: Option<String>,
+}
+
+/// A text message (sms / WhatsApp) to a client about some invoices, as Tijdig wrote it; the
+/// user may change it before copying or opening it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageDraft {
+    pub text: String,
+    /// The client's phone number as stored; `None`: the message can only be copied.
+    pub phone: Option<String>,
+    /// The `sms:` link with the text, when the number can be dialled.
+    pub sms_link: Option<String>,
+    /// The WhatsApp link (`https://wa.me/…`) with the text, when the number can be dialled.
+    pub whatsapp_link: Option<String>,
 }

@@ -122,7 +122,10 @@ pub(crate) const NOTICE_TERM_DAYS: u32 = 14;
 pub(crate) fn letter_channel(channel: FollowUpChannel) -> LetterChannel {
     match channel {
         FollowUpChannel::Email => LetterChannel::Email,
-        FollowUpChannel::Letter | FollowUpChannel::Phone => LetterChannel::Post,
+        // A letter is never a phone call or a message; treated as posted, its safest reading.
+        FollowUpChannel::Letter | FollowUpChannel::Phone | FollowUpChannel::Message => {
+            LetterChannel::Post
+        }
     }
 }
 

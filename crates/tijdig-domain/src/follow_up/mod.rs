@@ -19,6 +19,7 @@
 //! or on a day the debtor was already contacted ([`crate::next_contact_moment`]).
 
 mod advice;
+pub mod message;
 mod plan;
 
 pub use advice::advice;
@@ -54,6 +55,9 @@ coded_enum! {
         Email => "email",
         /// A printed letter, posted (window envelope).
         Letter => "letter",
+        /// Bericht: a text message (sms / WhatsApp) the user sends from their phone. Never
+        /// written notice: only the contact moment and the reminder may go this way.
+        Message => "message",
     }
 }
 
@@ -86,6 +90,8 @@ coded_enum! {
         Waiver => "waiver",
         /// Bezorgd: the proven delivery date of a letter (track & trace, read receipt).
         Delivered => "delivered",
+        /// Bericht (sms / WhatsApp) the user sent from their phone, with its text.
+        Message => "message",
     }
 }
 
@@ -123,6 +129,8 @@ impl DossierKind {
             (DossierKind::Waiver, Language::En) => "Waiver",
             (DossierKind::Delivered, Language::Nl) => "Bezorgd",
             (DossierKind::Delivered, Language::En) => "Delivered",
+            (DossierKind::Message, Language::Nl) => "Bericht (sms / WhatsApp)",
+            (DossierKind::Message, Language::En) => "Message (text / WhatsApp)",
         }
     }
 }
@@ -150,6 +158,12 @@ impl FollowUpStep {
     pub fn is_letter(self) -> bool {
         self != FollowUpStep::ContactMoment
     }
+
+    /// Whether a text message (sms / WhatsApp) may carry out this step: the contact moment and
+    /// the friendly reminder only — never a step that must be in writing.
+    pub fn may_be_a_message(self) -> bool {
+        matches!(self, FollowUpStep::ContactMoment | FollowUpStep::Reminder)
+    }
 }
 
 impl FollowUpChannel {
@@ -160,6 +174,8 @@ impl FollowUpChannel {
             (FollowUpChannel::Email, _) => "E-mail",
             (FollowUpChannel::Letter, Language::Nl) => "Brief (post)",
             (FollowUpChannel::Letter, Language::En) => "Letter (post)",
+            (FollowUpChannel::Message, Language::Nl) => "Bericht (sms / WhatsApp)",
+            (FollowUpChannel::Message, Language::En) => "Message (text / WhatsApp)",
         }
     }
 }
@@ -192,6 +208,9 @@ pub enum PolicyIssue {
     ChannelNotPossible { index: usize },
     /// The 14-dagenbrief or the hand-over comes before the aanmaning.
     LegalOrder { index: usize },
+    /// An aanmaning, ingebrekestelling, 14-dagenbrief or sommatie as a text message: these
+    /// must be in writing (art. 6:82 lid 1, 6:96 lid 6 BW).
+    NotInWriting { index: usize },
 }
 
 /// Offsets allowed in a policy, in days from the due date.
@@ -259,6 +278,8 @@ impl FollowUpPolicy {
             };
             if !channel_ok {
                 issues.push(PolicyIssue::ChannelNotPossible { index });
+            } else if s.channel == FollowUpChannel::Message && !s.step.may_be_a_message() {
+                issues.push(PolicyIssue::NotInWriting { index });
             }
             let must_follow: &[FollowUpStep] = match s.step {
                 FollowUpStep::FourteenDayLetter => {
@@ -392,6 +413,33 @@ mod tests {
         assert_eq!(
             policy.validate(),
             Err(vec![PolicyIssue::OffsetOutOfRange { index: 0 }])
+        );
+    }
+
+    #[test]
+    fn a_text_message_may_be_the_contact_moment_or_the_reminder_never_a_written_step() {
+        let policy = |steps: Vec<PolicyStep>| FollowUpPolicy { steps }.validate();
+        assert_eq!(
+            policy(vec![
+                step(FollowUpStep::ContactMoment, -3, FollowUpChannel::Message),
+                step(FollowUpStep::Reminder, 3, FollowUpChannel::Message),
+            ]),
+            Ok(())
+        );
+        assert_eq!(
+            policy(vec![
+                step(FollowUpStep::Reminder, 3, FollowUpChannel::Message),
+                step(FollowUpStep::Dunning, 14, FollowUpChannel::Message),
+                step(
+                    FollowUpStep::FourteenDayLetter,
+                    28,
+                    FollowUpChannel::Message
+                ),
+            ]),
+            Err(vec![
+                PolicyIssue::NotInWriting { index: 1 },
+                PolicyIssue::NotInWriting { index: 2 },
+            ])
         );
     }
 }

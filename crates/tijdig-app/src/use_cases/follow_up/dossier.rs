@@ -88,6 +88,7 @@ impl App {
                         | DossierKind::Email
                         | DossierKind::Note
                         | DossierKind::Promise
+                        | DossierKind::Message
                 ) {
                     return Err(refused(
                         match lang {
@@ -142,7 +143,19 @@ impl App {
                 }
                 check_invoices(store, form.client_id, &form.invoice_ids)?;
                 let step: Option<FollowUpStep> = form.step.map(Into::into);
-                if step.is_some_and(FollowUpStep::is_letter) {
+                // A message is never written notice (art. 6:82 lid 1, 6:96 lid 6 BW): it may
+                // carry out the contact moment or the reminder, nothing further.
+                if kind == DossierKind::Message && step.is_some_and(|s| !s.may_be_a_message()) {
+                    return Err(refused(
+                        match lang {
+                            Language::Nl => "Een sms of WhatsApp-bericht telt niet als schriftelijke aanmaning, ingebrekestelling of 14-dagenbrief: maak de brief met de knop bij de stap.",
+                            Language::En => "A text or WhatsApp message does not count as a written dunning letter, notice of default or 14-day letter: make the letter with the step's button.",
+                        }
+                        .into(),
+                        Vec::new(),
+                    ));
+                }
+                if kind != DossierKind::Message && step.is_some_and(FollowUpStep::is_letter) {
                     return Err(refused(
                         match lang {
                             Language::Nl => "Een brief maak je met de knop bij de stap.",
@@ -154,7 +167,7 @@ impl App {
                 }
                 let carries_out = match kind {
                     DossierKind::Call => form.outcome == Some(dto::CallOutcome::Reached),
-                    DossierKind::Email => true,
+                    DossierKind::Email | DossierKind::Message => true,
                     _ => false,
                 };
                 let entry = NewDossierEntry {

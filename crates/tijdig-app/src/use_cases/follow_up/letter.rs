@@ -52,6 +52,9 @@ impl App {
                 if !policy_step.is_letter() || channel == FollowUpChannel::Phone {
                     return Err(refusal(lang, "Deze stap is geen brief: leg een gesprek of e-mail vast.", "This step is not a letter: log a call or e-mail."));
                 }
+                if channel == FollowUpChannel::Message {
+                    return Err(refusal(lang, "Deze stap is een bericht (sms / WhatsApp): maak het met de knop Bericht.", "This step is a message (text / WhatsApp): make it with the Message button."));
+                }
                 if req.invoice_ids.is_empty() {
                     return Err(refusal(lang, "Kies minstens één factuur voor de brief.", "Choose at least one invoice for the letter."));
                 }

@@ -5,5 +5,6 @@
 mod dossier;
 mod export;
 mod letter;
+mod message;
 mod policy;
 mod posting;

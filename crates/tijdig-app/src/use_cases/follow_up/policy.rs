@@ -63,6 +63,16 @@ fn issue_message(issue: PolicyIssue, lang: Language) -> FieldMessage {
                 "A letter goes by post or e-mail; a contact moment falls before the due date (negative days)."
             },
         ),
+        PolicyIssue::NotInWriting { index } => (
+            index,
+            "channel",
+            "not_in_writing",
+            if nl {
+                "Een sms of WhatsApp-bericht telt niet als schriftelijke aanmaning, ingebrekestelling of 14-dagenbrief: kies brief of e-mail. Een bericht kan bij het contactmoment en de herinnering."
+            } else {
+                "A text or WhatsApp message does not count as a written dunning letter, notice of default or 14-day letter: choose letter or e-mail. A message can be the contact moment or the reminder."
+            },
+        ),
         PolicyIssue::LegalOrder { index } => (
             index,
             "step",
