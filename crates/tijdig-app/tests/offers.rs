@@ -295,3 +295,33 @@ fn the_acceptance_checklist_advises_an_advance_for_a_risky_client() {
     app.delete_text_block(block.id).unwrap();
     assert!(app.text_blocks().unwrap().is_empty());
 }
+
+/// Every text of an offer, a text block and the business profile is printed: a character the
+/// document font lacks is refused at its field, and nothing is stored.
+#[test]
+fn an_unprintable_character_in_an_offer_a_text_block_or_the_profile_is_refused_at_its_field() {
+    let (app, client) = support::setup();
+    let mut form = website_offer(&app, client);
+    form.scope = "Een website met 🚀 snelheid".into();
+    let err = app.save_offer(None, &form).unwrap_err();
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].code.as_str()),
+        ("scope", "unprintable")
+    );
+    assert!(app.offers(None).unwrap().is_empty());
+    let err = app
+        .add_text_block("scope", "Snel 🚀", "Een snelle website")
+        .unwrap_err();
+    assert_eq!(err.fields[0].field, "title");
+    let mut profile = support::profile_form();
+    profile.trade_name = "Studio Jansen ✨".into();
+    let err = app.save_profile(&profile).unwrap_err();
+    assert_eq!(
+        (err.fields[0].field.as_str(), err.fields[0].code.as_str()),
+        ("tradeName", "unprintable")
+    );
+    assert_eq!(
+        app.profile().unwrap().unwrap().form.trade_name,
+        "Studio Jansen"
+    );
+}

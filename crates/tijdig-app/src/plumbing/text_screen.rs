@@ -87,6 +87,32 @@ fn walk(value: &Value, path: &str, lang: Language, out: &mut Vec<FieldMessage>) 
     }
 }
 
+/// Every text field of a form with its path (`lines.0.description`), in the form's order: for
+/// further checks on what the form's texts become (the document font, `services::printable`).
+pub(crate) fn text_fields(form: &impl Serialize) -> Vec<(String, String)> {
+    fn collect(value: &Value, path: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            Value::String(text) => out.push((path.to_string(), text.clone())),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    collect(item, &join(path, &i.to_string()), out);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    collect(item, &join(path, key), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Ok(value) = serde_json::to_value(form) {
+        collect(&value, "", &mut out);
+    }
+    out
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()

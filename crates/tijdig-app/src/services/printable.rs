@@ -3,7 +3,12 @@
 //! "Every month's invoicing", item 6). One place for the check, used by every form whose text
 //! reaches a document.
 
+use serde::Serialize;
 use tijdig_domain::client::ClientDraft;
+use tijdig_domain::Language;
+
+use crate::plumbing::text_screen::text_fields;
+use crate::{AppError, FieldMessage};
 use tijdig_domain::issues::{FieldIssue, Issue, Validated};
 use tijdig_domain::Client;
 
@@ -15,6 +20,34 @@ pub(crate) fn printable(text: &str) -> Result<(), Issue> {
     {
         Some(character) => Err(Issue::Unprintable { character }),
         None => Ok(()),
+    }
+}
+
+/// Refuses a form whose texts all reach a document (the business profile on every letterhead,
+/// an offer), naming every field with a character the document font cannot print. `skip`: the
+/// fields that are codes or choices, never printed as typed.
+pub(crate) fn screen_printable(
+    form: &impl Serialize,
+    skip: &[&str],
+    lang: Language,
+) -> Result<(), AppError> {
+    let fields: Vec<FieldMessage> = text_fields(form)
+        .into_iter()
+        .filter(|(path, _)| !skip.contains(&path.as_str()))
+        .filter_map(|(path, text)| {
+            printable(&text).err().map(|issue| FieldMessage {
+                field: path,
+                code: issue.code().to_string(),
+                message: issue.message(lang),
+            })
+        })
+        .collect();
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        let mut error = AppError::validation(&[], lang);
+        error.fields = fields;
+        Err(error)
     }
 }
 

@@ -51,6 +51,8 @@ impl App {
     /// Checks and saves the business profile; nothing is written when a field is wrong.
     pub fn save_profile(&self, form: &dto::ProfileForm) -> Result<Saved<dto::Profile>, AppError> {
         crate::plumbing::text_screen::screen_text(form, self.lang())?;
+        // Every field is on every letterhead and footer.
+        crate::services::printable::screen_printable(form, &[], self.lang())?;
         self.with_store(|store, lang| {
             let checked = BusinessProfile::validate(&mapping::profile_input(form))
                 .map_err(|issues| AppError::validation(&issues, lang))?;

@@ -178,6 +178,15 @@ impl App {
         title: &str,
         body: &str,
     ) -> Result<dto::TextBlock, AppError> {
+        // A text block is printed in the offers it goes into.
+        for (field, text) in [("title", title), ("body", body)] {
+            if let Err(issue) = crate::services::printable::printable(text) {
+                return Err(AppError::validation(
+                    &[tijdig_domain::FieldIssue { field, issue }],
+                    self.lang(),
+                ));
+            }
+        }
         self.with_store(|store, lang| {
             if !matches!(kind, "scope" | "conditions") {
                 return Err(AppError::from_store(

@@ -112,6 +112,7 @@ impl App {
     /// The review step for a form as it is now (nothing stored).
     pub fn preview_offer(&self, form: &dto::OfferForm) -> Result<dto::OfferReview, AppError> {
         crate::plumbing::text_screen::screen_text(form, self.lang())?;
+        crate::services::printable::screen_printable(form, &[], self.lang())?;
         self.with_store(|store, lang| {
             let client = Self::client_of(store, form.client_id);
             let terms_available = !store
@@ -139,6 +140,8 @@ impl App {
         form: &dto::OfferForm,
     ) -> Result<dto::Offer, AppError> {
         crate::plumbing::text_screen::screen_text(form, self.lang())?;
+        // Every text of an offer is printed on it.
+        crate::services::printable::screen_printable(form, &[], self.lang())?;
         let id = self.with_store(|store, lang| {
             let run = |store: &mut Store| -> Result<i64, Failure> {
                 let data = self.offer_data(store, form, Strictness::Concept, lang)?;
