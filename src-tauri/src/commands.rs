@@ -4,15 +4,37 @@ use tijdig_app::dto::{self, Saved};
 use tijdig_app::{App, AppError};
 
 /// The opened app, or why it could not be opened (shown by the UI on its first command).
-pub struct Tijdig(Result<App, AppError>);
+/// The Tijdig the window talks to: the user's own data, or — while they look around — the
+/// separate folder with example data (`demo.rs`). Switching swaps the handle; a command that
+/// is running keeps the one it started with.
+pub struct Tijdig {
+    current: std::sync::RwLock<Result<std::sync::Arc<App>, AppError>>,
+    /// The user's own Tijdig, kept while the example data is shown.
+    pub(crate) own: Result<std::sync::Arc<App>, AppError>,
+}
 
 impl Tijdig {
     pub fn new(opened: Result<App, AppError>) -> Tijdig {
-        Tijdig(opened)
+        let own = opened.map(std::sync::Arc::new);
+        Tijdig {
+            current: std::sync::RwLock::new(own.clone()),
+            own,
+        }
     }
 
-    pub fn app(&self) -> Result<&App, AppError> {
-        self.0.as_ref().map_err(Clone::clone)
+    pub fn app(&self) -> Result<std::sync::Arc<App>, AppError> {
+        match self.current.read() {
+            Ok(current) => current.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Shows `next` from now on (the example data, or the user's own again).
+    pub(crate) fn switch(&self, next: Result<std::sync::Arc<App>, AppError>) {
+        match self.current.write() {
+            Ok(mut current) => *current = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
     }
 }
 

@@ -356,3 +356,47 @@ pub fn open_message(
     }
     Ok(link)
 }
+
+/// The sales side of a quarter's btw-aangifte and the opgaaf ICP.
+#[tauri::command]
+pub fn vat_return(
+    state: State<'_>,
+    year: i32,
+    quarter: u32,
+) -> Result<dto::VatReturnReport, AppError> {
+    state.app()?.vat_return(year, quarter)
+}
+
+/// The quarter's btw figures as a PDF, opened in the viewer.
+#[tauri::command]
+pub async fn open_vat_return_pdf(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    year: i32,
+    quarter: u32,
+) -> Result<String, AppError> {
+    show(
+        &app,
+        &state
+            .app()?
+            .write_vat_return_pdf(year, quarter, &viewer_dir(&app)?)?,
+    )
+}
+
+/// Writes the quarter's PDF and its two CSV files (rubrieken, ICP) into the chosen folder;
+/// `None` when the user cancels.
+#[tauri::command]
+pub async fn export_vat_return(
+    app: tauri::AppHandle,
+    state: State<'_>,
+    year: i32,
+    quarter: u32,
+) -> Result<Option<String>, AppError> {
+    let Some(folder) = pick_folder(&app)? else {
+        return Ok(None);
+    };
+    let tijdig = state.app()?;
+    tijdig.write_vat_return_pdf(year, quarter, &folder)?;
+    tijdig.export_vat_return_csv(year, quarter, &folder)?;
+    Ok(Some(folder.display().to_string()))
+}

@@ -6,6 +6,7 @@
 mod bank;
 mod commands;
 mod data_dir;
+mod demo;
 mod documents;
 mod invoice_import;
 mod mail;
@@ -148,8 +149,13 @@ fn main() {
             invoice_import::confirm_invoice_import,
             invoice_import::preview_client_import,
             invoice_import::confirm_client_import,
+            documents::vat_return,
+            documents::open_vat_return_pdf,
+            documents::export_vat_return,
             documents::message_draft,
             documents::open_message,
+            demo::open_example_data,
+            demo::leave_example_data,
             schedules::list_invoice_schedules,
             schedules::save_invoice_schedule,
             schedules::pause_invoice_schedule,

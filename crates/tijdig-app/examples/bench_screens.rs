@@ -13,6 +13,8 @@
 //! - `screen_today_100k`: Vandaag
 //! - `screen_client_detail_100k`: the page of the client with the most invoices
 //! - `screen_invoice_detail_100k`: the page of an overdue invoice of that client
+//! - `screen_vat_return_100k`: Btw per kwartaal for the last full quarter (the rubrieken and
+//!   the ICP list from every invoice dated in it)
 //! - `screen_first_open_100k`: the first screen (Vandaag) after an upgrade, when no settled
 //!   claim is remembered yet: every claim computed once (once per database)
 
@@ -108,5 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(())
     })?;
     println!("screen_invoice_detail_100k = {invoice:.1} ms");
+    let vat = median(|| app.vat_return(2026, 3).map(drop))?;
+    println!("screen_vat_return_100k = {vat:.1} ms");
     Ok(())
 }

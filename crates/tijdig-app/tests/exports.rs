@@ -329,3 +329,186 @@ fn every_file_tijdig_writes_outside_the_database_is_readable_by_the_user_only() 
         assert_eq!(*mode, expected, "{} is {mode:o}", path.display());
     }
 }
+
+/// Btw per kwartaal (issue 21, item 2): invoices of every regime in Q4 2026, a credit note in
+/// the quarter, one invoice in Q3 and a draft left out; hand-computed:
+/// 1a 1.000 + 300 − 200 = 1.100 (btw 210 + 63 − 42 = 231); 1b 200 (btw 18); 1e 100 (a 0 % line
+/// at home) + 2.500 (btw verlegd at home) = 2.600; 3a 800 (0 % to the US); 3b 1.080 (services
+/// to a German business) = the ICP list.
+#[test]
+fn the_quarters_btw_figures_put_every_regime_in_its_rubriek_and_list_the_icp() {
+    let (app, nl_client) = setup();
+    let issue = |form: &InvoiceForm| {
+        let draft = app.create_invoice(form).unwrap();
+        app.issue_invoice(draft.id).unwrap()
+    };
+    let dated = |mut form: InvoiceForm, day: &str| {
+        form.invoice_date = day.into();
+        form.delivery_from = String::new();
+        form.delivery_to = String::new();
+        form
+    };
+    let mixed = issue(&dated(
+        invoice_form(
+            nl_client,
+            vec![
+                line("Ontwerp", "10", "100", VatTreatment::Standard21),
+                line("Boek", "2", "100", VatTreatment::Reduced9),
+                line("Postzegels", "1", "100", VatTreatment::Zero),
+            ],
+        ),
+        "2026-10-05",
+    ));
+    issue(&dated(
+        invoice_form(
+            nl_client,
+            vec![line("Advies", "3", "100", VatTreatment::Standard21)],
+        ),
+        "2026-12-31",
+    ));
+    let credit = app
+        .credit_invoice(
+            mixed.id,
+            &CreditRequest {
+                line_indexes: vec![0],
+            },
+        )
+        .unwrap();
+    let mut credit_form = credit.form.clone();
+    credit_form.lines[0].quantity = "-2".into();
+    app.update_invoice(credit.id, &credit_form).unwrap();
+    app.issue_invoice(credit.id).unwrap();
+    // Outside the quarter, and a draft: not counted.
+    issue(&dated(
+        invoice_form(
+            nl_client,
+            vec![line("September", "1", "999", VatTreatment::Standard21)],
+        ),
+        "2026-09-30",
+    ));
+    app.create_invoice(&invoice_form(
+        nl_client,
+        vec![line("Concept", "1", "5000", VatTreatment::Standard21)],
+    ))
+    .unwrap();
+
+    let mut builder = business_client();
+    builder.name = "Bouwbedrijf Kok".into();
+    builder.btw_id = "NL004495445B01".into();
+    let builder = app.create_client(&builder).unwrap().value.id;
+    let mut verlegd = invoice_form(
+        builder,
+        vec![line(
+            "Onderaanneming",
+            "25",
+            "100",
+            VatTreatment::ReverseCharge,
+        )],
+    );
+    verlegd.vat_regime = VatRegime::ReverseCharge;
+    issue(&dated(verlegd, "2026-11-02"));
+
+    let mut american = business_client();
+    american.name = "Acme Inc.".into();
+    american.country = "US".into();
+    american.postcode = "10001".into();
+    american.city = "New York".into();
+    american.kvk = String::new();
+    american.btw_id = String::new();
+    let american = app.create_client(&american).unwrap().value.id;
+    issue(&dated(
+        invoice_form(
+            american,
+            vec![line("Drukwerk", "8", "100", VatTreatment::Zero)],
+        ),
+        "2026-11-10",
+    ));
+
+    let mut german = business_client();
+    german.name = "Bäckerei Müller GmbH".into();
+    german.street = "Hauptstraße".into();
+    german.postcode = "10115".into();
+    german.city = "Berlin".into();
+    german.country = "DE".into();
+    german.kvk = String::new();
+    german.btw_id = "DE136695976".into();
+    let german = app.create_client(&german).unwrap().value.id;
+    let mut intra = invoice_form(
+        german,
+        vec![line("Webdesign", "12", "90", VatTreatment::Standard21)],
+    );
+    intra.vat_regime = VatRegime::IntraEu;
+    issue(&dated(intra, "2026-11-20"));
+
+    let report = app.vat_return(2026, 4).unwrap();
+    let figures: Vec<(&str, &str, Option<&str>)> = report
+        .rubrieken
+        .iter()
+        .map(|r| (r.code.as_str(), r.turnover.as_str(), r.vat.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            ("1a", "1100.00", Some("231.00")),
+            ("1b", "200.00", Some("18.00")),
+            ("1e", "2600.00", None),
+            ("3a", "800.00", None),
+            ("3b", "1080.00", None),
+        ]
+    );
+    assert_eq!(
+        report.invoices, 6,
+        "five invoices and the credit note of the quarter"
+    );
+    assert_eq!(report.icp.len(), 1);
+    assert_eq!(
+        (
+            report.icp[0].country.as_str(),
+            report.icp[0].btw_id.as_str(),
+            report.icp[0].amount.as_str()
+        ),
+        ("DE", "DE136695976", "1080.00")
+    );
+    assert_eq!(report.icp_total, "1080.00");
+    assert!(report.rubrieken[3]
+        .hint
+        .as_deref()
+        .is_some_and(|h| h.contains("alleen goederen")));
+    assert!(!report.kor);
+
+    // The same figures in the PDF and the CSV.
+    let (name, pdf) = app.vat_return_pdf(2026, 4).unwrap();
+    assert_eq!(name, "Btw 2026-K4.pdf");
+    let text = pdf_text(&pdf, "vat-return");
+    assert_contains_all(
+        &text,
+        &[
+            "4e kwartaal 2026",
+            "€ 1.100,00",
+            "€ 231,00",
+            "€ 2.600,00",
+            "€ 800,00",
+            "€ 1.080,00",
+            "DE136695976",
+        ],
+        "btw PDF",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let csv = app.export_vat_return_csv(2026, 4, dir.path()).unwrap();
+    let content = std::fs::read_to_string(csv).unwrap();
+    assert!(
+        content.contains("1a;Leveringen/diensten belast met hoog tarief;1100,00;231,00"),
+        "{content}"
+    );
+    let icp = std::fs::read_to_string(dir.path().join("icp-2026-K4.csv")).unwrap();
+    assert!(
+        icp.contains("DE;DE136695976;Bäckerei Müller GmbH;1080,00"),
+        "{icp}"
+    );
+    // Q3 has the September invoice only.
+    assert_eq!(
+        app.vat_return(2026, 3).unwrap().rubrieken[0].turnover,
+        "999.00"
+    );
+    assert!(app.vat_return(2026, 5).is_err());
+}

@@ -256,3 +256,80 @@ fn the_rate_table_ships_seeded_rates_and_takes_new_ones_with_a_source() {
         50
     );
 }
+
+/// "Eerst rondkijken met voorbeeldgegevens" (issue 21, item 5): the example business is made
+/// through the real use-cases, has invoices in every state, letters, an arrangement, an offer
+/// and a periodic invoice, says it is example data, and is made once.
+#[test]
+fn the_example_business_has_invoices_in_every_state_and_says_it_is_an_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::open(dir.path())
+        .unwrap()
+        .with_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        .with_vault(Box::new(tijdig_app::keychain::MemoryVault::default()));
+    assert!(!app.state().unwrap().example);
+    let started = std::time::Instant::now();
+    app.fill_example_business().unwrap();
+    println!(
+        "example business made in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(app.state().unwrap().example);
+    assert!(app.state().unwrap().onboarded);
+    let all = |status: Option<InvoiceStatus>| {
+        app.invoices(&InvoiceQuery {
+            status,
+            limit: 1000,
+            ..InvoiceQuery::default()
+        })
+        .unwrap()
+        .total
+    };
+    assert!(all(None) >= 200, "{} invoices", all(None));
+    for status in [
+        InvoiceStatus::Draft,
+        InvoiceStatus::Open,
+        InvoiceStatus::Overdue,
+        InvoiceStatus::PartlyPaid,
+        InvoiceStatus::Paid,
+        InvoiceStatus::InterestCostsOpen,
+        InvoiceStatus::Credited,
+    ] {
+        assert!(all(Some(status)) > 0, "no invoice is {status:?}");
+    }
+    assert_eq!(
+        app.clients(&ClientQuery {
+            search: String::new(),
+            sort: ClientSort::Name,
+            include_archived: false,
+        })
+        .unwrap()
+        .len(),
+        24
+    );
+    let letters: usize = app
+        .clients(&ClientQuery {
+            search: String::new(),
+            sort: ClientSort::Name,
+            include_archived: false,
+        })
+        .unwrap()
+        .iter()
+        .map(|c| {
+            app.dossier(c.id)
+                .unwrap()
+                .iter()
+                .filter(|e| e.kind == DossierKind::Letter)
+                .count()
+        })
+        .sum();
+    assert!(letters >= 2, "{letters} letters");
+    assert_eq!(app.arrangements(None).unwrap().len(), 1);
+    assert_eq!(app.offers(None).unwrap().len(), 1);
+    assert_eq!(app.invoice_schedules().unwrap().len(), 1);
+    app.dashboard().unwrap();
+    // Made once: a second call changes nothing.
+    let before = all(None);
+    app.fill_example_business().unwrap();
+    assert_eq!(all(None), before);
+}

@@ -32,6 +32,7 @@ pub mod payment_link;
 pub mod payment_reference;
 pub mod profile;
 pub mod validate;
+pub mod vat_return;
 
 pub use address::{Address, AddressInput};
 pub use client::{Client, ClientDraft, ClientKind, DebtorType, PreferredChannel};

@@ -25,6 +25,9 @@ pub enum InvoiceSet {
     /// The issued invoices (not credit notes) whose claim is not remembered as settled on
     /// `on`: the only ones that can have something open. `client` limits them to one client.
     Unsettled { on: NaiveDate, client: Option<i64> },
+    /// The issued invoices and credit notes dated `from` … `to` (both inclusive): a btw
+    /// period under the factuurstelsel.
+    IssuedBetween { from: NaiveDate, to: NaiveDate },
 }
 
 impl InvoiceSet {
@@ -36,6 +39,10 @@ impl InvoiceSet {
             InvoiceSet::Ids(ids) => (
                 "i.id IN (SELECT value FROM json_each(?))".into(),
                 vec![Value::Text(id_list(ids))],
+            ),
+            InvoiceSet::IssuedBetween { from, to } => (
+                "i.state = 'issued' AND i.invoice_date BETWEEN ? AND ?".into(),
+                vec![Value::Text(from.to_string()), Value::Text(to.to_string())],
             ),
             InvoiceSet::Unsettled { on, client } => (
                 "i.state = 'issued' AND i.kind <> 'credit_note' AND (? IS NULL OR i.client_id = ?)
@@ -65,7 +72,7 @@ impl InvoiceSet {
                 format!("{column} IN (SELECT value FROM json_each(?))"),
                 vec![Value::Text(id_list(ids))],
             ),
-            InvoiceSet::Unsettled { .. } => {
+            InvoiceSet::Unsettled { .. } | InvoiceSet::IssuedBetween { .. } => {
                 let (condition, params) = self.condition();
                 (
                     format!("{column} IN (SELECT i.id FROM invoices i WHERE {condition})"),

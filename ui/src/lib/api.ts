@@ -31,6 +31,7 @@ import type {
   InvoiceSchedule,
   PaymentLinkExample,
   MessageDraft,
+  VatReturnReport,
   ScheduleForm,
   InvoiceImportResult,
   BankOverview,
@@ -285,6 +286,12 @@ export const api = {
     call<MessageDraft>("message_draft", { clientId, invoiceIds }),
   openMessage: (clientId: number, text: string, whatsapp: boolean) =>
     call<string>("open_message", { clientId, text, whatsapp }),
+  vatReturn: (year: number, quarter: number) => call<VatReturnReport>("vat_return", { year, quarter }),
+  openVatReturnPdf: (year: number, quarter: number) => call<string>("open_vat_return_pdf", { year, quarter }),
+  exportVatReturn: (year: number, quarter: number) =>
+    call<string | null>("export_vat_return", { year, quarter }),
+  openExampleData: () => call<AppState>("open_example_data"),
+  leaveExampleData: () => call<AppState>("leave_example_data"),
   listInvoiceSchedules: () => call<InvoiceSchedule[]>("list_invoice_schedules"),
   saveInvoiceSchedule: (id: number | null, form: ScheduleForm) =>
     call<InvoiceSchedule>("save_invoice_schedule", { id, form }),

@@ -37,7 +37,12 @@ today: string,
 /**
  * The payment reference new invoices get.
  */
-referenceKind: ReferenceKind, };
+referenceKind: ReferenceKind, 
+/**
+ * This is the example business ("Eerst rondkijken met voorbeeldgegevens"), not the
+ * user's own data: every screen says so.
+ */
+example: boolean, };
 
 export type ProfileForm = { tradeName: string, legalName: string, legalForm: LegalForm, street: string, houseNumber: string, postcode: string, city: string, country: string, kvk: string, btwId: string, iban: string, accountHolder: string, email: string, phone: string, website: string, accentColour: string, kor: boolean, paymentTermDays: string, documentLanguage: Language, };
 
@@ -1056,6 +1061,52 @@ smsLink: string | null,
  * The WhatsApp link (`https://wa.me/…`) with the text, when the number can be dialled.
  */
 whatsappLink: string | null, };
+
+export type VatRubriek = { 
+/**
+ * "1a", "1b", "1e", "3a", "3b".
+ */
+code: string, 
+/**
+ * The rubriek's words as on the return.
+ */
+label: string, turnover: string, vat: string | null, 
+/**
+ * What to check before typing it in (3a: only goods).
+ */
+hint: string | null, };
+
+export type IcpRow = { btwId: string, country: string, clientName: string, amount: string, };
+
+export type VatReturnReport = { year: number, quarter: number, 
+/**
+ * "4e kwartaal 2026".
+ */
+title: string, 
+/**
+ * First and last day (dd-mm-jjjj).
+ */
+from: string, to: string, 
+/**
+ * The user takes part in the KOR: no aangifte, turnover only.
+ */
+kor: boolean, rubrieken: Array<VatRubriek>, 
+/**
+ * Turnover invoiced under the KOR (for the € 20.000 limit).
+ */
+korTurnover: string, 
+/**
+ * Vrijgestelde prestaties: in no rubriek.
+ */
+exempt: string, icp: Array<IcpRow>, icpTotal: string, 
+/**
+ * How many invoices and credit notes the figures come from.
+ */
+invoices: number, 
+/**
+ * Sentences under the figures: what Tijdig counted and what the user still decides.
+ */
+notes: Array<string>, };
 
 export type ExternalInvoice = { fileName: string, 
 /**

@@ -15,6 +15,7 @@ export type Route =
   | { name: "invoice-new"; clientId?: number }
   | { name: "invoice-edit"; id: number }
   | { name: "invoice-schedules" }
+  | { name: "invoice-vat" }
   | { name: "invoice-schedule-new"; clientId?: number }
   | { name: "invoice-schedule-edit"; id: number }
   | { name: "offers" }

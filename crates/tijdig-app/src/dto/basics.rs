@@ -42,6 +42,9 @@ pub struct AppState {
     pub today: String,
     /// The payment reference new invoices get.
     pub reference_kind: ReferenceKind,
+    /// This is the example business ("Eerst rondkijken met voorbeeldgegevens"), not the
+    /// user's own data: every screen says so.
+    pub example: bool,
 }
 
 /// The business profile form (bedrijfsgegevens), as typed.

@@ -368,3 +368,54 @@ pub struct DefaultInfo {
     /// The claim cannot be computed ("rentetabel onvolledig"): an error to fix, not a reason.
     pub problem: Option<String>,
 }
+
+/// One rubriek of the btw-aangifte as the screen, the PDF and the CSV show it. Amounts are exact
+/// decimal strings; `vat` is `None` where the rubriek asks turnover only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VatRubriek {
+    /// "1a", "1b", "1e", "3a", "3b".
+    pub code: String,
+    /// The rubriek's words as on the return.
+    pub label: String,
+    pub turnover: String,
+    pub vat: Option<String>,
+    /// What to check before typing it in (3a: only goods).
+    pub hint: Option<String>,
+}
+
+/// One customer of the opgaaf ICP.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct IcpRow {
+    pub btw_id: String,
+    pub country: String,
+    pub client_name: String,
+    pub amount: String,
+}
+
+/// The sales side of a quarter's btw-aangifte and the opgaaf ICP (issue 21, item 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VatReturnReport {
+    pub year: i32,
+    pub quarter: u32,
+    /// "4e kwartaal 2026".
+    pub title: String,
+    /// First and last day (dd-mm-jjjj).
+    pub from: String,
+    pub to: String,
+    /// The user takes part in the KOR: no aangifte, turnover only.
+    pub kor: bool,
+    pub rubrieken: Vec<VatRubriek>,
+    /// Turnover invoiced under the KOR (for the € 20.000 limit).
+    pub kor_turnover: String,
+    /// Vrijgestelde prestaties: in no rubriek.
+    pub exempt: String,
+    pub icp: Vec<IcpRow>,
+    pub icp_total: String,
+    /// How many invoices and credit notes the figures come from.
+    pub invoices: u32,
+    /// Sentences under the figures: what Tijdig counted and what the user still decides.
+    pub notes: Vec<String>,
+}

@@ -27,6 +27,10 @@ impl App {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 today: self.today().to_string(),
                 reference_kind: reference_kind(store).into(),
+                example: store
+                    .setting(crate::services::app::EXAMPLE_DATA)
+                    .map_err(|e| AppError::from_store(e, lang))?
+                    .is_some(),
             })
         })
     }

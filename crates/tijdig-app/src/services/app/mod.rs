@@ -19,6 +19,9 @@ use crate::services::keychain::OsKeychain;
 
 pub(crate) const UI_LANGUAGE: &str = "ui_language";
 
+/// The setting that marks a database as the example business (never the user's own data).
+pub(crate) const EXAMPLE_DATA: &str = "example_data";
+
 /// Tijdig, opened on one data directory.
 pub struct App {
     store: Mutex<Store>,
@@ -206,7 +209,8 @@ impl App {
         }
     }
 
-    pub(crate) fn data_dir(&self) -> &Path {
+    /// The folder this Tijdig keeps its database in.
+    pub fn data_dir(&self) -> &Path {
         &self.data_dir
     }
 }

@@ -3,3 +3,4 @@
 
 mod accountant;
 mod everything;
+mod vat_return;
