@@ -363,3 +363,32 @@ fn a_bank_payment_of_an_instalment_is_proposed_and_booked_on_the_arrangement() {
         ErrorCode::Conflict
     );
 }
+
+/// With a betaallink set, each instalment's payment block carries it: the instalment's amount
+/// and its own reference.
+#[test]
+fn each_instalment_carries_the_payment_link_for_its_amount_and_reference() {
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    let mut settings = app.invoice_settings().unwrap();
+    settings.payment_link = "https://bunq.me/studiojansen/{bedrag}/{kenmerk}".into();
+    app.save_invoice_settings(&settings).unwrap();
+    let a = app.create_arrangement(&form(&w)).unwrap();
+    let (_, pdf) = app.arrangement_pdf(a.id).unwrap();
+    let printed: String = pdf_text(&pdf, "arrangement-link")
+        .split_whitespace()
+        .collect();
+    let first = a.instalments[1]
+        .payment_reference
+        .clone()
+        .unwrap_or_default()
+        .replace(' ', "");
+    assert!(
+        printed.contains(&format!("https://bunq.me/studiojansen/500.00/{first}")),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("https://bunq.me/studiojansen/420.00/"),
+        "{printed}"
+    );
+}

@@ -35,26 +35,9 @@ pub(crate) fn document_date(d: NaiveDate, lang: Language) -> String {
 
 /// "22 november 2026" / "22 November 2026": dates in a letter's text.
 pub(crate) fn long_date(d: NaiveDate, lang: Language) -> String {
-    const NL_MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     match lang {
         Language::Nl => {
-            let month = NL_MONTHS
-                .get(d.month0() as usize)
-                .copied()
-                .unwrap_or_default();
+            let month = tijdig_domain::dates::month_name(d.month0(), Language::Nl);
             format!("{} {month} {}", d.day(), d.year())
         }
         Language::En => d.format("%-d %B %Y").to_string(),

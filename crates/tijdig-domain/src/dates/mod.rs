@@ -164,6 +164,45 @@ fn kings_day(year: i32) -> Option<NaiveDate> {
     }
 }
 
+const NL_MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The name of a month (`month0` 0 = January) as a date in running text writes it: "november"
+/// in Dutch (lower case), "November" in English.
+pub fn month_name(month0: u32, lang: Language) -> &'static str {
+    let names = match lang {
+        Language::Nl => &NL_MONTHS,
+        Language::En => &EN_MONTHS,
+    };
+    names.get(month0 as usize).copied().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

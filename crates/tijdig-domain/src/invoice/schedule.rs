@@ -134,43 +134,6 @@ pub fn check_end(first: NaiveDate, end: Option<NaiveDate>) -> Result<(), Issue> 
     }
 }
 
-const NL_MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn month_name(month0: u32, lang: Language) -> &'static str {
-    let names = match lang {
-        Language::Nl => &NL_MONTHS,
-        Language::En => &EN_MONTHS,
-    };
-    names.get(month0 as usize).copied().unwrap_or_default()
-}
-
 fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)?
         .checked_add_months(Months::new(1))?
@@ -186,7 +149,11 @@ pub fn period_label(first: NaiveDate, last: NaiveDate, lang: Language) -> String
     if starts_month && ends_month && first.year() == last.year() {
         let span = last.month() - first.month() + 1;
         if span == 1 {
-            return format!("{} {}", month_name(first.month0(), lang), first.year());
+            return format!(
+                "{} {}",
+                crate::dates::month_name(first.month0(), lang),
+                first.year()
+            );
         }
         if span == 3 && first.month0().is_multiple_of(3) {
             let quarter = first.month0() / 3 + 1;

@@ -247,6 +247,7 @@ impl App {
                     invoice_ids: new.invoice_ids.clone(),
                     done_on: None,
                 };
+                let link_template = crate::services::invoice_settings::payment_link_template(store);
                 let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let record = store.create_arrangement(&new, &entry, |reference| -> Result<ArrangementDocument, Failure> {
                     let refs = plan
@@ -255,7 +256,7 @@ impl App {
                         .map(|i| instalment_reference(reference, i.number))
                         .collect::<Result<Vec<_>, _>>()
                         .map_err(|issue| refused(issue.message(lang), Vec::new()))?;
-                    let content = pdf::agreement(&pdf::AgreementInput { profile: &profile, logo: logo.as_ref(), plan: &plan, reference, payment_references: &refs, at });
+                    let content = pdf::agreement(&pdf::AgreementInput { profile: &profile, logo: logo.as_ref(), plan: &plan, reference, payment_references: &refs, at, payment_link: link_template.as_deref() });
                     let bytes = crate::services::documents::letter_layout::render(&content).map_err(|err| {
                         eprintln!("tijdig: rendering arrangement {reference} failed: {err}");
                         refused(match lang {

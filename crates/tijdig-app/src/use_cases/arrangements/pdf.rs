@@ -4,7 +4,10 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use tijdig_documents::model::{Align, LetterBlock, LetterPdf, PaymentBlock, Table, TotalRow};
+use tijdig_documents::model::{
+    Align, LetterBlock, LetterPdf, PaymentBlock, PaymentLink, Table, TotalRow,
+};
+
 use tijdig_domain::arrangement::Instalment;
 use tijdig_domain::epc_qr::{epc_qr_payload, EpcPayment};
 use tijdig_domain::money::format_eur;
@@ -18,6 +21,7 @@ use crate::plumbing::format::grouped;
 use crate::plumbing::format::long_date;
 use crate::services::arrangement_state::instalment_label;
 use crate::services::documents::letter_layout::{column, letter, signature_lines};
+use crate::services::invoice_settings::payment_link;
 
 pub(crate) struct AgreementInput<'a> {
     pub profile: &'a BusinessProfile,
@@ -26,6 +30,8 @@ pub(crate) struct AgreementInput<'a> {
     pub reference: &'a str,
     pub payment_references: &'a [String],
     pub at: chrono::NaiveDateTime,
+    /// The betaallink template, if the user set one.
+    pub payment_link: Option<&'a str>,
 }
 
 fn holder(p: &BusinessProfile) -> String {
@@ -43,6 +49,7 @@ fn instalment_payment(
     p: &BusinessProfile,
     inst: &Instalment,
     reference: &str,
+    link: Option<&str>,
     lang: Language,
 ) -> Option<PaymentBlock> {
     let iban = p.iban.as_ref()?;
@@ -93,7 +100,11 @@ fn instalment_payment(
             .to_string()
         }),
         qr_payload: qr,
-        link: None,
+        // The betaallink for this instalment: its amount and its own reference.
+        link: payment_link(link, inst.amount, reference, reference).map(|url| PaymentLink {
+            label: if nl { "Online betalen" } else { "Pay online" }.into(),
+            url,
+        }),
     })
 }
 
@@ -266,7 +277,7 @@ pub(crate) fn agreement(input: &AgreementInput<'_>) -> LetterPdf {
         body.push(LetterBlock::Paragraph(t));
     }
     for (inst, reference) in plan.instalments.iter().zip(input.payment_references) {
-        if let Some(block) = instalment_payment(p, inst, reference, lang) {
+        if let Some(block) = instalment_payment(p, inst, reference, input.payment_link, lang) {
             body.push(LetterBlock::Payment(block));
         }
     }
@@ -320,6 +331,8 @@ pub(crate) struct ReminderInput<'a> {
     pub letter_reference: &'a str,
     pub date: NaiveDate,
     pub at: chrono::NaiveDateTime,
+    /// The betaallink template, if the user set one.
+    pub payment_link: Option<&'a str>,
 }
 
 /// The reminder for a missed instalment: friendly, with the deadline of the grace period and
@@ -382,7 +395,9 @@ pub(crate) fn reminder(input: &ReminderInput<'_>) -> LetterPdf {
         amount: input.open_on_instalment,
         ..input.instalment
     };
-    if let Some(block) = instalment_payment(p, &open, input.payment_reference, lang) {
+    if let Some(block) =
+        instalment_payment(p, &open, input.payment_reference, input.payment_link, lang)
+    {
         body.push(LetterBlock::Payment(block));
     }
     let closing = vec![

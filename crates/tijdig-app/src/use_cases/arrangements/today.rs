@@ -241,6 +241,7 @@ impl App {
                     invoice_ids: a.invoice_ids.clone(),
                     done_on: None,
                 };
+                let link_template = crate::services::invoice_settings::payment_link_template(store);
                 let sealer = self.sealer(store, sealing, lang).map_err(Failure::App)?;
                 let render = |reference: &str| -> Result<(Vec<u8>, String), Failure> {
                     let content = pdf::reminder(&pdf::ReminderInput {
@@ -257,6 +258,7 @@ impl App {
                         letter_reference: reference,
                         date: today,
                         at,
+                        payment_link: link_template.as_deref(),
                     });
                     let bytes = crate::services::documents::letter_layout::render(&content).map_err(|err| {
                         eprintln!("tijdig: rendering reminder {reference} failed: {err}");
