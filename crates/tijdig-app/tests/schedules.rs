@@ -110,6 +110,7 @@ fn a_monthly_schedule_closed_for_three_months_makes_each_missed_month_once_in_da
         "Onderhoud \u{2013} november 2026"
     );
     assert_eq!(november.form.payment_term_days, "30", "the client's term");
+    assert_eq!(november.schedule_period.as_deref(), Some("november 2026"));
     let text = support::pdf_text(&support::pdf_of(&app, november.id), "schedule-november");
     support::assert_contains_all(&text, &["Hosting", "november 2026", "175,45"], "the PDF");
 

@@ -210,6 +210,10 @@ signed: boolean, payments: Array<Payment>, credits: InvoiceRef | null, creditNot
  */
 external: ExternalInvoice | null, 
 /**
+ * Made by a periodic invoice: the period it is for ("november 2026").
+ */
+schedulePeriod: string | null, 
+/**
  * For an overdue invoice: verzuim, interest and costs up to today.
  */
 default: DefaultInfo | null, 

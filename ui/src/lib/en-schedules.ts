@@ -83,6 +83,7 @@ export const enSchedules: Record<SchedulesKey, string> = {
   "example.making": "Making the example data…",
   "example.banner": "Example data: a made-up business in a separate folder. None of it is real and none of it reaches your own data.",
   "example.leave": "Back to your own start",
+  "invoice.fromSchedule": "Made by a recurring invoice, for {period}.",
   "today.scheduled": "Recurring invoices made",
   "today.scheduled.issued": "issued as {number}",
   "today.scheduled.draft": "ready as a draft",

@@ -81,6 +81,7 @@ export const nlSchedules = {
   "example.making": "Voorbeeldgegevens worden gemaakt…",
   "example.banner": "Voorbeeldgegevens: een verzonnen bedrijf in een aparte map. Niets hiervan is echt en niets komt in je eigen gegevens.",
   "example.leave": "Terug naar je eigen start",
+  "invoice.fromSchedule": "Gemaakt door een periodieke factuur, voor {period}.",
   "today.scheduled": "Periodieke facturen gemaakt",
   "today.scheduled.issued": "uitgereikt als {number}",
   "today.scheduled.draft": "klaar als concept",

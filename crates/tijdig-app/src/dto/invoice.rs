@@ -195,6 +195,8 @@ pub struct Invoice {
     pub preflight: Vec<FieldMessage>,
     /// Set for an invoice made in other software and imported ("extern").
     pub external: Option<ExternalInvoice>,
+    /// Made by a periodic invoice: the period it is for ("november 2026").
+    pub schedule_period: Option<String>,
     /// For an overdue invoice: verzuim, interest and costs up to today.
     pub default: Option<DefaultInfo>,
     /// For an issued invoice: the next follow-up step, a dispute, the steps done.

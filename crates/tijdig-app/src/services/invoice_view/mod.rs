@@ -191,6 +191,9 @@ impl App {
             credits: facts.original.as_ref().map(invoice_ref),
             credit_notes: facts.credit_notes.iter().map(invoice_ref).collect(),
             preflight,
+            schedule_period: store
+                .schedule_of_invoice(record.id)?
+                .map(|(_, period)| period),
             external: record.external.as_ref().map(|e| dto::ExternalInvoice {
                 file_name: e.file_name.clone(),
                 format: e.format.clone(),
