@@ -357,6 +357,12 @@ pub fn open_message(
     Ok(link)
 }
 
+/// The quarters the btw screen offers, the one to file now first.
+#[tauri::command]
+pub fn vat_return_quarters(state: State<'_>) -> Result<Vec<dto::QuarterChoice>, AppError> {
+    Ok(state.app()?.vat_return_quarters())
+}
+
 /// The sales side of a quarter's btw-aangifte and the opgaaf ICP.
 #[tauri::command]
 pub fn vat_return(

@@ -10,6 +10,15 @@ pub fn list_invoice_schedules(state: State<'_>) -> Result<Vec<dto::InvoiceSchedu
     state.app()?.invoice_schedules()
 }
 
+/// The live totals of a schedule being typed.
+#[tauri::command]
+pub fn preview_invoice_schedule(
+    state: State<'_>,
+    form: dto::ScheduleForm,
+) -> Result<dto::InvoicePreview, AppError> {
+    state.app()?.preview_invoice_schedule(&form)
+}
+
 /// Saves a new schedule (`id` null) or changes one.
 #[tauri::command]
 pub fn save_invoice_schedule(

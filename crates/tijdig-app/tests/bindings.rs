@@ -158,6 +158,7 @@ fn generate() -> String {
         PaymentLinkExample::decl(&cfg),
         MessageDraft::decl(&cfg),
         VatRubriek::decl(&cfg),
+        QuarterChoice::decl(&cfg),
         IcpRow::decl(&cfg),
         VatReturnReport::decl(&cfg),
         ExternalInvoice::decl(&cfg),

@@ -328,3 +328,23 @@ fn a_quarterly_schedule_in_arrears_names_the_past_quarter_in_the_clients_languag
     assert_eq!(labels(&made), ["Q3 2026"]);
     assert_eq!(s.next_period.as_deref(), Some("Q4 2026"));
 }
+
+#[test]
+fn the_editor_preview_gives_one_invoices_totals_and_names_the_schedules_fields() {
+    let (app, client) = support::setup();
+    let preview = app
+        .preview_invoice_schedule(&monthly(client, "22-11-2026", false))
+        .unwrap();
+    assert_eq!(preview.totals.unwrap().total, "175.45");
+    assert_eq!(preview.term_days, Some(30), "the client's term");
+    let mut form = monthly(client, "31-02-2026", false);
+    form.lines[0].unit_price = "veel".into();
+    let fields: Vec<String> = app
+        .preview_invoice_schedule(&form)
+        .unwrap()
+        .fields
+        .into_iter()
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(fields, ["firstDate", "lines.0.unitPrice"]);
+}

@@ -74,6 +74,17 @@ impl Quarter {
         next.and_then(|d| d.pred_opt()).unwrap_or_default()
     }
 
+    /// The quarter whose return is next to file on `today`: the one just ended during the first
+    /// month of a quarter (the return is due at the end of that month), else the current one.
+    pub fn to_file(today: NaiveDate) -> Quarter {
+        let current = Quarter::of(today);
+        if today.month0().is_multiple_of(3) {
+            current.previous()
+        } else {
+            current
+        }
+    }
+
     /// The quarter before this one.
     pub fn previous(self) -> Quarter {
         if self.number == 1 {
@@ -243,6 +254,9 @@ mod tests {
         assert_eq!(q4.previous().last_day().to_string(), "2026-09-30");
         assert_eq!(Quarter::new(2027, 1).map(|q| q.previous()), Some(q4));
         assert_eq!(Quarter::new(2026, 5), None);
+        let on = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default();
+        assert_eq!(Quarter::to_file(on("2027-01-20")), q4);
+        assert_eq!(Quarter::to_file(on("2026-11-23")), q4);
     }
 
     /// Every regime once, hand-computed: 1a 1.000 + 21 % and a credit note of −200 (−42),

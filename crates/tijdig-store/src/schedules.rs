@@ -53,7 +53,6 @@ pub struct ScheduleRun {
     pub schedule_id: i64,
     pub invoice_day: NaiveDate,
     pub period_label: String,
-    pub made_at: String,
     /// `None` when the user deleted the draft.
     pub invoice_id: Option<i64>,
     /// The number once issued.
@@ -61,7 +60,6 @@ pub struct ScheduleRun {
     pub issue_failed: Option<String>,
     pub client_id: i64,
     pub client_name: String,
-    pub issue_directly: bool,
 }
 
 const SCHEDULE_COLUMNS: &str = "s.id, s.client_id, s.period, s.covers, s.first_date, s.ended_on, \
@@ -336,8 +334,8 @@ impl Store {
     /// came between making and issuing), oldest first.
     pub fn schedule_runs(&self, since: &str) -> Result<Vec<ScheduleRun>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT r.schedule_id, r.invoice_day, r.period_label, r.made_at, r.invoice_id,
-                    i.number, r.issue_failed, s.client_id, c.name, s.issue_directly
+            "SELECT r.schedule_id, r.invoice_day, r.period_label, r.invoice_id,
+                    i.number, r.issue_failed, s.client_id, c.name
              FROM invoice_schedule_runs r
              JOIN invoice_schedules s ON s.id = r.schedule_id
              JOIN clients c ON c.id = s.client_id
@@ -354,16 +352,34 @@ impl Store {
                 schedule_id: r.get(0)?,
                 invoice_day: date(&day)?,
                 period_label: r.get(2)?,
-                made_at: r.get(3)?,
-                invoice_id: r.get(4)?,
-                invoice_number: r.get(5)?,
-                issue_failed: r.get(6)?,
-                client_id: r.get(7)?,
-                client_name: r.get(8)?,
-                issue_directly: r.get::<_, i64>(9)? == 1,
+                invoice_id: r.get(3)?,
+                invoice_number: r.get(4)?,
+                issue_failed: r.get(5)?,
+                client_id: r.get(6)?,
+                client_name: r.get(7)?,
             });
         }
         Ok(runs)
+    }
+
+    /// The drafts of schedules that issue directly, still unissued with no failure noted: a
+    /// crash came between making and issuing. `(schedule, invoice day, invoice)`, oldest first.
+    pub fn scheduled_drafts_to_issue(&self) -> Result<Vec<(i64, NaiveDate, i64)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.schedule_id, r.invoice_day, r.invoice_id
+             FROM invoice_schedule_runs r
+             JOIN invoice_schedules s ON s.id = r.schedule_id
+             JOIN invoices i ON i.id = r.invoice_id
+             WHERE s.issue_directly = 1 AND i.state = 'draft' AND r.issue_failed IS NULL
+             ORDER BY r.invoice_day, r.schedule_id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(1)?;
+            out.push((r.get(0)?, date(&day)?, r.get(2)?));
+        }
+        Ok(out)
     }
 
     /// The invoice days a schedule made, oldest first.

@@ -32,6 +32,7 @@ import type {
   PaymentLinkExample,
   MessageDraft,
   VatReturnReport,
+  QuarterChoice,
   ScheduleForm,
   InvoiceImportResult,
   BankOverview,
@@ -286,6 +287,7 @@ export const api = {
     call<MessageDraft>("message_draft", { clientId, invoiceIds }),
   openMessage: (clientId: number, text: string, whatsapp: boolean) =>
     call<string>("open_message", { clientId, text, whatsapp }),
+  vatReturnQuarters: () => call<QuarterChoice[]>("vat_return_quarters"),
   vatReturn: (year: number, quarter: number) => call<VatReturnReport>("vat_return", { year, quarter }),
   openVatReturnPdf: (year: number, quarter: number) => call<string>("open_vat_return_pdf", { year, quarter }),
   exportVatReturn: (year: number, quarter: number) =>
@@ -295,6 +297,8 @@ export const api = {
   listInvoiceSchedules: () => call<InvoiceSchedule[]>("list_invoice_schedules"),
   saveInvoiceSchedule: (id: number | null, form: ScheduleForm) =>
     call<InvoiceSchedule>("save_invoice_schedule", { id, form }),
+  previewInvoiceSchedule: (form: ScheduleForm) =>
+    call<InvoicePreview>("preview_invoice_schedule", { form }),
   pauseInvoiceSchedule: (id: number) => call<InvoiceSchedule>("pause_invoice_schedule", { id }),
   resumeInvoiceSchedule: (id: number) => call<InvoiceSchedule>("resume_invoice_schedule", { id }),
   endInvoiceSchedule: (id: number) => call<InvoiceSchedule>("end_invoice_schedule", { id }),

@@ -322,7 +322,12 @@ reason: string,
  * The reference of this step's letter when it was made but not posted yet: the step is
  * done once it is marked "verstuurd per post".
  */
-awaitingPost: string | null, };
+awaitingPost: string | null, 
+/**
+ * A text message (sms / WhatsApp) may carry out this step: the contact moment and the
+ * reminder, never a step that must be in writing.
+ */
+messageAllowed: boolean, };
 
 export type TodayClient = { clientId: number, clientName: string, clientKind: ClientKind, phone: string | null, email: string | null, 
 /**
@@ -1054,11 +1059,8 @@ link: string | null, };
 
 export type MessageDraft = { text: string, 
 /**
- * The client's phone number as stored; `None`: the message can only be copied.
- */
-phone: string | null, 
-/**
- * The `sms:` link with the text, when the number can be dialled.
+ * The `sms:` link with the text, when the client's number can be dialled; `None`: the
+ * message can only be copied.
  */
 smsLink: string | null, 
 /**
@@ -1079,6 +1081,12 @@ label: string, turnover: string, vat: string | null,
  * What to check before typing it in (3a: only goods).
  */
 hint: string | null, };
+
+export type QuarterChoice = { year: number, quarter: number, 
+/**
+ * "4e kwartaal 2026".
+ */
+label: string, };
 
 export type IcpRow = { btwId: string, country: string, clientName: string, amount: string, };
 

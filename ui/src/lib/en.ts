@@ -1,4 +1,4 @@
-import { enSchedules } from "./en-schedules";
+import { enInvoicing } from "./en-invoicing";
 import { enBank } from "./en-bank";
 import { enImport } from "./en-import";
 import { enOffers } from "./en-offers";
@@ -594,5 +594,5 @@ export const en: Record<MessageKey, string> = {
   ...enBank,
   ...enImport,
   ...enOffers,
-  ...enSchedules,
+  ...enInvoicing,
 };

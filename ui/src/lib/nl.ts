@@ -1,4 +1,4 @@
-import { nlSchedules } from "./nl-schedules";
+import { nlInvoicing } from "./nl-invoicing";
 import { nlBank } from "./nl-bank";
 import { nlImport } from "./nl-import";
 import { nlOffers } from "./nl-offers";
@@ -593,7 +593,7 @@ export const nl = {
   ...nlBank,
   ...nlImport,
   ...nlOffers,
-  ...nlSchedules,
+  ...nlInvoicing,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -55,6 +55,9 @@ pub struct TodayStep {
     /// The reference of this step's letter when it was made but not posted yet: the step is
     /// done once it is marked "verstuurd per post".
     pub awaiting_post: Option<String>,
+    /// A text message (sms / WhatsApp) may carry out this step: the contact moment and the
+    /// reminder, never a step that must be in writing.
+    pub message_allowed: bool,
 }
 
 /// A client with steps due today.
@@ -319,9 +322,8 @@ pub struct ScheduledInvoice {
 #[serde(rename_all = "camelCase")]
 pub struct MessageDraft {
     pub text: String,
-    /// The client's phone number as stored; `None`: the message can only be copied.
-    pub phone: Option<String>,
-    /// The `sms:` link with the text, when the number can be dialled.
+    /// The `sms:` link with the text, when the client's number can be dialled; `None`: the
+    /// message can only be copied.
     pub sms_link: Option<String>,
     /// The WhatsApp link (`https://wa.me/…`) with the text, when the number can be dialled.
     pub whatsapp_link: Option<String>,

@@ -386,6 +386,16 @@ pub struct VatRubriek {
     pub hint: Option<String>,
 }
 
+/// A quarter the btw screen offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct QuarterChoice {
+    pub year: i32,
+    pub quarter: u32,
+    /// "4e kwartaal 2026".
+    pub label: String,
+}
+
 /// One customer of the opgaaf ICP.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -103,6 +103,7 @@ impl App {
                                 total_outstanding: String::new(),
                                 reason: String::new(),
                                 awaiting_post: None,
+                                message_allowed: p.policy_step.may_be_a_message(),
                             }),
                         }
                         if group.advice.is_empty() {

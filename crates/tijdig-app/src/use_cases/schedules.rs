@@ -15,6 +15,7 @@ use tijdig_store::{InvoiceData, ScheduleData, ScheduleRecord, ScheduleRun, Store
 
 use crate::plumbing::error::{invalid_fields, Failure, FormIssue};
 use crate::plumbing::format::{parse_date, say, show_date};
+use crate::services::invoice_amounts::totals_dto;
 use crate::services::invoice_form;
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError};
@@ -51,6 +52,16 @@ fn as_invoice_form(form: &dto::ScheduleForm) -> dto::InvoiceForm {
     }
 }
 
+/// A field of the invoice form as the schedule form names it (its invoice date is the first
+/// invoice day).
+fn schedule_field(field: String) -> String {
+    if field == "invoiceDate" {
+        "firstDate".into()
+    } else {
+        field
+    }
+}
+
 /// Reads the form into what the store keeps, with every problem at its field. `stored`: the
 /// schedule being changed, if any.
 fn read_form(
@@ -64,11 +75,7 @@ fn read_form(
         .issues
         .into_iter()
         .map(|i| FormIssue {
-            field: if i.field == "invoiceDate" {
-                "firstDate".into()
-            } else {
-                i.field
-            },
+            field: schedule_field(i.field),
             issue: i.issue,
         })
         .collect();
@@ -271,6 +278,50 @@ impl App {
         Ok(schedule_dto(record, doc_lang, lang))
     }
 
+    /// The amounts of one invoice of a schedule being typed, the term that applies and the
+    /// fields that cannot be read (named as the schedule form names them): the editor's live
+    /// totals. Nothing is stored.
+    pub fn preview_invoice_schedule(
+        &self,
+        form: &dto::ScheduleForm,
+    ) -> Result<dto::InvoicePreview, AppError> {
+        self.with_store(|store, lang| {
+            let read = invoice_form::read(&as_invoice_form(form));
+            let term = match (read.term_days, read.client_id) {
+                (Some(days), _) => Some(days),
+                (None, client) => {
+                    let client_term = client
+                        .and_then(|id| store.client(id).ok())
+                        .and_then(|c| c.client.payment_term_days);
+                    let profile_term = store
+                        .profile()
+                        .map_err(|e| AppError::from_store(e, lang))?
+                        .map(|p| p.payment_term_days);
+                    client_term.or(profile_term)
+                }
+            };
+            let regime = form.vat_regime.into();
+            Ok(dto::InvoicePreview {
+                totals: read
+                    .lines
+                    .as_ref()
+                    .map(|lines| totals_dto(&InvoiceTotals::compute(regime, lines), lines, lang)),
+                due_date: None,
+                term_days: term,
+                fields: read
+                    .issues
+                    .iter()
+                    .map(|i| {
+                        let mut message = i.message(lang);
+                        message.field = schedule_field(message.field);
+                        message
+                    })
+                    .collect(),
+                preflight: Vec::new(),
+            })
+        })
+    }
+
     /// Every periodic invoice, by client.
     pub fn invoice_schedules(&self) -> Result<Vec<dto::InvoiceSchedule>, AppError> {
         self.with_store(|store, lang| {
@@ -385,10 +436,8 @@ impl App {
             let run = |store: &mut Store| -> Result<Vec<dto::ScheduledInvoice>, Failure> {
                 let started = self.schedule_stamp();
                 // A draft a crash left between making and issuing is issued first (it is older).
-                for left in store.schedule_runs(&started)? {
-                    if let (Some(invoice_id), None) = (left.invoice_id, &left.issue_failed) {
-                        self.issue_scheduled(store, &left, invoice_id, lang)?;
-                    }
+                for (schedule_id, day, invoice_id) in store.scheduled_drafts_to_issue()? {
+                    self.issue_scheduled(store, schedule_id, day, invoice_id, lang)?;
                 }
                 let mut due: Vec<(NaiveDate, ScheduleRecord)> = Vec::new();
                 for record in store.schedules()? {
@@ -463,35 +512,22 @@ impl App {
         };
         let made = store.make_scheduled_invoice(record.id, day, &label, at, &invoice)?;
         if let (Some(invoice_id), true) = (made, data.issue_directly) {
-            let run = ScheduleRun {
-                schedule_id: record.id,
-                invoice_day: day,
-                period_label: label,
-                made_at: at.to_string(),
-                invoice_id: Some(invoice_id),
-                invoice_number: None,
-                issue_failed: None,
-                client_id: data.client_id,
-                client_name: record.client_name.clone(),
-                issue_directly: true,
-            };
-            self.issue_scheduled(store, &run, invoice_id, lang)?;
+            self.issue_scheduled(store, record.id, day, invoice_id, lang)?;
         }
         Ok(made.is_some())
     }
 
-    /// Issues a run's draft, signed; a refusal (a factuurvereiste missing, the keychain locked)
-    /// is noted on the run and leaves the draft for the user. Only a store failure stops.
+    /// Issues the draft a schedule made on `day`, signed; a refusal (a factuurvereiste missing,
+    /// the keychain locked) is noted on its run and leaves the draft for the user. Only a store
+    /// failure stops.
     fn issue_scheduled(
         &self,
         store: &mut Store,
-        run: &ScheduleRun,
+        schedule_id: i64,
+        day: NaiveDate,
         invoice_id: i64,
         lang: Language,
     ) -> Result<(), Failure> {
-        if !run.issue_directly || store.invoice(invoice_id)?.issued.is_some() {
-            return Ok(());
-        }
         match self.issue_draft(store, invoice_id, Sealing::Signed, lang) {
             Ok(_) => Ok(()),
             Err(Failure::Store(err)) => Err(Failure::Store(err)),
@@ -501,7 +537,7 @@ impl App {
                     reason.push(' ');
                     reason.push_str(&field.message);
                 }
-                store.note_schedule_issue_failed(run.schedule_id, run.invoice_day, &reason)?;
+                store.note_schedule_issue_failed(schedule_id, day, &reason)?;
                 Ok(())
             }
         }

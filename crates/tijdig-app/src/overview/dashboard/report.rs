@@ -3,24 +3,14 @@
 //! weeks and the clients with the highest risk — as tables, readable in print.
 
 use rust_decimal::Decimal;
-use tijdig_documents::model::{Align, Column, DocMeta, LetterBlock, LetterPdf, Table};
+use tijdig_documents::model::{Align, LetterBlock, Table};
 use tijdig_domain::money::format_eur;
 use tijdig_domain::Language;
 use tijdig_store::StoreError;
 
 use crate::plumbing::format::long_date;
-use crate::services::documents::house_style::document_id;
-use crate::services::documents::house_style::house_style;
-use crate::services::documents::house_style::timestamp;
+use crate::services::documents::letter_layout::column;
 use crate::{dto, App, AppError};
-
-fn column(header: &str, width: f32, align: Align) -> Column {
-    Column {
-        header: header.into(),
-        width,
-        align,
-    }
-}
 
 fn value(kpi: &dto::Kpi, v: &Option<String>, lang: Language) -> String {
     let Some(v) = v else {
@@ -188,40 +178,26 @@ impl App {
                         })
                         .collect(),
                 }));
-                let (letterhead, return_line) = house_style(&profile, logo.as_ref(), lang);
-                let report = LetterPdf {
-                    meta: DocMeta {
-                        title: format!("{title} {}", d.today),
-                        author: profile.trade_name.clone(),
-                        subject: format!("{title} {}", profile.trade_name),
-                        document_id: document_id(&format!("report|{today}")),
-                        created: timestamp(self.local_now()),
-                    },
-                    letterhead,
-                    return_line,
-                    recipient_lines: vec![profile.trade_name.clone(), title.to_string()],
-                    date_line: format!(
-                        "{} · {}",
-                        long_date(today, lang),
-                        if nl {
-                            "opgesteld met Tijdig"
-                        } else {
-                            "prepared with Tijdig"
-                        }
-                    ),
-                    meta_rows: Vec::new(),
-                    subject: format!("{title} {}", profile.trade_name),
-                    salutation: String::new(),
-                    body,
-                    closing: Vec::new(),
-                    page_label: if nl {
-                        "pagina {page} van {pages}"
+                let date_line = format!(
+                    "{} · {}",
+                    long_date(today, lang),
+                    if nl {
+                        "opgesteld met Tijdig"
                     } else {
-                        "page {page} of {pages}"
+                        "prepared with Tijdig"
                     }
-                    .into(),
-                    running_head: None,
-                };
+                );
+                let report = crate::services::documents::letter_layout::report(
+                    &profile,
+                    logo.as_ref(),
+                    title,
+                    today,
+                    date_line,
+                    body,
+                    &format!("report|{today}"),
+                    self.local_now(),
+                    lang,
+                );
                 let pdf = crate::services::documents::letter_layout::render(&report)
                     .map_err(|e| StoreError::Corrupt(format!("report: {e}")))?;
                 Ok((format!("{title} {today}.pdf"), pdf))

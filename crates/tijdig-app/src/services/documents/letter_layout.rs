@@ -84,6 +84,51 @@ pub(crate) fn letter(
     }
 }
 
+/// A report for the user themselves on the letter page (the dashboard report, the btw
+/// overview), made on `date`: addressed to the business under `title` ("Debiteurenrapport
+/// Studio Jansen" as its subject), `date_line` beside it, no salutation or closing. `id_seed`
+/// makes its document id.
+#[allow(clippy::too_many_arguments)] // one report's parts, all required
+pub(crate) fn report(
+    p: &BusinessProfile,
+    logo: Option<&Logo>,
+    title: &str,
+    date: NaiveDate,
+    date_line: String,
+    body: Vec<LetterBlock>,
+    id_seed: &str,
+    at: chrono::NaiveDateTime,
+    lang: Language,
+) -> LetterPdf {
+    let (letterhead, return_line) = house_style(p, logo, lang);
+    let subject = format!("{title} {}", p.trade_name);
+    LetterPdf {
+        meta: DocMeta {
+            title: format!("{title} {date}"),
+            author: p.trade_name.clone(),
+            subject: subject.clone(),
+            document_id: document_id(id_seed),
+            created: timestamp(at),
+        },
+        letterhead,
+        return_line,
+        recipient_lines: vec![p.trade_name.clone(), title.to_string()],
+        date_line,
+        meta_rows: Vec::new(),
+        subject,
+        salutation: String::new(),
+        body,
+        closing: Vec::new(),
+        page_label: if lang == Language::Nl {
+            "pagina {page} van {pages}"
+        } else {
+            "page {page} of {pages}"
+        }
+        .into(),
+        running_head: None,
+    }
+}
+
 /// The lines one party fills in to sign an agreement "voor akkoord": name and date, place and
 /// signature (the arrangement agreement and the opdrachtbevestiging).
 pub(crate) fn signature_lines(lang: Language) -> [LetterBlock; 2] {

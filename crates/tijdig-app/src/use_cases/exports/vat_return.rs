@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use tijdig_documents::model::{Align, DocMeta, LetterBlock, LetterPdf, Table};
+use tijdig_documents::model::{Align, LetterBlock, Table};
 use tijdig_domain::csv::{write_csv, CsvCell, CsvStyle};
 use tijdig_domain::money::format_eur;
 use tijdig_domain::vat_return::{vat_return, Quarter, ReturnInvoice};
@@ -16,8 +16,7 @@ use tijdig_store::{ClientFilter, InvoiceSet, StoreError};
 
 use crate::plumbing::error::{invalid_fields, Failure, FormIssue};
 use crate::plumbing::format::{long_date, say, show_date};
-use crate::services::documents::house_style::{document_id, house_style, timestamp};
-use crate::services::documents::letter_layout::{column, render};
+use crate::services::documents::letter_layout::{column, render, report as report_page};
 use crate::services::invoice_amounts::record_totals;
 use crate::{dto, App, AppError};
 
@@ -137,6 +136,22 @@ impl App {
         })
     }
 
+    /// The quarters the btw screen offers, the one to file now first, then the eleven before.
+    pub fn vat_return_quarters(&self) -> Vec<dto::QuarterChoice> {
+        let lang = self.lang();
+        let mut q = Quarter::to_file(self.today());
+        let mut out = Vec::with_capacity(12);
+        for _ in 0..12 {
+            out.push(dto::QuarterChoice {
+                year: q.year,
+                quarter: q.number,
+                label: quarter_title(q, lang),
+            });
+            q = q.previous();
+        }
+        out
+    }
+
     /// The quarter's figures as a one-page PDF and its file name ("Btw 2026-K4.pdf").
     pub fn vat_return_pdf(&self, year: i32, quarter: u32) -> Result<(String, Vec<u8>), AppError> {
         let report = self.vat_return(year, quarter)?;
@@ -235,38 +250,23 @@ impl App {
                     body.push(LetterBlock::Small(note.clone()));
                 }
                 let today = self.today();
-                let (letterhead, return_line) = house_style(&profile, logo.as_ref(), lang);
-                let pdf = LetterPdf {
-                    meta: DocMeta {
-                        title: report.title.clone(),
-                        author: profile.trade_name.clone(),
-                        subject: format!("{} {}", report.title, profile.trade_name),
-                        document_id: document_id(&format!("vat|{year}|{quarter}|{today}")),
-                        created: timestamp(self.local_now()),
-                    },
-                    letterhead,
-                    return_line,
-                    recipient_lines: vec![profile.trade_name.clone(), report.title.clone()],
-                    date_line: format!(
+                let pdf = report_page(
+                    &profile,
+                    logo.as_ref(),
+                    &report.title,
+                    today,
+                    format!(
                         "{} · {} {} – {}",
                         long_date(today, lang),
                         if nl { "periode" } else { "period" },
                         report.from,
                         report.to
                     ),
-                    meta_rows: Vec::new(),
-                    subject: report.title.clone(),
-                    salutation: String::new(),
                     body,
-                    closing: Vec::new(),
-                    page_label: if nl {
-                        "pagina {page} van {pages}"
-                    } else {
-                        "page {page} of {pages}"
-                    }
-                    .into(),
-                    running_head: None,
-                };
+                    &format!("vat|{year}|{quarter}|{today}"),
+                    self.local_now(),
+                    lang,
+                );
                 let bytes = render(&pdf).map_err(|e| StoreError::Corrupt(format!("btw: {e}")))?;
                 Ok((format!("Btw {year}-K{quarter}.pdf"), bytes))
             };

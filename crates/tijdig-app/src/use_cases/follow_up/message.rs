@@ -114,7 +114,6 @@ impl App {
                 Ok(dto::MessageDraft {
                     sms_link: digits.as_deref().map(|d| sms_link(d, &text)),
                     whatsapp_link: digits.as_deref().map(|d| whatsapp_link(d, &text)),
-                    phone: client.phone.clone(),
                     text,
                 })
             };

@@ -1,5 +1,5 @@
-/** Dutch UI texts of periodic invoices (periodieke facturen) and the betaallink setting; part of nl.ts. */
-export const nlSchedules = {
+/** Dutch UI texts of "every month's invoicing" (issue 21): periodic invoices, the betaallink, btw per kwartaal, text messages, the example data; part of nl.ts. */
+export const nlInvoicing = {
   "schedules.button": "Periodiek",
   "schedules.title": "Periodieke facturen",
   "schedules.intro": "Een periodieke factuur maakt Tijdig elke maand, elk kwartaal of elk jaar opnieuw met dezelfde regels, met de periode erbij (\u201cHosting \u2013 november 2026\u201d). Stond Tijdig een tijd uit, dan maakt het bij de volgende start elke gemiste periode precies één keer, gedateerd op de dag dat het ze maakt.",
@@ -57,7 +57,6 @@ export const nlSchedules = {
   "message.sent": "Verstuurd — vastleggen",
   "vat.button": "Btw",
   "vat.title": "Btw per kwartaal",
-  "vat.quarter": "{quarter}e kwartaal {year}",
   "vat.choose": "Kwartaal",
   "vat.basis": "{from} t/m {to} · {n} facturen en creditfacturen",
   "vat.basis.one": "{from} t/m {to} · {n} factuur",
@@ -89,4 +88,4 @@ export const nlSchedules = {
   "today.scheduled.problem": "niet uitgereikt: {problem}",
 } as const;
 
-export type SchedulesKey = keyof typeof nlSchedules;
+export type InvoicingKey = keyof typeof nlInvoicing;

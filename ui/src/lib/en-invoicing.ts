@@ -1,7 +1,7 @@
-import type { SchedulesKey } from "./nl-schedules";
+import type { InvoicingKey } from "./nl-invoicing";
 
-/** English UI texts of periodic invoices; part of en.ts, typed against nl-schedules.ts. */
-export const enSchedules: Record<SchedulesKey, string> = {
+/** English UI texts of every month's invoicing; part of en.ts, typed against nl-invoicing.ts. */
+export const enInvoicing: Record<InvoicingKey, string> = {
   "schedules.button": "Recurring",
   "schedules.title": "Recurring invoices",
   "schedules.intro": "Tijdig makes a recurring invoice again every month, quarter or year with the same lines and the period added (\u201cHosting \u2013 November 2026\u201d). When Tijdig was closed for a while, the next start makes every missed period exactly once, dated the day it makes them.",
@@ -59,7 +59,6 @@ export const enSchedules: Record<SchedulesKey, string> = {
   "message.sent": "Sent — log it",
   "vat.button": "VAT",
   "vat.title": "VAT per quarter",
-  "vat.quarter": "Q{quarter} {year}",
   "vat.choose": "Quarter",
   "vat.basis": "{from} to {to} · {n} invoices and credit notes",
   "vat.basis.one": "{from} to {to} · {n} invoice",
