@@ -24,6 +24,7 @@ pub mod interest;
 pub mod invoice;
 pub mod issues;
 pub mod language;
+pub mod late_payment_terms;
 pub mod limitation;
 pub mod money;
 pub mod offer;

@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use tijdig_domain::bank::read_statement;
 use tijdig_domain::interest::{compute_claim, ClaimFacts, CostsDue, InterestKind, RateTable};
+use tijdig_domain::late_payment_terms::{ContractualInterest, RatePeriod};
 use tijdig_domain::money::{format_eur_nl, parse_amount, MAX_AMOUNT};
 
 /// Generated cases per property (each runs in well under a millisecond).
@@ -43,6 +44,8 @@ struct Claim {
     payments: Vec<(NaiveDate, Decimal)>,
     until: NaiveDate,
     compound: bool,
+    /// A contractual rate instead of the table's (business clients' accepted voorwaarden).
+    contractual: Option<ContractualInterest>,
 }
 
 impl Claim {
@@ -56,6 +59,7 @@ impl Claim {
             waivers: &[],
             until: self.until,
             compound: self.compound,
+            contractual: self.contractual,
         }
     }
 }
@@ -69,9 +73,10 @@ fn claims() -> impl Strategy<Value = Claim> {
         prop::collection::vec((0i64..3000, 1i64..5_000_000), 0..6),
         prop::collection::vec((0i64..2000, 4000i64..200_000), 0..2),
         any::<bool>(),
+        prop::option::of((1i64..1000, any::<bool>())), // 0,01 … 9,99 % per month or year
     )
         .prop_map(
-            |(commercial, principal, first, length, payments, costs, compound)| {
+            |(commercial, principal, first, length, payments, costs, compound, contractual)| {
                 let first_day = day(first);
                 let until = first_day + Duration::days(length);
                 Claim {
@@ -102,6 +107,15 @@ fn claims() -> impl Strategy<Value = Claim> {
                         .collect(),
                     until,
                     compound,
+                    contractual: contractual.map(|(hundredths, monthly)| ContractualInterest {
+                        percent: cents(hundredths),
+                        per: if monthly {
+                            RatePeriod::Month
+                        } else {
+                            RatePeriod::Year
+                        },
+                        compound,
+                    }),
                 }
             },
         )

@@ -58,6 +58,7 @@ fn run_case(id: &str) {
             waivers: &[],
             until: date(&case["until"]),
             compound: true,
+            contractual: None,
         },
     )
     .unwrap_or_else(|e| panic!("{id}: {e:?}"));
@@ -194,6 +195,7 @@ fn costs_not_owed_yet_on_the_last_day_are_pending_not_open() {
             waivers: &[],
             until: d(2025, 2, 20),
             compound: true,
+            contractual: None,
         },
     )
     .unwrap();
@@ -221,6 +223,7 @@ fn interest_never_runs_on_costs() {
         waivers: &[],
         until: d(2025, 12, 31),
         compound: true,
+        contractual: None,
     };
     let with = compute_claim(&table, &facts).unwrap();
     facts.costs = &[];
@@ -254,6 +257,7 @@ fn costs_owed_from_different_days_are_paid_as_they_fall_due() {
             waivers: &[],
             until: d(2025, 4, 30),
             compound: true,
+            contractual: None,
         },
     )
     .unwrap();
@@ -280,6 +284,7 @@ fn principal_paid_late(waivers: &[(NaiveDate, Decimal)]) -> crate::interest::Int
             waivers,
             until: d(2026, 6, 30),
             compound: true,
+            contractual: None,
         },
     )
     .unwrap()

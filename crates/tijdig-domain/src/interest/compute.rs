@@ -29,6 +29,7 @@ use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{InterestKind, RateTable};
+use crate::late_payment_terms::{ContractualInterest, RatePeriod};
 use crate::money::round_cents;
 use crate::Issue;
 
@@ -44,11 +45,14 @@ pub struct InterestSegment {
     pub days: i64,
     /// Grondslag: principal plus capitalised interest still open.
     pub base: Decimal,
-    /// Percentage per year.
+    /// Percentage per [`Self::per`]: per year for the statutory rates; a contractual rate as
+    /// the clause states it.
     pub rate: Decimal,
+    pub per: RatePeriod,
     /// The rate is marked unverified in the rentetabel; the letter must say so.
     pub unverified: bool,
-    /// round_cents(base × rate / 100 × days / 365).
+    /// round_cents(base × rate / 100 × days / 365); per month: × days / the days of that month
+    /// (counted from the first day of verzuim).
     pub amount: Decimal,
 }
 
@@ -106,6 +110,10 @@ pub struct ClaimFacts<'a> {
     /// Rente op rente on every anniversary of the first day (art. 6:119 lid 2, 6:119a lid 3);
     /// `false` only for a contract that stipulates simple interest.
     pub compound: bool,
+    /// Contractuele rente (business clients whose accepted voorwaarden stipulate it): this rate
+    /// instead of the rentetabel's ([`crate::late_payment_terms`]). `compound` follows the
+    /// clause.
+    pub contractual: Option<ContractualInterest>,
 }
 
 /// Renteoverzicht: everything a letter prints about the interest of one claim, calculated
@@ -113,6 +121,8 @@ pub struct ClaimFacts<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InterestBreakdown {
     pub kind: InterestKind,
+    /// The contractual rate used instead of `kind`'s statutory rate.
+    pub contractual: Option<ContractualInterest>,
     /// Eerste verzuimdag.
     pub first_day: NaiveDate,
     /// Berekend tot en met.
@@ -156,10 +166,15 @@ impl InterestBreakdown {
         self.segments.iter().any(|s| s.unverified)
     }
 
-    /// Rente per dag after `until` at the last segment's rate: round_cents(base × rate / 36500).
+    /// Rente per dag after `until` at the last segment's rate: round_cents(base × rate / 36500)
+    /// (a monthly rate × 12).
     pub fn interest_per_day(&self) -> Decimal {
         self.segments.last().map_or(Decimal::ZERO, |last| {
-            round_cents(self.base_at_end * last.rate / Decimal::from(100 * DAYS_IN_YEAR))
+            let yearly = match last.per {
+                RatePeriod::Month => last.rate * Decimal::from(12),
+                RatePeriod::Year => last.rate,
+            };
+            round_cents(self.base_at_end * yearly / Decimal::from(100 * DAYS_IN_YEAR))
         })
     }
 
@@ -255,6 +270,7 @@ impl OneCostsAmount {
                 waivers: &[],
                 until: self.until,
                 compound,
+                contractual: None,
             },
         )
     }
@@ -358,6 +374,7 @@ pub fn compute_claim(
     };
     let mut out = InterestBreakdown {
         kind: claim.kind,
+        contractual: claim.contractual,
         first_day: claim.first_day,
         until: claim.until,
         segments: Vec::new(),
@@ -384,9 +401,17 @@ pub fn compute_claim(
     }
 
     let anniversaries = anniversaries(claim);
-    let mut starts: BTreeSet<NaiveDate> = table
-        .changes_between(claim.kind, claim.first_day, claim.until)
-        .collect();
+    let months = month_starts(claim);
+    let mut starts: BTreeSet<NaiveDate> = match claim.contractual {
+        Some(_) => months
+            .iter()
+            .copied()
+            .filter(|m| *m > claim.first_day && *m <= claim.until)
+            .collect(),
+        None => table
+            .changes_between(claim.kind, claim.first_day, claim.until)
+            .collect(),
+    };
     starts.extend(anniversaries.iter().copied());
     starts.extend(
         pending
@@ -403,14 +428,27 @@ pub fn compute_claim(
         let Some(to) = next.pred_opt() else { break };
         let base = ledger.base();
         if base > Decimal::ZERO {
-            let rate = table.rate_on(claim.kind, from).ok_or(Issue::RateMissing {
-                kind: claim.kind,
-                on: from,
-            })?;
             let days = (to - from).num_days() + 1;
-            let amount = round_cents(
-                base * rate.percent * Decimal::from(days) / Decimal::from(100 * DAYS_IN_YEAR),
-            );
+            let (rate, per, unverified, denominator) = match claim.contractual {
+                Some(c) if c.per == RatePeriod::Month => {
+                    (c.percent, c.per, false, month_length(&months, from))
+                }
+                Some(c) => (c.percent, c.per, false, DAYS_IN_YEAR),
+                None => {
+                    let rate = table.rate_on(claim.kind, from).ok_or(Issue::RateMissing {
+                        kind: claim.kind,
+                        on: from,
+                    })?;
+                    (
+                        rate.percent,
+                        RatePeriod::Year,
+                        rate.unverified,
+                        DAYS_IN_YEAR,
+                    )
+                }
+            };
+            let amount =
+                round_cents(base * rate * Decimal::from(days) / Decimal::from(100 * denominator));
             ledger.running += amount;
             out.interest_total += amount;
             out.segments.push(InterestSegment {
@@ -418,8 +456,9 @@ pub fn compute_claim(
                 to,
                 days,
                 base,
-                rate: rate.percent,
-                unverified: rate.unverified,
+                rate,
+                per,
+                unverified,
                 amount,
             });
         }
@@ -476,6 +515,42 @@ fn anniversaries(claim: &ClaimFacts<'_>) -> Vec<NaiveDate> {
         out.push(date);
     }
     out
+}
+
+/// With a monthly contractual rate: the first day of every month counted from the first day of
+/// verzuim (31 January → 28/29 February → 31 March: counted from the first day each time), the
+/// first day itself included, through the first such day after `until`. Empty otherwise.
+fn month_starts(claim: &ClaimFacts<'_>) -> Vec<NaiveDate> {
+    if !claim
+        .contractual
+        .is_some_and(|c| c.per == RatePeriod::Month)
+    {
+        return Vec::new();
+    }
+    let mut out = vec![claim.first_day];
+    for months in 1u32.. {
+        let Some(date) = claim.first_day.checked_add_months(Months::new(months)) else {
+            break;
+        };
+        out.push(date);
+        if date > claim.until {
+            break;
+        }
+    }
+    out
+}
+
+/// The days of the month (counted from the first day of verzuim) that holds `day`.
+fn month_length(months: &[NaiveDate], day: NaiveDate) -> i64 {
+    let index = months.partition_point(|m| *m <= day);
+    match (
+        index.checked_sub(1).and_then(|i| months.get(i)),
+        months.get(index),
+    ) {
+        (Some(start), Some(end)) => (*end - *start).num_days(),
+        // Not reached: the list runs past `until`; a month is never shorter than 28 days.
+        _ => 30,
+    }
 }
 
 fn next_day(date: NaiveDate) -> NaiveDate {

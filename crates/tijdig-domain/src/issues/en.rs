@@ -139,6 +139,12 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::QrPayloadTooLarge => {
             "There is too much text for the QR code: shorten the name or the description.".into()
         }
+        Issue::InterestClauseRange { max, per_month } => format!(
+            "Choose a rate above 0 and at most {}% {}, such as 1 or 1.5.",
+            max.normalize(),
+            if *per_month { "per month" } else { "per year" }
+        ),
+        Issue::CostsClauseRange => "Choose a percentage above 0 and at most 100%, such as 15.".into(),
         Issue::RatePercentRange => {
             "Choose an interest rate from 0 to 100%, like 10.15.".into()
         }

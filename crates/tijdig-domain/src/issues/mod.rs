@@ -140,6 +140,13 @@ pub enum Issue {
     },
     /// Rentetabel: a percentage below 0 or above 100 % (a typing error, not a rate).
     RatePercentRange,
+    /// Contractuele rente: not above 0 or above `max` (10 % per month, 100 % per year).
+    InterestClauseRange {
+        max: Decimal,
+        per_month: bool,
+    },
+    /// Contractuele incassokosten: a percentage not above 0 or above 100.
+    CostsClauseRange,
     /// Rentetabel: a second row for the same kind and valid-from date.
     RateDuplicate {
         kind: InterestKind,
@@ -226,6 +233,8 @@ impl Issue {
             Issue::QrTextTooLong { .. } => "qr_text_too_long",
             Issue::QrPayloadTooLarge => "qr_payload_too_large",
             Issue::RatePercentRange => "rate_percent_range",
+            Issue::InterestClauseRange { .. } => "interest_clause_range",
+            Issue::CostsClauseRange => "costs_clause_range",
             Issue::RateDuplicate { .. } => "rate_duplicate",
             Issue::RateSourceRequired => "rate_source_required",
             Issue::RateMissing { .. } => "rate_missing",

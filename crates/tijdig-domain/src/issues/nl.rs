@@ -145,6 +145,14 @@ pub(super) fn message(issue: &Issue) -> String {
         Issue::QrPayloadTooLarge => {
             "Er staat te veel tekst in de QR-code: maak de naam of de omschrijving korter.".into()
         }
+        Issue::InterestClauseRange { max, per_month } => format!(
+            "Kies een rente van meer dan 0 en hooguit {} % {}, zoals 1 of 1,5.",
+            max.normalize(),
+            if *per_month { "per maand" } else { "per jaar" }
+        ),
+        Issue::CostsClauseRange => {
+            "Kies een percentage van meer dan 0 tot en met 100 %, zoals 15.".into()
+        }
         Issue::RatePercentRange => {
             "Kies een rentepercentage van 0 tot en met 100%, zoals 10,15.".into()
         }
