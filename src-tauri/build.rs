@@ -97,6 +97,7 @@ const COMMANDS: &[&str] = &[
     "save_agreement_pdf",
     "open_agreement_pdf",
     "list_terms_documents",
+    "save_late_payment_terms",
     "upload_terms_document",
     "list_text_blocks",
     "add_text_block",

@@ -185,6 +185,7 @@ fn main() {
             offers::save_agreement_pdf,
             offers::open_agreement_pdf,
             offers::list_terms_documents,
+            offers::save_late_payment_terms,
             offers::upload_terms_document,
             offers::list_text_blocks,
             offers::add_text_block,

@@ -185,6 +185,16 @@ pub fn list_terms_documents(state: State<'_>) -> Result<Vec<dto::TermsDocument>,
     state.app()?.terms_documents()
 }
 
+/// Afspraken bij te late betaling of one version of the algemene voorwaarden.
+#[tauri::command]
+pub fn save_late_payment_terms(
+    state: State<'_>,
+    id: i64,
+    form: dto::LatePaymentTermsForm,
+) -> Result<dto::TermsDocument, AppError> {
+    state.app()?.save_late_payment_terms(id, &form)
+}
+
 /// "Voorwaarden uploaden": the user's PDF (`TIJDIG_PICK_TERMS` answers for tests) becomes the
 /// next version. `None` when the user cancels.
 #[tauri::command]

@@ -120,6 +120,7 @@ fn generate() -> String {
         ScheduleRow::decl(&cfg),
         OfferReview::decl(&cfg),
         TermsDocument::decl(&cfg),
+        LatePaymentTermsForm::decl(&cfg),
         CountersignedCopy::decl(&cfg),
         AcceptedHow::decl(&cfg),
         AcceptanceForm::decl(&cfg),

@@ -31,6 +31,7 @@ use rust_decimal::Decimal;
 
 use crate::codes::coded_enum;
 use crate::collection_costs::{CollectionCosts, BIK_MINIMUM};
+use crate::interest::InterestKind;
 use crate::money::{format_eur, parse_amount, parse_discount, round_cents};
 use crate::{ClientKind, FieldIssue, Issue, Language};
 
@@ -193,12 +194,75 @@ impl AcceptedTerms {
         (kind == ClientKind::Business && self.terms.stipulates_anything()).then_some(self)
     }
 
-    /// "volgens uw algemene voorwaarden, versie 3".
-    pub fn source(&self, lang: Language) -> String {
+    /// "volgens je algemene voorwaarden, versie 3" (the user's screens), "volgens mijn …"
+    /// (the user's letters), "volgens de …" (a dossier for a third party).
+    pub fn source(&self, lang: Language, voice: Voice) -> String {
+        let whose = match (voice, lang) {
+            (Voice::User, Language::Nl) => "je",
+            (Voice::Letter, Language::Nl) => "mijn",
+            (Voice::Record, Language::Nl) => "de",
+            (Voice::User, Language::En) => "your",
+            (Voice::Letter, Language::En) => "my",
+            (Voice::Record, Language::En) => "the",
+        };
         match lang {
-            Language::Nl => format!("volgens uw algemene voorwaarden, versie {}", self.version),
-            Language::En => format!("under your terms and conditions, version {}", self.version),
+            Language::Nl => format!(
+                "volgens {whose} algemene voorwaarden, versie {}",
+                self.version
+            ),
+            Language::En => format!(
+                "under {whose} terms and conditions, version {}",
+                self.version
+            ),
         }
+    }
+}
+
+/// Who speaks where the basis is named: the user on a screen ("je"), the user to the debtor in
+/// a letter ("mijn"), a dossier for an incassobureau or lawyer ("de").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voice {
+    User,
+    Letter,
+    Record,
+}
+
+/// Grondslag van de rente as every screen, letter and export names it: the statutory kind with
+/// its article, or the contractual rate with the version it comes from ("contractuele rente
+/// 1 % per maand volgens je algemene voorwaarden, versie 3").
+pub fn interest_basis(
+    kind: InterestKind,
+    accepted: Option<&AcceptedTerms>,
+    lang: Language,
+    voice: Voice,
+) -> String {
+    match accepted.and_then(|a| a.terms.interest.map(|i| (a, i))) {
+        Some((a, i)) => format!("{} {}", i.describe(lang), a.source(lang, voice)),
+        None => format!("{} ({})", kind.label(lang), kind.article()),
+    }
+}
+
+/// Grondslag van de incassokosten when the accepted version stipulates them ("15 % van de
+/// hoofdsom, minimaal € 40,00, volgens je algemene voorwaarden, versie 3").
+pub fn costs_basis(
+    accepted: Option<&AcceptedTerms>,
+    lang: Language,
+    voice: Voice,
+) -> Option<String> {
+    let a = accepted?;
+    let costs = a.terms.costs?;
+    Some(format!(
+        "{}, {}",
+        costs.describe(lang),
+        a.source(lang, voice)
+    ))
+}
+
+/// The rate of one segment as shown: "10,40 %" per year, or "1 % per maand".
+pub fn segment_rate(percent: Decimal, per: RatePeriod, lang: Language) -> String {
+    match per {
+        RatePeriod::Year => percent_text(percent, lang),
+        RatePeriod::Month => format!("{} {}", percent_text(percent, lang), per.label(lang)),
     }
 }
 
@@ -248,9 +312,9 @@ pub fn business_clause(terms: &LatePaymentTerms, term_days: u32, lang: Language)
     out
 }
 
-/// "1 %" / "1%", "1,5 %" / "1.5%".
+/// "1 %" / "1%", "1,5 %" / "1.5%", "10,40 %" (the decimals as typed or stored).
 pub fn percent_text(percent: Decimal, lang: Language) -> String {
-    let n = percent.normalize().to_string();
+    let n = percent.to_string();
     match lang {
         Language::Nl => format!("{} %", n.replace('.', ",")),
         Language::En => format!("{n}%"),

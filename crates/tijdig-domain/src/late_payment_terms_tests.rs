@@ -328,12 +328,41 @@ fn the_basis_is_named_in_the_letters_words() {
         },
     };
     assert_eq!(
-        format!(
-            "{} {}",
-            monthly(dec!(1), false).describe(Language::Nl),
-            accepted.source(Language::Nl)
+        interest_basis(
+            InterestKind::Commercial,
+            Some(&accepted),
+            Language::Nl,
+            Voice::User
         ),
-        "contractuele rente 1 % per maand volgens uw algemene voorwaarden, versie 3"
+        "contractuele rente 1 % per maand volgens je algemene voorwaarden, versie 3"
+    );
+    assert_eq!(
+        interest_basis(InterestKind::Commercial, None, Language::Nl, Voice::Letter),
+        "wettelijke handelsrente (art. 6:119a BW)"
+    );
+    // Costs are not stipulated by this version: no costs basis of its own.
+    assert_eq!(
+        costs_basis(Some(&accepted), Language::Nl, Voice::Letter),
+        None
+    );
+    let with_costs = AcceptedTerms {
+        terms: LatePaymentTerms {
+            costs: Some(ContractualCosts::Fixed { amount: dec!(75) }),
+            ..accepted.terms
+        },
+        ..accepted
+    };
+    assert_eq!(
+        costs_basis(Some(&with_costs), Language::Nl, Voice::Letter).unwrap(),
+        "€ 75,00 per factuur, volgens mijn algemene voorwaarden, versie 3"
+    );
+    assert_eq!(
+        segment_rate(dec!(1), RatePeriod::Month, Language::Nl),
+        "1 % per maand"
+    );
+    assert_eq!(
+        segment_rate(dec!(10.40), RatePeriod::Year, Language::Nl),
+        "10,40 %"
     );
     assert_eq!(
         yearly(dec!(8.5), true).describe(Language::En),

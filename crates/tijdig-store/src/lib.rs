@@ -65,9 +65,9 @@ pub use mail::{EmailOutcome, NewSentEmail, SentEmailRecord};
 pub use migrations::SCHEMA_VERSION;
 pub use numbering::{merge_marks, SeriesMark};
 pub use offers::{
-    agreement_number, AcceptedHow, AgreementRecord, ClientAcceptance, Countersigned, NewAcceptance,
-    NewTermsDocument, OfferAnswer, OfferData, OfferDocument, OfferRecord, TermsDocumentRecord,
-    TextBlockRecord,
+    agreement_number, AcceptedHow, AcceptedVersion, AgreementRecord, ClientAcceptance,
+    Countersigned, NewAcceptance, NewTermsDocument, OfferAnswer, OfferData, OfferDocument,
+    OfferRecord, TermsDocumentRecord, TextBlockRecord,
 };
 pub use profile::Logo;
 pub use rates::RateRecord;

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0020_external_invoices.sql"),
     include_str!("migrations/0021_invoice_schedules.sql"),
     include_str!("migrations/0022_message_contacts.sql"),
+    include_str!("migrations/0023_terms_late_payment.sql"),
 ];
 
 /// The schema version this build writes.

@@ -84,6 +84,7 @@ import type {
   OfferSummary,
   AcceptanceForm,
   TermsDocument,
+  LatePaymentTermsForm,
   TextBlock,
   ClientAcceptance,
   ClientAcceptanceForm,
@@ -259,6 +260,8 @@ export const api = {
   openAgreementPdf: (agreementId: number) => call<string>("open_agreement_pdf", { agreementId }),
   listTermsDocuments: () => call<TermsDocument[]>("list_terms_documents"),
   uploadTermsDocument: () => call<TermsDocument | null>("upload_terms_document"),
+  saveLatePaymentTerms: (id: number, form: LatePaymentTermsForm) =>
+    call<TermsDocument>("save_late_payment_terms", { id, form }),
   listTextBlocks: () => call<TextBlock[]>("list_text_blocks"),
   addTextBlock: (kind: string, title: string, body: string) =>
     call<TextBlock>("add_text_block", { kind, title, body }),

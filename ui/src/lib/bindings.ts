@@ -150,13 +150,18 @@ export type InvoiceRef = { id: number, number: string | null, invoiceDate: strin
 
 export type ClaimSegment = { from: string, to: string, days: number, base: string, 
 /**
- * Percentage per year, e.g. "10.15".
+ * Percentage per year, e.g. "10.15"; a contractual monthly rate per month.
  */
-rate: string, amount: string, unverified: boolean, };
+rate: string, 
+/**
+ * The rate as shown: "10,15 %", or "1 % per maand" for a contractual monthly rate.
+ */
+rateText: string, amount: string, unverified: boolean, };
 
 export type Claim = { 
 /**
- * e.g. "Wettelijke handelsrente (art. 6:119a BW)".
+ * e.g. "wettelijke handelsrente (art. 6:119a BW)", or "contractuele rente 1 % per maand
+ * volgens je algemene voorwaarden, versie 3".
  */
 interestLabel: string, firstDay: string, 
 /**
@@ -761,7 +766,48 @@ export type OfferReview = { totalExcl: string, vat: string, totalIncl: string, s
  */
 fields: Array<FieldMessage>, };
 
-export type TermsDocument = { id: number, version: number, fileName: string, sha256: string, pages: number, uploadedAt: string, };
+export type TermsDocument = { id: number, version: number, fileName: string, sha256: string, pages: number, uploadedAt: string, 
+/**
+ * What this version stipulates on late payment, as the form shows it (`None`: nothing of
+ * its own, the statutory claim).
+ */
+latePayment: LatePaymentTermsForm | null, 
+/**
+ * One line in words, e.g. "1 % per maand · 15 % van de hoofdsom, minimaal € 40,00 ·
+ * fatale termijn".
+ */
+latePaymentSummary: string | null, 
+/**
+ * An offer carrying this version was sent: its terms can no longer change.
+ */
+latePaymentFixed: boolean, 
+/**
+ * What the user should know about these terms (below the statutory rate, a court may
+ * moderate the costs, consumers get the statutory claim only, fixed).
+ */
+latePaymentNotes: Array<string>, };
+
+export type LatePaymentTermsForm = { 
+/**
+ * Contractual rate, e.g. "1" or "1,5"; empty: the wettelijke handelsrente.
+ */
+interestPercent: string, 
+/**
+ * `month` or `year`.
+ */
+interestPer: string, 
+/**
+ * Rente op rente once a year.
+ */
+compound: boolean, 
+/**
+ * `statutory` (the € 40 or the staffel), `percent` or `fixed`.
+ */
+costs: string, costsPercent: string, 
+/**
+ * Empty: no minimum beyond the statutory € 40.
+ */
+costsMinimum: string, costsAmount: string, fatalTerm: boolean, };
 
 export type CountersignedCopy = { fileName: string, sha256: string, check: string, registeredAt: string, };
 

@@ -347,7 +347,7 @@ export const en: Record<MessageKey, string> = {
   "claim.interest": "Interest",
   "claim.costs": "Collection costs",
   "claim.total": "Total claim",
-  "claim.segment": "{from} to {to}: {days} days at {rate}% on {base}",
+  "claim.segment": "{from} to {to}: {days} days at {rate} on {base}",
   "claim.unverified": "rate not confirmed",
   "client.largeCompany": "Large company",
   "client.largeCompany.hint": "A large company (art. 2:397 BW) may not agree a payment term longer than 30 days with you as a freelancer; Tijdig then counts default from 30 days.",

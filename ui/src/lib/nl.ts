@@ -346,7 +346,7 @@ export const nl = {
   "claim.interest": "Rente",
   "claim.costs": "Incassokosten",
   "claim.total": "Totaal te vorderen",
-  "claim.segment": "{from} t/m {to}: {days} dagen à {rate} % over {base}",
+  "claim.segment": "{from} t/m {to}: {days} dagen à {rate} over {base}",
   "claim.unverified": "tarief niet bevestigd",
   "client.largeCompany": "Grote onderneming",
   "client.largeCompany.hint": "Een grote onderneming (art. 2:397 BW) mag met jou als zzp'er geen betaaltermijn langer dan 30 dagen afspreken; Tijdig rekent het verzuim dan vanaf 30 dagen.",

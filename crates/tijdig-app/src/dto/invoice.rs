@@ -333,8 +333,10 @@ pub struct ClaimSegment {
     pub to: String,
     pub days: i64,
     pub base: String,
-    /// Percentage per year, e.g. "10.15".
+    /// Percentage per year, e.g. "10.15"; a contractual monthly rate per month.
     pub rate: String,
+    /// The rate as shown: "10,15 %", or "1 % per maand" for a contractual monthly rate.
+    pub rate_text: String,
     pub amount: String,
     pub unverified: bool,
 }
@@ -343,7 +345,8 @@ pub struct ClaimSegment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Claim {
-    /// e.g. "Wettelijke handelsrente (art. 6:119a BW)".
+    /// e.g. "wettelijke handelsrente (art. 6:119a BW)", or "contractuele rente 1 % per maand
+    /// volgens je algemene voorwaarden, versie 3".
     pub interest_label: String,
     pub first_day: String,
     /// "Berekend tot en met".

@@ -120,6 +120,36 @@ pub struct TermsDocument {
     pub sha256: String,
     pub pages: u32,
     pub uploaded_at: String,
+    /// What this version stipulates on late payment, as the form shows it (`None`: nothing of
+    /// its own, the statutory claim).
+    pub late_payment: Option<LatePaymentTermsForm>,
+    /// One line in words, e.g. "1 % per maand · 15 % van de hoofdsom, minimaal € 40,00 ·
+    /// fatale termijn".
+    pub late_payment_summary: Option<String>,
+    /// An offer carrying this version was sent: its terms can no longer change.
+    pub late_payment_fixed: bool,
+    /// What the user should know about these terms (below the statutory rate, a court may
+    /// moderate the costs, consumers get the statutory claim only, fixed).
+    pub late_payment_notes: Vec<String>,
+}
+
+/// Afspraken bij te late betaling of one version, every field as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LatePaymentTermsForm {
+    /// Contractual rate, e.g. "1" or "1,5"; empty: the wettelijke handelsrente.
+    pub interest_percent: String,
+    /// `month` or `year`.
+    pub interest_per: String,
+    /// Rente op rente once a year.
+    pub compound: bool,
+    /// `statutory` (the € 40 or the staffel), `percent` or `fixed`.
+    pub costs: String,
+    pub costs_percent: String,
+    /// Empty: no minimum beyond the statutory € 40.
+    pub costs_minimum: String,
+    pub costs_amount: String,
+    pub fatal_term: bool,
 }
 
 /// The countersigned copy and what its check found.

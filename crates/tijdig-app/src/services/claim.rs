@@ -16,11 +16,12 @@ use tijdig_domain::interest::{
     compute_claim as ledger, ClaimFacts, CostsDue, InterestBreakdown, InterestKind, RateTable,
 };
 use tijdig_domain::invoice::{self as rules, InvoiceStatus};
+use tijdig_domain::late_payment_terms::AcceptedTerms;
 use tijdig_domain::{letter_delivery, Client, ClientKind, Issue, LetterChannel};
 use tijdig_store::{InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
 pub(crate) use crate::services::claim_basis::{
-    staffel_stipulated, ClaimBasis, ClaimInvoice, StoredBasis,
+    accepted_terms, staffel_stipulated, ClaimBasis, ClaimInvoice, StoredBasis,
 };
 
 /// Stand van de vordering: what one invoice's debtor owes on a day — verzuim, interest, the
@@ -54,6 +55,9 @@ pub(crate) struct InvoiceClaim {
     /// A small consumer claim the cumulatieregeling may limit: no costs were charged
     /// automatically ([`tijdig_domain::collection_costs::cumulation_may_apply`]).
     pub cumulation: bool,
+    /// The accepted version of the algemene voorwaarden whose own interest or costs this claim
+    /// uses (business clients only): every screen and letter names it as the basis.
+    pub terms: Option<AcceptedTerms>,
 }
 
 impl InvoiceClaim {
@@ -248,6 +252,7 @@ pub(crate) fn combined_costs(
             principal,
             first_day_of_default,
             staffel_stipulated: false,
+            contractual: None,
             letter,
             btw_surcharge: false,
         },
@@ -285,6 +290,7 @@ pub(crate) fn compute_claim(
         total: basis.total(),
         costs_over: Decimal::ZERO,
         cumulation: false,
+        terms: None,
     };
     if basis.invoice.issued_total.is_none() {
         return simple(None);
@@ -298,6 +304,13 @@ pub(crate) fn compute_claim(
         return simple(Some(start));
     }
     let kind = InterestKind::for_client(basis.client.kind);
+    // The accepted voorwaarden's own rate replaces the statutory one as stipulated (simple or
+    // compounded); no rentetabel row is read, so no stale-table warning either.
+    let contractual = basis.terms.and_then(|t| t.terms.interest);
+    let rate_warning = match contractual {
+        Some(_) => None,
+        None => table.stale_on(kind, on),
+    };
     let payments: Vec<(NaiveDate, Decimal)> = basis
         .payments
         .iter()
@@ -311,7 +324,8 @@ pub(crate) fn compute_claim(
         payments: &payments,
         waivers: basis.waivers,
         until: on,
-        compound: true,
+        compound: contractual.is_none_or(|c| c.compound),
+        contractual,
     };
     let shared = shared_letter_costs(
         basis.letters,
@@ -326,6 +340,7 @@ pub(crate) fn compute_claim(
                 principal,
                 first_day_of_default: start.date,
                 staffel_stipulated: basis.staffel_stipulated,
+                contractual: basis.terms.and_then(|t| t.terms.costs),
                 letter: fourteen_day_letter(basis.letters, Some(&start)),
                 btw_surcharge: false,
             },
@@ -357,7 +372,7 @@ pub(crate) fn compute_claim(
             Err(issue) => {
                 return InvoiceClaim {
                     problem: Some(issue),
-                    rate_warning: table.stale_on(kind, on),
+                    rate_warning,
                     ..simple(Some(start))
                 }
             }
@@ -400,15 +415,17 @@ pub(crate) fn compute_claim(
             costs_open: breakdown.costs_open,
             interest: Some(breakdown),
             costs: Some(costs),
-            rate_warning: table.stale_on(kind, on),
+            rate_warning,
+            terms: basis.terms,
             ..simple(Some(start))
         },
         Err(issue) => InvoiceClaim {
             costs_over,
             cumulation,
             problem: Some(issue),
-            rate_warning: table.stale_on(kind, on),
+            rate_warning,
             costs: Some(costs),
+            terms: basis.terms,
             ..simple(Some(start))
         },
     }

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use tijdig_domain::late_payment_terms::AcceptedTerms;
 use tijdig_domain::{Client, ClientKind};
-use tijdig_store::{InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
+use tijdig_store::{AcceptedVersion, InvoiceRecord, PaymentRecord, SentLetter, Store, StoreError};
 
 use crate::services::invoice_amounts::credited_on;
 
@@ -50,6 +51,10 @@ pub(crate) struct ClaimBasis<'a> {
     pub arranged: bool,
     /// B2B: the client accepted terms that stipulate the staffel ([`staffel_stipulated`]).
     pub staffel_stipulated: bool,
+    /// B2B: the version of the algemene voorwaarden that decides this invoice stipulates its
+    /// own interest or costs ([`accepted_terms`]); they go before the statutory rate and the
+    /// staffel.
+    pub terms: Option<AcceptedTerms>,
     /// Every sent 14-dagenbrief to this client (letter id, sent on): the cumulatieregeling
     /// looks back six months.
     pub client_fourteen_day_letters: &'a [(i64, NaiveDate)],
@@ -59,12 +64,34 @@ pub(crate) struct ClaimBasis<'a> {
 /// accepted, on or before the invoice date, an offer whose late-payment clause stipulates it
 /// (reference README "Collection costs", B2B; `since` from
 /// `Store::late_payment_terms_accepted`). The € 40 stays the minimum (the staffel's own).
+/// Costs the accepted voorwaarden stipulate themselves (`terms`) go before it.
 pub(crate) fn staffel_stipulated(
     client: &Client,
     invoice_date: NaiveDate,
     since: Option<NaiveDate>,
+    terms: Option<AcceptedTerms>,
 ) -> bool {
-    client.kind == ClientKind::Business && since.is_some_and(|d| d <= invoice_date)
+    client.kind == ClientKind::Business
+        && since.is_some_and(|d| d <= invoice_date)
+        && terms.and_then(|t| t.terms.costs).is_none()
+}
+
+/// The version of the algemene voorwaarden that decides an invoice of `client` dated
+/// `invoice_date`: the one carried by the newest offer the client accepted on or before that
+/// date (`accepted`, oldest first, from `Store::accepted_versions`) — a later acceptance of
+/// another version replaces it for later invoices, never for earlier ones. Only what it
+/// stipulates for this client's kind: nothing for a consumer (art. 6:96 lid 5 BW,
+/// [`tijdig_domain::late_payment_terms`]).
+pub(crate) fn accepted_terms(
+    client: &Client,
+    invoice_date: NaiveDate,
+    accepted: Option<&[AcceptedVersion]>,
+) -> Option<AcceptedTerms> {
+    accepted?
+        .iter()
+        .rev()
+        .find(|a| a.accepted_on <= invoice_date)
+        .and_then(|a| a.terms.for_client(client.kind))
 }
 
 impl ClaimBasis<'_> {
@@ -99,12 +126,21 @@ pub(crate) struct StoredBasis {
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
     pub staffel_stipulated: bool,
+    pub terms: Option<AcceptedTerms>,
     pub client_fourteen_day_letters: Vec<(i64, NaiveDate)>,
 }
 
 impl StoredBasis {
     pub(crate) fn read(store: &Store, record: &InvoiceRecord) -> Result<StoredBasis, StoreError> {
         let client = store.client(record.draft.client_id)?.client;
+        let terms = accepted_terms(
+            &client,
+            record.draft.invoice_date,
+            store
+                .accepted_versions(Some(record.draft.client_id))?
+                .get(&record.draft.client_id)
+                .map(Vec::as_slice),
+        );
         Ok(StoredBasis {
             credited: credited_on(store, record.id)?,
             payments: store.payments(record.id)?,
@@ -122,7 +158,9 @@ impl StoredBasis {
                     .late_payment_terms_accepted(Some(record.draft.client_id))?
                     .get(&record.draft.client_id)
                     .copied(),
+                terms,
             ),
+            terms,
             client_fourteen_day_letters: store
                 .fourteen_day_letters_of(Some(record.draft.client_id))?
                 .remove(&record.draft.client_id)
@@ -141,6 +179,7 @@ impl StoredBasis {
             waivers: &self.waivers,
             arranged: self.arranged,
             staffel_stipulated: self.staffel_stipulated,
+            terms: self.terms,
             client_fourteen_day_letters: &self.client_fourteen_day_letters,
         }
     }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use tijdig_domain::follow_up::{next_step, FollowUpFacts, FollowUpPolicy, NextStep};
 use tijdig_domain::invoice::{self as rules, InvoiceKind};
+use tijdig_domain::late_payment_terms::AcceptedTerms;
 use tijdig_domain::{is_public_holiday, Client, Language};
 use tijdig_store::{
     FollowUpState, InvoiceRecord, InvoiceSet, PaymentRecord, SentLetter, SettledClaim,
@@ -14,8 +15,8 @@ use tijdig_store::{
 
 use crate::services::arrangement_state::active_invoice_ids;
 use crate::services::claim::{
-    compute_claim, default_start, fourteen_day_letter, rate_table, staffel_stipulated, ClaimBasis,
-    ClaimInvoice, InvoiceClaim,
+    accepted_terms, compute_claim, default_start, fourteen_day_letter, rate_table,
+    staffel_stipulated, ClaimBasis, ClaimInvoice, InvoiceClaim,
 };
 
 /// One issued invoice with what the ladder needs.
@@ -30,6 +31,7 @@ pub(crate) struct LadderInvoice {
     pub waivers: Vec<(NaiveDate, Decimal)>,
     pub arranged: bool,
     pub staffel_stipulated: bool,
+    pub terms: Option<AcceptedTerms>,
     pub client_fourteen_day_letters: Vec<(i64, NaiveDate)>,
     /// The claim on the ladder's day: what is open and how it splits.
     pub claim: InvoiceClaim,
@@ -48,6 +50,7 @@ impl LadderInvoice {
             waivers: &self.waivers,
             arranged: self.arranged,
             staffel_stipulated: self.staffel_stipulated,
+            terms: self.terms,
             client_fourteen_day_letters: &self.client_fourteen_day_letters,
         }
     }
@@ -111,6 +114,7 @@ pub(crate) fn load_set(
         _ => None,
     };
     let stipulated_since = store.late_payment_terms_accepted(only_client)?;
+    let accepted = store.accepted_versions(only_client)?;
     let mut client_ids: Vec<i64> = records.iter().map(|r| r.draft.client_id).collect();
     client_ids.sort_unstable();
     client_ids.dedup();
@@ -137,10 +141,16 @@ pub(crate) fn load_set(
             .get(&client_id)
             .cloned()
             .unwrap_or_default();
+        let terms = accepted_terms(
+            client,
+            record.draft.invoice_date,
+            accepted.get(&client_id).map(Vec::as_slice),
+        );
         let stipulated = staffel_stipulated(
             client,
             record.draft.invoice_date,
             stipulated_since.get(&client_id).copied(),
+            terms,
         );
         let claim = compute_claim(
             &table,
@@ -153,6 +163,7 @@ pub(crate) fn load_set(
                 waivers: &invoice_waivers,
                 arranged: is_arranged,
                 staffel_stipulated: stipulated,
+                terms,
                 client_fourteen_day_letters: &client_fourteen_day_letters,
             },
             today,
@@ -194,6 +205,7 @@ pub(crate) fn load_set(
             waivers: invoice_waivers,
             arranged: is_arranged,
             staffel_stipulated: stipulated,
+            terms,
             client_fourteen_day_letters,
             claim,
             next,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{payment_schedule, OfferPrice, OfferTerms, ScheduleProblem};
+use crate::late_payment_terms::business_clause;
 use crate::{ClientKind, Language};
 
 /// Longest term a large company may agree with a zzp'er since 1 July 2022 (art. 6:119a lid 6
@@ -68,6 +69,8 @@ impl Finding {
             "no_hours" => "An hourly rate needs an estimate of the hours, or your client cannot know what to expect.",
             "schedule_over_total" if nl => "Aanbetaling en termijnen samen zijn meer dan het totaalbedrag.",
             "schedule_over_total" => "Advance and instalments together are more than the total.",
+            "consumer_contractual_terms" if nl => "De bijgevoegde algemene voorwaarden bedingen eigen rente of incassokosten. Bij een particulier mag daarvan niet in zijn nadeel worden afgeweken: Tijdig rekent hem alleen de wettelijke rente en de wettelijke staffel, na een 14-dagenbrief (art. 6:96 lid 5 en 6 BW).",
+            "consumer_contractual_terms" => "The attached terms and conditions stipulate their own interest or collection costs. For a consumer these may not be less favourable than the law: Tijdig charges them only statutory interest and the statutory scale, after a 14-day letter (art. 6:96(5) and (6) DCC).",
             "schedule_invalid" if nl => "De aanbetaling of een termijn klopt niet (leeg, negatief of meer dan het totaal).",
             _ => "The advance or an instalment is not right (empty, negative or more than the total).",
         }
@@ -97,6 +100,13 @@ pub fn check(terms: &OfferTerms, today: NaiveDate) -> Vec<Finding> {
     if !terms.terms_attached {
         found.push(Finding::risky("no_terms"));
     }
+    if terms.client_kind == ClientKind::Consumer
+        && terms
+            .attached_late_payment
+            .is_some_and(|t| t.stipulates_anything())
+    {
+        found.push(Finding::risky("consumer_contractual_terms"));
+    }
     if terms.client_kind == ClientKind::Consumer {
         if !terms.price_incl_vat_shown {
             found.push(Finding::missing("consumer_price_excl_vat"));
@@ -119,6 +129,20 @@ pub fn check(terms: &OfferTerms, today: NaiveDate) -> Vec<Finding> {
     }
     found.sort_by_key(|f| f.severity != Severity::Missing);
     found
+}
+
+/// The late-payment clause an offer prints: a business client's states what the attached
+/// algemene voorwaarden stipulate when they stipulate their own rate or costs
+/// ([`business_clause`]); otherwise the statutory clause for the client's kind. A consumer's is
+/// always the statutory one (art. 6:96 lid 5 BW).
+pub fn offer_clause(terms: &OfferTerms, lang: Language) -> String {
+    match terms
+        .attached_late_payment
+        .filter(|t| t.stipulates_anything() && terms.client_kind == ClientKind::Business)
+    {
+        Some(stipulated) => business_clause(&stipulated, terms.payment_term_days, lang),
+        None => late_payment_clause(terms.client_kind, terms.payment_term_days, lang),
+    }
 }
 
 /// The late-payment clause for the client's kind: B2B makes the term a fatale termijn with

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::invoice::VatTreatment;
+use crate::late_payment_terms::LatePaymentTerms;
 use crate::money::round_cents;
 use crate::ClientKind;
 
@@ -57,6 +58,9 @@ pub struct OfferTerms {
     pub late_payment_clause: bool,
     /// A version of the algemene voorwaarden is attached (art. 6:233 sub b / 6:234 BW).
     pub terms_attached: bool,
+    /// What the attached version stipulates on late payment (its own rate or costs), if
+    /// anything ([`crate::late_payment_terms`]).
+    pub attached_late_payment: Option<LatePaymentTerms>,
     /// For a consumer: the price is shown incl. btw.
     pub price_incl_vat_shown: bool,
     /// For a consumer at a distance: the 14-day withdrawal right (herroepingsrecht) is stated.

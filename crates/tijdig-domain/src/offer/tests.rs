@@ -29,6 +29,7 @@ fn offer() -> OfferTerms {
         }],
         late_payment_clause: true,
         terms_attached: true,
+        attached_late_payment: None,
         price_incl_vat_shown: false,
         withdrawal_notice: false,
     }

@@ -7,11 +7,13 @@
 //! invoiced once. The voorwaarden, text blocks and the acceptance checklist are in `library.rs`.
 
 mod agreements;
+mod late_payment;
 mod library;
 
 pub use agreements::{
     agreement_number, AcceptedHow, AgreementRecord, Countersigned, NewAcceptance,
 };
+pub use late_payment::AcceptedVersion;
 pub use library::{ClientAcceptance, NewTermsDocument, TermsDocumentRecord, TextBlockRecord};
 
 use crate::dossier::insert_entry;

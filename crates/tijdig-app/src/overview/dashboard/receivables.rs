@@ -8,7 +8,8 @@ use tijdig_domain::invoice::{due_date, InvoiceKind};
 use tijdig_store::{InvoiceSet, PaymentRecord, ReceivableFilter, Store, StoreError};
 
 use crate::services::claim::{
-    compute_claim, rate_table, received, staffel_stipulated, ClaimBasis, ClaimInvoice,
+    accepted_terms, compute_claim, rate_table, received, staffel_stipulated, ClaimBasis,
+    ClaimInvoice,
 };
 
 /// The receivables the figures are computed over, with each one's invoice as its claim reads
@@ -167,6 +168,7 @@ pub(super) fn interest_and_costs_on(
     let (letters, fourteen_day) = (state.letters, state.fourteen_day_letters);
     let arranged = store.arranged_invoice_ids()?;
     let stipulated_since = store.late_payment_terms_accepted(None)?;
+    let accepted = store.accepted_versions(None)?;
     // The candidates' clients, read as one set (the invoices' own facts came with the
     // receivables: a claim reads nothing else of an invoice).
     let mut client_ids: Vec<i64> = candidates.iter().map(|(r, _, _)| r.client_id).collect();
@@ -182,6 +184,11 @@ pub(super) fn interest_and_costs_on(
             .iter()
             .map(|(on, sum)| received(invoice.id, *on, *sum))
             .collect();
+        let terms = accepted_terms(
+            client,
+            invoice.invoice_date,
+            accepted.get(&r.client_id).map(Vec::as_slice),
+        );
         let basis = ClaimBasis {
             client,
             invoice,
@@ -194,7 +201,9 @@ pub(super) fn interest_and_costs_on(
                 client,
                 invoice.invoice_date,
                 stipulated_since.get(&r.client_id).copied(),
+                terms,
             ),
+            terms,
             client_fourteen_day_letters: fourteen_day
                 .get(&r.client_id)
                 .map_or(&[][..], Vec::as_slice),

@@ -15,6 +15,8 @@ use tijdig_domain::default_start::DefaultStart;
 use tijdig_domain::epc_qr::{epc_qr_payload, EpcPayment};
 use tijdig_domain::follow_up::{FollowUpChannel, FollowUpStep};
 use tijdig_domain::interest::{InterestBreakdown, InterestKind};
+use tijdig_domain::late_payment_terms::RatePeriod;
+use tijdig_domain::late_payment_terms::{costs_basis, interest_basis, AcceptedTerms, Voice};
 use tijdig_domain::money::format_eur;
 use tijdig_domain::payment_reference::PaymentReference;
 use tijdig_domain::{BusinessProfile, Client, Language};
@@ -42,6 +44,8 @@ pub(crate) struct LetterInvoice {
     pub payment_reference: String,
     pub start: Option<DefaultStart>,
     pub interest: Option<InterestBreakdown>,
+    /// The accepted voorwaarden whose own interest or costs the claim uses (business only).
+    pub terms: Option<AcceptedTerms>,
 }
 
 /// The newest rate a letter's interest used, and the day a newer one was due.
@@ -160,7 +164,30 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         .collect::<Vec<_>>()
         .join(", ");
     let kind = InterestKind::for_client(client.kind);
-    let interest_label = kind.label(lang).to_lowercase();
+    // The basis of the interest, per invoice: the statutory kind, or the contractual rate of
+    // the accepted voorwaarden (invoices of one letter may differ: one dated before the client
+    // accepted them, one after).
+    let basis_of = |i: &LetterInvoice| interest_basis(kind, i.terms.as_ref(), lang, Voice::Letter);
+    let mut bases: Vec<String> = input
+        .invoices
+        .iter()
+        .filter(|i| i.interest.is_some())
+        .map(basis_of)
+        .collect();
+    bases.dedup();
+    let contractual = input
+        .invoices
+        .iter()
+        .find_map(|i| i.interest.as_ref().and_then(|b| b.contractual));
+    let interest_label = match (contractual, bases.as_slice()) {
+        (Some(_), [one]) => one.clone(),
+        _ => kind.label(lang).to_lowercase(),
+    };
+    let costs_source = input
+        .invoices
+        .iter()
+        .find_map(|i| costs_basis(i.terms.as_ref(), lang, Voice::Letter))
+        .filter(|_| costs.is_some_and(|c| c.rule == tijdig_domain::CostsRule::BusinessContractual));
     let (total_s, pay_by_s) = (money(total), long_date(pay_by, lang));
     let default_s = first_default.filter(|_| claim).map(|d| long_date(d, lang));
     let costs_s = costs.map(|c| money(c.amount));
@@ -188,6 +215,7 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         per_day: per_day_s.as_deref(),
         contact: &contact,
         interest_label: &interest_label,
+        costs_source: costs_source.as_deref(),
     };
 
     let mut body = vec![LetterBlock::Paragraph(words::opening(input.step, &ctx))];
@@ -270,12 +298,10 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         body.push(LetterBlock::Payment(payment));
     }
     if claim && interest > Decimal::ZERO {
-        body.push(LetterBlock::Heading(format!(
-            "{} — {} ({})",
-            w.interest_heading,
-            kind.label(lang),
-            kind.article()
-        )));
+        body.push(LetterBlock::Heading(match bases.as_slice() {
+            [one] => format!("{} — {one}", w.interest_heading),
+            _ => w.interest_heading.to_string(),
+        }));
         body.push(LetterBlock::Table(Table {
             columns: vec![
                 Column {
@@ -309,8 +335,13 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
                             s.days.to_string(),
                             money(s.base),
                             format!(
-                                "{}{}",
+                                "{}{}{}",
                                 percent(s.rate, lang),
+                                if s.per == RatePeriod::Month {
+                                    w.per_month
+                                } else {
+                                    ""
+                                },
                                 if s.unverified { "*" } else { "" }
                             ),
                             money(s.amount),
@@ -325,9 +356,20 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
             (InterestKind::Commercial, Language::Nl) => "art. 6:119a lid 3 BW",
             (InterestKind::Commercial, Language::En) => "art. 6:119a(3) BW",
         };
-        body.push(LetterBlock::Small(
-            w.method.replace("{article}", capitalisation),
-        ));
+        if bases.len() > 1 {
+            for i in input.invoices.iter().filter(|i| i.interest.is_some()) {
+                body.push(LetterBlock::Small(format!(
+                    "{} {}: {}",
+                    w.invoice,
+                    i.number,
+                    basis_of(i)
+                )));
+            }
+        }
+        body.push(LetterBlock::Small(match contractual {
+            Some(rate) => words::contractual_method(rate, lang),
+            None => w.method.replace("{article}", capitalisation),
+        }));
         let unverified = input
             .invoices
             .iter()

@@ -2,6 +2,7 @@
 //! (nl-rules-sources §6.3 checklist; §4.5 for the 14-dagenbrief).
 
 use tijdig_domain::follow_up::FollowUpStep;
+use tijdig_domain::late_payment_terms::{ContractualInterest, RatePeriod};
 use tijdig_domain::{ClientKind, Language};
 
 /// What the sentences are filled in with; amounts and dates already formatted.
@@ -20,6 +21,43 @@ pub(crate) struct Ctx<'a> {
     pub per_day: Option<&'a str>,
     pub contact: &'a str,
     pub interest_label: &'a str,
+    /// The accepted voorwaarden stipulate the costs: their words and version instead of the
+    /// article ("15 % van de hoofdsom, minimaal € 40,00, volgens mijn algemene voorwaarden,
+    /// versie 3").
+    pub costs_source: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    /// What the costs rest on, in brackets after their amount.
+    fn costs_basis(&self) -> String {
+        match self.costs_source {
+            Some(source) => format!("{source}; art. 6:96 BW"),
+            None => "art. 6:96 BW".to_string(),
+        }
+    }
+}
+
+/// The method note under a contractual rate's calculation (the statutory one is
+/// [`Labels::method`]).
+pub(crate) fn contractual_method(rate: ContractualInterest, lang: Language) -> String {
+    let nl = lang == Language::Nl;
+    let formula = match (rate.per, nl) {
+        (RatePeriod::Month, true) => "bedrag × rente per maand × dagen / dagen van die maand (maanden geteld vanaf de eerste verzuimdag)",
+        (RatePeriod::Month, false) => "amount × monthly rate × days / days of that month (months counted from the first day of default)",
+        (RatePeriod::Year, true) => "bedrag × rente × dagen / 365",
+        (RatePeriod::Year, false) => "amount × rate × days / 365",
+    };
+    let compound = match (rate.compound, nl) {
+        (true, true) => "na een jaar wordt de rente bij de hoofdsom opgeteld, zoals de algemene voorwaarden bepalen",
+        (true, false) => "after a year the interest is added to the principal, as the terms and conditions stipulate",
+        (false, true) => "enkelvoudige rente: de rente wordt niet bij de hoofdsom opgeteld",
+        (false, false) => "simple interest: the interest is not added to the principal",
+    };
+    if nl {
+        format!("Rente per periode: {formula}, per periode afgerond op centen; {compound}. Betalingen gaan eerst naar kosten, dan rente, dan hoofdsom (art. 6:44 BW).")
+    } else {
+        format!("Interest per period: {formula}, rounded to the cent per period; {compound}. Payments go to costs first, then interest, then principal (art. 6:44 BW).")
+    }
 }
 
 pub(crate) fn subject(step: FollowUpStep, c: &Ctx<'_>) -> String {
@@ -186,9 +224,9 @@ pub(crate) fn consequences(step: FollowUpStep, c: &Ctx<'_>) -> Vec<String> {
         FollowUpStep::Dunning => {
             if let (Some(costs), true) = (c.costs, c.costs_owed) {
                 out.push(if nl {
-                    format!("Omdat de betaaltermijn is verstreken, ben ik gerechtigd een vergoeding voor incassokosten van {costs} in rekening te brengen (art. 6:96 BW). Dit bedrag is in het totaal opgenomen.")
+                    format!("Omdat de betaaltermijn is verstreken, ben ik gerechtigd een vergoeding voor incassokosten van {costs} in rekening te brengen ({}). Dit bedrag is in het totaal opgenomen.", c.costs_basis())
                 } else {
-                    format!("Because the payment term has expired, I am entitled to charge compensation for collection costs of {costs} (art. 6:96 BW). This amount is included in the total.")
+                    format!("Because the payment term has expired, I am entitled to charge compensation for collection costs of {costs} ({}). This amount is included in the total.", c.costs_basis())
                 });
             }
             out.push(if nl {
@@ -213,9 +251,9 @@ pub(crate) fn consequences(step: FollowUpStep, c: &Ctx<'_>) -> Vec<String> {
                 });
             } else if c.costs_owed {
                 out.push(if nl {
-                    format!("Daarnaast bent u een vergoeding voor incassokosten verschuldigd van {costs} (art. 6:96 BW). Dit bedrag is in het totaal opgenomen.")
+                    format!("Daarnaast bent u een vergoeding voor incassokosten verschuldigd van {costs} ({}). Dit bedrag is in het totaal opgenomen.", c.costs_basis())
                 } else {
-                    format!("In addition you owe compensation for collection costs of {costs} (art. 6:96 BW). This amount is included in the total.")
+                    format!("In addition you owe compensation for collection costs of {costs} ({}). This amount is included in the total.", c.costs_basis())
                 });
             } else {
                 out.push(if nl {
@@ -310,6 +348,8 @@ pub(crate) struct Labels {
     pub regards: &'static str,
     /// The method note; `{article}` is the capitalisation article of the interest kind.
     pub method: &'static str,
+    /// After a monthly rate in the rate column.
+    pub per_month: &'static str,
     /// The footnote to a rate marked "*" (unverified in the rentetabel).
     pub unverified: &'static str,
     /// The footnote when the letter date lies more than six months after the newest rate:
@@ -344,6 +384,7 @@ pub(crate) const NL: Labels = Labels {
     scan: "Scan met je bank-app",
     page: "pagina {page} van {pages}",
     regards: "Met vriendelijke groet,",
+    per_month: " p/m",
     method: "Rente per periode: bedrag × rente × dagen / 365, per periode afgerond op centen; na een jaar wordt de rente bij de hoofdsom opgeteld ({article}). Betalingen gaan eerst naar kosten, dan rente, dan hoofdsom (art. 6:44 BW).",
     unverified: "* Dit percentage is nog niet door een officiële publicatie bevestigd; blijkt het anders, dan rekenen wij met het bevestigde percentage.",
     stale: "De {kind} is berekend met het laatst bekende percentage (vanaf {from}). Is per {check} een nieuw percentage vastgesteld, dan geldt dat vanaf die datum.",
@@ -376,6 +417,7 @@ pub(crate) const EN: Labels = Labels {
     scan: "Scan with your banking app",
     page: "page {page} of {pages}",
     regards: "Kind regards,",
+    per_month: " p/m",
     method: "Interest per period: amount × rate × days / 365, rounded to the cent per period; after a year the interest is added to the principal ({article}). Payments go to costs first, then interest, then principal (art. 6:44 BW).",
     unverified: "* This rate has not yet been confirmed by an official publication; should it differ, we will charge the confirmed rate.",
     stale: "The {kind} was calculated with the latest known rate (from {from}). Should a new rate apply from {check}, it applies from that date.",

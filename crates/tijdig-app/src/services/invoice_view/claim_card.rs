@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::interest::InterestKind;
+use tijdig_domain::late_payment_terms::{costs_basis, interest_basis, segment_rate, Voice};
 use tijdig_domain::money::format_eur;
 use tijdig_domain::{ClientKind, Language};
 use tijdig_store::{InvoiceRecord, Store, StoreError};
@@ -54,15 +55,23 @@ pub(crate) fn default_info(
     let kind = InterestKind::for_client(client.kind);
     // Where a business's costs come from: the fixed € 40 of the law, or the staffel its
     // accepted terms stipulate.
-    let basis = match (costs.rule, lang) {
-        (tijdig_domain::CostsRule::BusinessStaffel, Language::Nl) => {
-            "staffel volgens de geaccepteerde voorwaarden; art. 6:96 BW, Besluit BIK"
+    let stipulated = costs_basis(claim.terms.as_ref(), lang, Voice::User)
+        .filter(|_| costs.rule == tijdig_domain::CostsRule::BusinessContractual);
+    let basis = match (costs.rule, lang, stipulated) {
+        (_, Language::Nl, Some(source)) => {
+            format!("{source}; nooit minder dan € 40, art. 6:96 lid 4 BW")
         }
-        (tijdig_domain::CostsRule::BusinessStaffel, Language::En) => {
-            "scale as stipulated in the accepted terms; art. 6:96 BW, BIK decree"
+        (_, Language::En, Some(source)) => {
+            format!("{source}; never less than € 40, art. 6:96(4) BW")
         }
-        (_, Language::Nl) => "art. 6:96 BW, Besluit BIK",
-        (_, Language::En) => "art. 6:96 BW, BIK decree",
+        (tijdig_domain::CostsRule::BusinessStaffel, Language::Nl, None) => {
+            "staffel volgens de geaccepteerde voorwaarden; art. 6:96 BW, Besluit BIK".into()
+        }
+        (tijdig_domain::CostsRule::BusinessStaffel, Language::En, None) => {
+            "scale as stipulated in the accepted terms; art. 6:96 BW, BIK decree".into()
+        }
+        (_, Language::Nl, None) => "art. 6:96 BW, Besluit BIK".to_string(),
+        (_, Language::En, None) => "art. 6:96 BW, BIK decree".to_string(),
     };
     let costs_note = match (costs.due_from, lang) {
         _ if claim.cumulation => match lang {
@@ -89,7 +98,7 @@ pub(crate) fn default_info(
         ),
     };
     let claim = dto::Claim {
-        interest_label: format!("{} ({})", kind.label(lang), kind.article()),
+        interest_label: interest_basis(kind, claim.terms.as_ref(), lang, Voice::User),
         first_day: day(interest.first_day),
         until: day(interest.until),
         segments: interest
@@ -101,6 +110,7 @@ pub(crate) fn default_info(
                 days: s.days,
                 base: amount(s.base),
                 rate: s.rate.to_string(),
+                rate_text: segment_rate(s.rate, s.per, lang),
                 amount: amount(s.amount),
                 unverified: s.unverified,
             })

@@ -5,10 +5,14 @@
 
 use crate::services::claim::{claim_of, rate_table};
 use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tijdig_documents::model::{Align, Column, DocMeta, LetterBlock, LetterPdf, Table, TotalRow};
+use tijdig_domain::interest::InterestKind;
 use tijdig_domain::invoice::{self as rules, InvoiceKind};
+use tijdig_domain::late_payment_terms::{costs_basis, interest_basis, Voice};
 use tijdig_domain::money::format_eur;
+use tijdig_domain::CostsRule;
 use tijdig_domain::{ClientKind, Language};
 use tijdig_store::{Store, StoreError};
 
@@ -76,6 +80,7 @@ impl App {
         let mut open_total = Decimal::ZERO;
         let table = rate_table(store)?;
         let records = store.invoices_of_client(client_id)?;
+        let mut grounds: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for record in records.iter().rev() {
             let Some(issued) = &record.issued else {
                 continue;
@@ -94,6 +99,38 @@ impl App {
             }
             // The whole claim today, as on the invoice page (principal, interest, costs).
             let claim = claim_of(store, &table, record, today)?;
+            // What the interest and costs rest on, for whoever takes the claim over.
+            if claim.interest.is_some() {
+                let kind = InterestKind::for_client(client.kind);
+                let interest = interest_basis(kind, claim.terms.as_ref(), lang, Voice::Record);
+                grounds
+                    .entry(format!(
+                        "{}: {interest}",
+                        if nl { "Rente" } else { "Interest" }
+                    ))
+                    .or_default()
+                    .push(issued.number.clone());
+            }
+            if let Some(costs) =
+                costs_basis(claim.terms.as_ref(), lang, Voice::Record).filter(|_| {
+                    claim
+                        .costs
+                        .as_ref()
+                        .is_some_and(|c| c.rule == CostsRule::BusinessContractual)
+                })
+            {
+                grounds
+                    .entry(format!(
+                        "{}: {costs}",
+                        if nl {
+                            "Incassokosten"
+                        } else {
+                            "Collection costs"
+                        }
+                    ))
+                    .or_default()
+                    .push(issued.number.clone());
+            }
             let (paid, credited) = (claim.paid, claim.credited);
             let open = claim.total_open();
             open_total += open;
@@ -209,23 +246,30 @@ impl App {
             }),
             LetterBlock::Totals(vec![TotalRow {
                 label: if nl {
-                    "Totaal open (hoofdsom)"
+                    "Totaal open (hoofdsom, rente en kosten)"
                 } else {
-                    "Total open (principal)"
+                    "Total open (principal, interest and costs)"
                 }
                 .into(),
                 value: money(open_total),
                 strong: true,
             }]),
-            LetterBlock::Heading(
-                if nl {
-                    "Contact en brieven"
-                } else {
-                    "Contacts and letters"
-                }
-                .into(),
-            ),
         ];
+        for (ground, numbers) in grounds {
+            body.push(LetterBlock::Small(format!(
+                "{ground} ({} {})",
+                if nl { "facturen" } else { "invoices" },
+                numbers.join(", ")
+            )));
+        }
+        body.push(LetterBlock::Heading(
+            if nl {
+                "Contact en brieven"
+            } else {
+                "Contacts and letters"
+            }
+            .into(),
+        ));
         if entry_rows.is_empty() {
             body.push(LetterBlock::Paragraph(
                 if nl {

@@ -144,6 +144,7 @@ impl App {
                         payment_reference: issued.payment_reference.clone(),
                         start: claim.start,
                         interest: claim.interest.clone(),
+                        terms: claim.terms,
                     });
                     let settled = claim.interest.as_ref().map_or(Decimal::ZERO, |b| b.costs_settled());
                     costs_paid += settled;

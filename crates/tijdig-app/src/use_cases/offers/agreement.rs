@@ -11,7 +11,7 @@ use tijdig_domain::offer::payment_schedule;
 use tijdig_domain::Language;
 use tijdig_store::{AgreementRecord, InvoiceData, NewAcceptance, Store, StoreError};
 
-use super::form::{self, read, schedule_excl, Strictness};
+use super::form::{self, read, schedule_excl, Strictness, TermsVersion};
 use super::record::{answer_error, how_from_dto, how_to_dto, stored_form, SATISFACTION_CHECK_DAYS};
 use super::{library, pdf};
 use crate::plumbing::error::invalid_fields;
@@ -280,7 +280,8 @@ impl App {
                 let record = store.offer(a.offer_id)?;
                 let form = stored_form(&record)?;
                 let client = super::record::client_for(store, &record)?;
-                let read = read(&form, Some(&client), true, self.today(), Strictness::Concept, lang);
+                let version = TermsVersion::of(store, record.data.terms_document_id)?;
+                let read = read(&form, Some(&client), version, self.today(), Strictness::Concept, lang);
                 let terms = &read.terms;
                 let schedule = payment_schedule(terms).unwrap_or_default();
                 let excl = schedule_excl(&schedule, terms);

@@ -4,12 +4,15 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::invoice::VatTreatment;
+use tijdig_domain::late_payment_terms::LatePaymentTerms;
 use tijdig_domain::money::{format_eur, parse_amount, parse_quantity, round_cents};
-use tijdig_domain::offer::checklist::{check, late_payment_clause, Severity};
+use tijdig_domain::offer::checklist::{check, offer_clause, Severity};
 use tijdig_domain::offer::{
     payment_schedule, Advance, Milestone, OfferPrice, OfferTerms, ScheduleKind, ScheduleLine,
 };
 use tijdig_domain::{Client, ClientKind, Issue, Language};
+
+use tijdig_store::{Store, StoreError};
 
 use crate::dto;
 use crate::plumbing::error::FormIssue;
@@ -59,12 +62,29 @@ fn percent_issue(lang: Language) -> FieldMessage {
     }
 }
 
+/// The version of the algemene voorwaarden an offer carries or would carry, with what it
+/// stipulates on late payment (`None`: nothing of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TermsVersion {
+    pub late_payment: Option<LatePaymentTerms>,
+}
+
+impl TermsVersion {
+    /// The version with id `id` (`None`: no version), as stored.
+    pub(crate) fn of(store: &Store, id: Option<i64>) -> Result<Option<TermsVersion>, StoreError> {
+        let Some(id) = id else { return Ok(None) };
+        Ok(Some(TermsVersion {
+            late_payment: store.late_payment_terms()?.get(&id).copied(),
+        }))
+    }
+}
+
 /// Reads the form. `client` is the chosen client (its kind and size drive the checks);
-/// `terms_available` says whether a version of the algemene voorwaarden exists to attach.
+/// `version` is the version of the algemene voorwaarden there is to attach, if any.
 pub(crate) fn read(
     form: &dto::OfferForm,
     client: Option<&Client>,
-    terms_available: bool,
+    version: Option<TermsVersion>,
     today: NaiveDate,
     strictness: Strictness,
     lang: Language,
@@ -189,7 +209,10 @@ pub(crate) fn read(
         advance,
         milestones,
         late_payment_clause: form.late_payment_clause,
-        terms_attached: form.attach_terms && terms_available,
+        terms_attached: form.attach_terms && version.is_some(),
+        attached_late_payment: version
+            .filter(|_| form.attach_terms)
+            .and_then(|v| v.late_payment),
         // Tijdig's offer always prints the total incl. btw.
         price_incl_vat_shown: true,
         withdrawal_notice: form.withdrawal_notice,
@@ -287,11 +310,7 @@ pub(crate) fn review(
                 message: f.message(lang).into(),
             })
             .collect(),
-        late_payment_text: late_payment_clause(
-            terms.client_kind,
-            terms.payment_term_days,
-            client_language,
-        ),
+        late_payment_text: offer_clause(terms, client_language),
         fields: read.issues.clone(),
     }
 }
@@ -340,6 +359,7 @@ mod tests {
             milestones: vec![],
             late_payment_clause: true,
             terms_attached: true,
+            attached_late_payment: None,
             price_incl_vat_shown: true,
             withdrawal_notice: false,
         };

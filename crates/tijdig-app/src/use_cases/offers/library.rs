@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use tijdig_domain::{ClientKind, Language};
-use tijdig_store::{ClientAcceptance, InvoiceSet, NewTermsDocument, Store, TermsDocumentRecord};
+use tijdig_store::{ClientAcceptance, InvoiceSet, NewTermsDocument, Store};
 
 use crate::plumbing::error::refused;
 use crate::plumbing::error::Failure;
@@ -15,17 +15,6 @@ use crate::{dto, App, AppError};
 
 /// Largest algemene voorwaarden accepted (they travel inside every offer and agreement).
 pub const MAX_TERMS_BYTES: usize = 5 * 1024 * 1024;
-
-pub(crate) fn terms_dto(t: TermsDocumentRecord) -> dto::TermsDocument {
-    dto::TermsDocument {
-        id: t.id,
-        version: t.version,
-        file_name: t.file_name,
-        sha256: t.sha256,
-        pages: t.pages,
-        uploaded_at: t.uploaded_at,
-    }
-}
 
 /// What the check of a countersigned copy found, in the user's language, to keep with it.
 pub(crate) fn countersigned_check(
@@ -96,15 +85,13 @@ pub(crate) fn countersigned_check(
 }
 
 impl App {
-    /// Every version of the algemene voorwaarden, the newest first.
+    /// Every version of the algemene voorwaarden, the newest first, with what each stipulates
+    /// on late payment.
     pub fn terms_documents(&self) -> Result<Vec<dto::TermsDocument>, AppError> {
+        let today = self.today();
         self.with_store(|store, lang| {
-            Ok(store
-                .terms_documents()
-                .map_err(|e| AppError::from_store(e, lang))?
-                .into_iter()
-                .map(terms_dto)
-                .collect())
+            super::late_payment::terms_documents(store, today, lang)
+                .map_err(|e| AppError::from_store(e, lang))
         })
     }
 
@@ -150,7 +137,7 @@ impl App {
                     sha256: sha,
                     pages: info.pages,
                 })
-                .map(terms_dto)
+                .map(|record| super::late_payment::terms_dto(record, None, None, false, lang))
                 .map_err(|e| AppError::from_store(e, lang))
         })
     }

@@ -6,6 +6,7 @@
 mod agreement;
 mod contacts;
 mod form;
+mod late_payment;
 mod library;
 mod pdf;
 mod record;
@@ -29,7 +30,7 @@ use crate::services::signing::is_signed;
 use crate::services::signing::unsigned_note;
 use crate::services::signing::Sealing;
 use crate::{dto, App, AppError, FieldMessage};
-use form::{read, review, Strictness};
+use form::{read, review, Strictness, TermsVersion};
 use record::{answer_error, client_for, client_snapshot, status_of, stored_form};
 
 fn status_label(status: OfferStatus, lang: Language) -> (&'static str, &'static str) {
@@ -115,15 +116,18 @@ impl App {
         crate::services::printable::screen_printable(form, &[], self.lang())?;
         self.with_store(|store, lang| {
             let client = Self::client_of(store, form.client_id);
-            let terms_available = !store
+            let newest = store
                 .terms_documents()
                 .map_err(|e| AppError::from_store(e, lang))?
-                .is_empty();
+                .first()
+                .map(|t| t.id);
+            let version =
+                TermsVersion::of(store, newest).map_err(|e| AppError::from_store(e, lang))?;
             let today = self.today();
             let read = read(
                 form,
                 client.as_ref(),
-                terms_available,
+                version,
                 today,
                 Strictness::Concept,
                 lang,
@@ -171,7 +175,7 @@ impl App {
         let read = read(
             form,
             client.as_ref(),
-            newest_terms.is_some(),
+            TermsVersion::of(store, newest_terms.as_ref().map(|t| t.id))?,
             self.today(),
             strictness,
             lang,
@@ -312,7 +316,7 @@ impl App {
         let read = read(
             &form,
             Some(&client),
-            terms_record.is_some(),
+            TermsVersion::of(store, terms_record.as_ref().map(|t| t.id))?,
             today,
             Strictness::Concept,
             lang,
@@ -345,7 +349,12 @@ impl App {
                 }
                 _ => None,
             },
-            terms: terms_record.map(library::terms_dto),
+            terms: match &terms_record {
+                Some(t) => late_payment::terms_documents(store, today, lang)?
+                    .into_iter()
+                    .find(|d| d.id == t.id),
+                None => None,
+            },
             pdf_sha256: record.pdf_sha256.clone(),
             signed,
             review,

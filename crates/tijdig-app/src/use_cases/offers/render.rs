@@ -5,7 +5,7 @@ use tijdig_domain::offer::payment_schedule;
 use tijdig_domain::Language;
 use tijdig_store::{NewAcceptance, OfferDocument, OfferRecord, Store, StoreError};
 
-use super::form::{read, Strictness};
+use super::form::{read, Strictness, TermsVersion};
 use super::pdf;
 use super::record::{client_for, how_to_dto, stored_form};
 use crate::plumbing::error::refusal;
@@ -36,17 +36,14 @@ impl App {
         let read = read(
             &form,
             Some(&client),
-            terms_document.is_some(),
+            TermsVersion::of(store, terms_document.as_ref().map(|t| t.id))?,
             today,
             Strictness::Final,
             lang,
         );
         let schedule = payment_schedule(&read.terms).unwrap_or_default();
-        let clause = tijdig_domain::offer::checklist::late_payment_clause(
-            read.terms.client_kind,
-            read.terms.payment_term_days,
-            client.document_language,
-        );
+        let clause =
+            tijdig_domain::offer::checklist::offer_clause(&read.terms, client.document_language);
         let content = pdf::OfferContent {
             profile: &profile,
             logo: logo.as_ref(),
