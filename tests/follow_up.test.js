@@ -5,43 +5,14 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { click, emptyDataDir, fieldError, fill, launch, screenshot, waitForHeading, waitForText } from "./support/app.js";
 import { addClient, completeWelcome, issueInvoice } from "./support/flows.js";
+import { makeLetter, stepButton, todaySteps } from "./support/today.js";
 
 const business = "Grafisch Bureau Noord";
 const consumer = "Pieter Bakker";
-
-/** The steps on "Vandaag", as "client: step" lines. */
-async function todaySteps(browser) {
-  await waitForHeading(browser, "Vandaag");
-  await browser.waitUntil(async () =>
-    (await browser.$("[data-today-empty]").isExisting()) || (await browser.$("[data-today-client]").isExisting()),
-  );
-  return browser.execute(() =>
-    [...document.querySelectorAll("[data-today-client]")].flatMap((c) =>
-      [...c.querySelectorAll("[data-step]")].map((s) => `${c.dataset.todayClient}: ${s.dataset.step}`),
-    ),
-  );
-}
-
-function stepButton(client, action) {
-  return `[data-today-client="${client}"] button[data-action="${action}"]`;
-}
-
-/** Makes the letter of a client's step; returns the PDF's text. */
-async function makeLetter(browser, client) {
-  await click(browser, stepButton(client, "produce-letter"));
-  await browser.$("[data-letter-reference]").waitForDisplayed();
-  await click(browser, 'button[data-action="open-letter"]');
-  await waitForText(browser, "PDF geopend:");
-  const notice = await browser.$('dialog [data-notice="success"]').getText();
-  const path = notice.slice(notice.indexOf("/"));
-  assert.ok(existsSync(path), `the letter exists at ${path}`);
-  const text = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" });
-  return { text, flat: text.replace(/\s+/g, " ") };
-}
 
 async function closeLetter(browser) {
   await click(browser, 'button[data-action="close-letter"]');

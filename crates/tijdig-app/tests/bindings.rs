@@ -121,6 +121,8 @@ fn generate() -> String {
         OfferReview::decl(&cfg),
         TermsDocument::decl(&cfg),
         LatePaymentTermsForm::decl(&cfg),
+        RatePer::decl(&cfg),
+        CostsClause::decl(&cfg),
         CountersignedCopy::decl(&cfg),
         AcceptedHow::decl(&cfg),
         AcceptanceForm::decl(&cfg),

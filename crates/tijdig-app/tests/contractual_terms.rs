@@ -17,9 +17,9 @@ use tijdig_app::App;
 fn one_percent_a_month() -> LatePaymentTermsForm {
     LatePaymentTermsForm {
         interest_percent: "1".into(),
-        interest_per: "month".into(),
+        interest_per: RatePer::Month,
         compound: false,
-        costs: "percent".into(),
+        costs: CostsClause::Percent,
         costs_percent: "15".into(),
         costs_minimum: "75,00".into(),
         costs_amount: String::new(),
@@ -246,7 +246,7 @@ fn a_rate_below_the_handelsrente_is_pointed_out_in_settings() {
             v1.id,
             &LatePaymentTermsForm {
                 interest_percent: "0,5".into(),
-                costs: "fixed".into(),
+                costs: CostsClause::Fixed,
                 costs_amount: "250,00".into(),
                 ..one_percent_a_month()
             },

@@ -15,6 +15,25 @@
 //!   applies a version's terms to business clients only ([`AcceptedTerms::for_client`]); a
 //!   consumer's claim stays wettelijke rente and the staffel whatever the voorwaarden say.
 //!
+//! Sources (checked for issue 22): art. 6:96 lid 4 BW — in a handelsovereenkomst (art. 6:119a
+//! lid 1 or 6:119b lid 1) the costs are "ten minste een bedrag van 40 euro … Hiervan kan niet ten
+//! nadele van de schuldeiser worden afgeweken" (text as in the draft decree, Stcrt. 2012, 3313,
+//! and the consolidated text on wetboekplus.nl); lid 5 — the Besluit BIK's rules "kan niet ten
+//! nadele van de schuldenaar worden afgeweken indien de schuldenaar een natuurlijk persoon is,
+//! die niet handelt in de uitoefening van een beroep of bedrijf"; HR 10-07-2015,
+//! ECLI:NL:HR:2015:1868 (rechtspraak.nl inhoudsindicatie: the court may moderate stipulated B2B
+//! collection costs, art. 242 Rv). Consumer interest clauses well above the wettelijke rente
+//! have been voided as unfair (e.g. Rb. Amsterdam 2 March 2018, ECLI:NL:RBAMS:2018:1058, per a
+//! law firm's summary), and an unfair clause falls away entirely (HvJ 27 January 2021, Dexia,
+//! C-229/19): another reason to charge a consumer only the statutory claim.
+//!
+//! Government debtors (art. 6:119b BW, overheidsinstanties): the € 40 is the same (art. 6:96 lid
+//! 4 names 6:119b lid 1), the rate is the same handelsrente, and a higher agreed rate counts as
+//! the statutory one (6:119b lid 8, as for 6:119a). What differs is the longest payment term
+//! (30 days, at most 60 when the contract's nature justifies it and it says so): the authority
+//! sets its own terms, and a term over 30 days can be handled like a large company's
+//! (`Client.large_company`, art. 6:119a lid 6). So Tijdig has no separate client kind for them.
+//!
 //! Conventions (Tijdig's, where the clause leaves a choice):
 //! - Contractual interest runs from the first day of verzuim, like the statutory rate: for a
 //!   business client that is the day after the agreed last day of payment (art. 6:119a lid 1,

@@ -791,23 +791,19 @@ export type LatePaymentTermsForm = {
 /**
  * Contractual rate, e.g. "1" or "1,5"; empty: the wettelijke handelsrente.
  */
-interestPercent: string, 
-/**
- * `month` or `year`.
- */
-interestPer: string, 
+interestPercent: string, interestPer: RatePer, 
 /**
  * Rente op rente once a year.
  */
-compound: boolean, 
-/**
- * `statutory` (the € 40 or the staffel), `percent` or `fixed`.
- */
-costs: string, costsPercent: string, 
+compound: boolean, costs: CostsClause, costsPercent: string, 
 /**
  * Empty: no minimum beyond the statutory € 40.
  */
 costsMinimum: string, costsAmount: string, fatalTerm: boolean, };
+
+export type RatePer = "month" | "year";
+
+export type CostsClause = "statutory" | "percent" | "fixed";
 
 export type CountersignedCopy = { fileName: string, sha256: string, check: string, registeredAt: string, };
 

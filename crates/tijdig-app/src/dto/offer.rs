@@ -133,18 +133,34 @@ pub struct TermsDocument {
     pub late_payment_notes: Vec<String>,
 }
 
+/// The period a contractual rate is stated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RatePer {
+    Month,
+    Year,
+}
+
+/// Which collection costs a version stipulates: the statutory ones (the € 40 or the staffel), a
+/// percentage of the principal, or a fixed amount per invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CostsClause {
+    Statutory,
+    Percent,
+    Fixed,
+}
+
 /// Afspraken bij te late betaling of one version, every field as typed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LatePaymentTermsForm {
     /// Contractual rate, e.g. "1" or "1,5"; empty: the wettelijke handelsrente.
     pub interest_percent: String,
-    /// `month` or `year`.
-    pub interest_per: String,
+    pub interest_per: RatePer,
     /// Rente op rente once a year.
     pub compound: bool,
-    /// `statutory` (the € 40 or the staffel), `percent` or `fixed`.
-    pub costs: String,
+    pub costs: CostsClause,
     pub costs_percent: String,
     /// Empty: no minimum beyond the statutory € 40.
     pub costs_minimum: String,

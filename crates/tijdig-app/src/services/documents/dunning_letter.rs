@@ -179,9 +179,15 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         .invoices
         .iter()
         .find_map(|i| i.interest.as_ref().and_then(|b| b.contractual));
-    let interest_label = match (contractual, bases.as_slice()) {
-        (Some(_), [one]) => one.clone(),
-        _ => kind.label(lang).to_lowercase(),
+    // The sentence names the rate, then where it comes from, when every invoice has the same.
+    let source = input
+        .invoices
+        .iter()
+        .find_map(|i| i.terms.filter(|t| t.terms.interest.is_some()))
+        .map(|t| t.source(lang, Voice::Letter));
+    let (interest_label, interest_source) = match (contractual, bases.as_slice()) {
+        (Some(rate), [_]) => (rate.describe(lang), source),
+        _ => (kind.label(lang).to_lowercase(), None),
     };
     let costs_source = input
         .invoices
@@ -215,6 +221,7 @@ pub(crate) fn compose(input: &LetterInput<'_>) -> LetterContent {
         per_day: per_day_s.as_deref(),
         contact: &contact,
         interest_label: &interest_label,
+        interest_source: interest_source.as_deref(),
         costs_source: costs_source.as_deref(),
     };
 

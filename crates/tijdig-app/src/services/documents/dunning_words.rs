@@ -21,6 +21,8 @@ pub(crate) struct Ctx<'a> {
     pub per_day: Option<&'a str>,
     pub contact: &'a str,
     pub interest_label: &'a str,
+    /// Where a contractual rate comes from ("volgens mijn algemene voorwaarden, versie 3").
+    pub interest_source: Option<&'a str>,
     /// The accepted voorwaarden stipulate the costs: their words and version instead of the
     /// article ("15 % van de hoofdsom, minimaal € 40,00, volgens mijn algemene voorwaarden,
     /// versie 3").
@@ -143,12 +145,14 @@ pub(crate) fn default_sentence(c: &Ctx<'_>) -> Option<String> {
     let from = c.default_from?;
     Some(match c.lang {
         Language::Nl => format!(
-            "U bent sinds {from} in verzuim. Vanaf die dag bent u de {} verschuldigd over het openstaande bedrag.",
-            c.interest_label
+            "U bent sinds {from} in verzuim. Vanaf die dag bent u over het openstaande bedrag de {} verschuldigd{}.",
+            c.interest_label,
+            c.interest_source.map(|s| format!(", {s}")).unwrap_or_default()
         ),
         Language::En => format!(
-            "You have been in default since {from}. From that day you owe {} on the outstanding amount.",
-            c.interest_label
+            "You have been in default since {from}. From that day you owe {} on the outstanding amount{}.",
+            c.interest_label,
+            c.interest_source.map(|s| format!(", {s}")).unwrap_or_default()
         ),
     })
 }

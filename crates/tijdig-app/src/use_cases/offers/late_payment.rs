@@ -31,13 +31,13 @@ fn form_of(terms: &LatePaymentTerms) -> dto::LatePaymentTermsForm {
     let text = |d: Decimal| d.to_string().replace('.', ",");
     let (costs, costs_percent, costs_minimum, costs_amount) = match terms.costs {
         None => (
-            CostsChoice::Statutory,
+            dto::CostsClause::Statutory,
             String::new(),
             String::new(),
             String::new(),
         ),
         Some(ContractualCosts::Percent { percent, minimum }) => (
-            CostsChoice::Percent,
+            dto::CostsClause::Percent,
             text(percent),
             if minimum.is_zero() {
                 String::new()
@@ -47,7 +47,7 @@ fn form_of(terms: &LatePaymentTerms) -> dto::LatePaymentTermsForm {
             String::new(),
         ),
         Some(ContractualCosts::Fixed { amount }) => (
-            CostsChoice::Fixed,
+            dto::CostsClause::Fixed,
             String::new(),
             String::new(),
             typed(amount),
@@ -55,13 +55,12 @@ fn form_of(terms: &LatePaymentTerms) -> dto::LatePaymentTermsForm {
     };
     dto::LatePaymentTermsForm {
         interest_percent: terms.interest.map(|i| text(i.percent)).unwrap_or_default(),
-        interest_per: terms
-            .interest
-            .map_or(RatePeriod::Month, |i| i.per)
-            .code()
-            .into(),
+        interest_per: match terms.interest.map_or(RatePeriod::Month, |i| i.per) {
+            RatePeriod::Month => dto::RatePer::Month,
+            RatePeriod::Year => dto::RatePer::Year,
+        },
         compound: terms.interest.is_some_and(|i| i.compound),
-        costs: costs.code().into(),
+        costs,
         costs_percent,
         costs_minimum,
         costs_amount,
@@ -235,10 +234,16 @@ impl App {
             let run = |store: &mut Store| -> Result<dto::TermsDocument, Failure> {
                 let input = LatePaymentTermsInput {
                     interest_percent: &form.interest_percent,
-                    interest_per: RatePeriod::from_code(&form.interest_per)
-                        .unwrap_or(RatePeriod::Month),
+                    interest_per: match form.interest_per {
+                        dto::RatePer::Month => RatePeriod::Month,
+                        dto::RatePer::Year => RatePeriod::Year,
+                    },
                     compound: form.compound,
-                    costs: CostsChoice::from_code(&form.costs).unwrap_or(CostsChoice::Statutory),
+                    costs: match form.costs {
+                        dto::CostsClause::Statutory => CostsChoice::Statutory,
+                        dto::CostsClause::Percent => CostsChoice::Percent,
+                        dto::CostsClause::Fixed => CostsChoice::Fixed,
+                    },
                     costs_percent: &form.costs_percent,
                     costs_minimum: &form.costs_minimum,
                     costs_amount: &form.costs_amount,
