@@ -33,10 +33,13 @@ TIJDIG_SMTP_TEST_DIR="$(mktemp -d -t tijdig-smtp.XXXXXX)"
     -extfile server.ext -out cert.pem 2>/dev/null
 )
 export TIJDIG_SMTP_TEST_DIR TIJDIG_SMTP_EXTRA_ROOT="$TIJDIG_SMTP_TEST_DIR/ca.pem"
+# A real print queue (CUPS with the cups-pdf printer) for the printing tests; removed again at
+# the end.
+bash scripts/print-queue.sh start
 log="$(mktemp -t tauri-driver.XXXXXX.log)"
 tauri-driver --port "$port" --native-driver /usr/bin/WebKitWebDriver >"$log" 2>&1 &
 driver=$!
-trap 'kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true' EXIT
+trap 'kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true; bash scripts/print-queue.sh stop' EXIT
 for _ in $(seq 1 100); do
   (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
   sleep 0.1

@@ -12,9 +12,10 @@ if [ "$mode" = test ]; then
   # Drive the real window headless (X server, WebKit's WebDriver, a session bus), capture it
   # (imagemagick), check PDFs and signatures (poppler-utils: pdfsig, qpdf), a real keychain for
   # the signing key and the mail password (gnome-keyring, see with-keyring.sh), test keys and
-  # certificates (openssl), and a Python venv for the UBL validator, pyHanko and the SMTP server.
+  # certificates (openssl), a Python venv for the UBL validator, pyHanko and the SMTP server,
+  # and a real print queue (CUPS with the cups-pdf printer, scripts/print-queue.sh).
   packages+=(xvfb xauth webkit2gtk-driver dbus dbus-x11 python3 python3-venv imagemagick
-    poppler-utils qpdf gnome-keyring openssl)
+    poppler-utils qpdf gnome-keyring openssl cups printer-driver-cups-pdf)
 fi
 
 missing=()

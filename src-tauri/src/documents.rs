@@ -3,7 +3,6 @@
 //! writes through the app and hands the file to one of the four helpers below.
 
 use crate::commands::{State, Tijdig};
-use crate::platform;
 use std::path::{Path, PathBuf};
 use tauri::Manager;
 use tauri_plugin_dialog::DialogExt;
@@ -42,16 +41,6 @@ pub(crate) fn show(app: &tauri::AppHandle, path: &Path) -> Result<String, AppErr
             .map_err(|e| failure("De PDF-viewer kon niet worden geopend.", e))?;
     }
     Ok(path.display().to_string())
-}
-
-/// Prints a written PDF (`lp` where CUPS is installed), otherwise opens it in the viewer.
-fn print(app: &tauri::AppHandle, path: &Path) -> Result<(), AppError> {
-    if platform::print_pdf(path) {
-        return Ok(());
-    }
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| failure("De PDF kon niet worden afgedrukt of geopend.", e))
 }
 
 /// The save dialog's file type for a PDF.
@@ -186,18 +175,6 @@ pub async fn save_invoice_ubl(
 }
 
 #[tauri::command]
-pub async fn print_invoice_pdf(
-    app: tauri::AppHandle,
-    state: State<'_>,
-    id: i64,
-) -> Result<(), AppError> {
-    print(
-        &app,
-        &state.app()?.write_invoice_pdf(id, &viewer_dir(&app)?)?,
-    )
-}
-
-#[tauri::command]
 pub async fn open_letter_pdf(
     app: tauri::AppHandle,
     state: State<'_>,
@@ -225,36 +202,12 @@ pub async fn save_letter_pdf(
 }
 
 #[tauri::command]
-pub async fn print_letter_pdf(
-    app: tauri::AppHandle,
-    state: State<'_>,
-    id: i64,
-) -> Result<(), AppError> {
-    print(
-        &app,
-        &state.app()?.write_letter_pdf(id, &viewer_dir(&app)?)?,
-    )
-}
-
-#[tauri::command]
 pub async fn open_arrangement_pdf(
     app: tauri::AppHandle,
     state: State<'_>,
     id: i64,
 ) -> Result<String, AppError> {
     show(
-        &app,
-        &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?,
-    )
-}
-
-#[tauri::command]
-pub async fn print_arrangement_pdf(
-    app: tauri::AppHandle,
-    state: State<'_>,
-    id: i64,
-) -> Result<(), AppError> {
-    print(
         &app,
         &state.app()?.write_arrangement_pdf(id, &viewer_dir(&app)?)?,
     )
@@ -405,4 +358,35 @@ pub async fn export_vat_return(
     tijdig.write_vat_return_pdf(year, quarter, &folder)?;
     tijdig.export_vat_return_csv(year, quarter, &folder)?;
     Ok(Some(folder.display().to_string()))
+}
+
+/// The print dialog's printers and the one to preselect.
+#[tauri::command]
+pub async fn list_printers(state: State<'_>) -> Result<dto::PrintSetup, AppError> {
+    state.app()?.printers()
+}
+
+/// Sends a stored document to a printer at 100 % (letters in window envelopes).
+#[tauri::command]
+pub async fn print_document(
+    state: State<'_>,
+    document: dto::PrintableDocument,
+    options: dto::PrintOptions,
+) -> Result<dto::PrintOutcome, AppError> {
+    state.app()?.print_document(&document, &options)
+}
+
+/// The letters by post made today, in client order (the cover list).
+#[tauri::command]
+pub async fn todays_letters(state: State<'_>) -> Result<Vec<dto::DayLetter>, AppError> {
+    state.app()?.todays_letters()
+}
+
+/// "Brieven van vandaag afdrukken".
+#[tauri::command]
+pub async fn print_todays_letters(
+    state: State<'_>,
+    batch: dto::BatchPrint,
+) -> Result<dto::PrintOutcome, AppError> {
+    state.app()?.print_todays_letters(&batch)
 }

@@ -15,21 +15,3 @@ pub fn prepare_webview() {
 
 #[cfg(not(target_os = "linux"))]
 pub fn prepare_webview() {}
-
-/// Sends a PDF to the default printer with CUPS' `lp` (Linux, macOS). Returns false when that
-/// is not possible here, so the caller can open the viewer instead.
-#[cfg(unix)]
-pub fn print_pdf(path: &std::path::Path) -> bool {
-    std::process::Command::new("lp")
-        .arg(path)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .map(|status| status.success())
-        .unwrap_or(false)
-}
-
-#[cfg(not(unix))]
-pub fn print_pdf(_path: &std::path::Path) -> bool {
-    false
-}

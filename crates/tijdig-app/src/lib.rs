@@ -23,5 +23,6 @@ mod use_cases;
 pub use plumbing::error::{AppError, ErrorCode, FieldMessage};
 pub use services::app::App;
 pub use services::keychain;
+pub use services::printing;
 pub use services::signing::Sealing;
 pub use services::ubl::UblProfile;

@@ -39,6 +39,9 @@ fn world() -> World {
             .unwrap()
             .with_today(day)
             .with_vault(Box::new(SharedVault(vault.clone())))
+            .with_printing(Box::new(
+                tijdig_app::printing::MemoryPrinters::with_printer("PDF"),
+            ))
     };
     let app = open(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
     app.save_profile(&profile_form()).unwrap();
@@ -321,6 +324,25 @@ fn every_use_case_refuses_bad_input_clearly_and_changes_nothing() {
         &mut findings,
     );
 
+    // Afdrukken: the number of copies as typed (printers in memory, nothing reaches a printer).
+    hammer(
+        &w.db,
+        Target {
+            name: "print_document",
+            base: json!({"printer": "PDF", "copies": "1", "twoSided": false}),
+            fields: &[("copies", Whole)],
+        },
+        |f: &PrintOptions| {
+            app.print_document(
+                &PrintableDocument {
+                    kind: PrintableKind::Invoice,
+                    id: w.invoice,
+                },
+                f,
+            )
+        },
+        &mut findings,
+    );
     // Afspraken bij te late betaling: percentages and amounts as typed, each kind of costs.
     let late_payment = LatePaymentTermsForm {
         interest_percent: "1".into(),

@@ -183,6 +183,20 @@ impl Store {
         Ok(None)
     }
 
+    /// Every letter by post dated `day` (made that day), in the order made.
+    pub fn posted_letters_of_day(&self, day: NaiveDate) -> Result<Vec<LetterRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM letters WHERE channel = 'letter' AND letter_date = ?1 ORDER BY id",
+        )?;
+        let found = stmt
+            .query_map([day.to_string()], |r| r.get::<_, i64>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        found
+            .into_iter()
+            .map(|id| read_letter(&self.conn, id))
+            .collect()
+    }
+
     /// Every posted letter that was made but not posted yet, oldest first.
     pub fn letters_awaiting_post(&self) -> Result<Vec<LetterRecord>, StoreError> {
         let mut stmt = self.conn.prepare(

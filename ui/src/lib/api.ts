@@ -85,6 +85,12 @@ import type {
   AcceptanceForm,
   TermsDocument,
   LatePaymentTermsForm,
+  PrintSetup,
+  PrintableDocument,
+  PrintOptions,
+  PrintOutcome,
+  DayLetter,
+  BatchPrint,
   TextBlock,
   ClientAcceptance,
   ClientAcceptanceForm,
@@ -188,7 +194,6 @@ export const api = {
   openInvoicePdf: (id: number) => call<string>("open_invoice_pdf", { id }),
   saveInvoicePdf: (id: number) => call<string | null>("save_invoice_pdf", { id }),
   saveInvoiceUbl: (id: number) => call<string | null>("save_invoice_ubl", { id }),
-  printInvoicePdf: (id: number) => call<void>("print_invoice_pdf", { id }),
   getInvoiceSettings: () => call<InvoiceSettings>("get_invoice_settings"),
   saveInvoiceSettings: (settings: InvoiceSettings) =>
     call<InvoiceSettings>("save_invoice_settings", { settings }),
@@ -209,7 +214,6 @@ export const api = {
   resolveDispute: (form: DisputeForm) => call<Invoice>("resolve_dispute", { form }),
   openLetterPdf: (id: number) => call<string>("open_letter_pdf", { id }),
   saveLetterPdf: (id: number) => call<string | null>("save_letter_pdf", { id }),
-  printLetterPdf: (id: number) => call<void>("print_letter_pdf", { id }),
   exportDossier: (clientId: number) => call<string | null>("export_dossier", { clientId }),
   previewArrangement: (form: ArrangementForm) =>
     call<ArrangementPreview>("preview_arrangement", { form }),
@@ -225,7 +229,11 @@ export const api = {
   produceInstalmentReminder: (arrangementId: number, instalment: number, unsigned = false) =>
     call<LetterResult>("produce_instalment_reminder", { arrangementId, instalment, unsigned }),
   openArrangementPdf: (id: number) => call<string>("open_arrangement_pdf", { id }),
-  printArrangementPdf: (id: number) => call<void>("print_arrangement_pdf", { id }),
+  listPrinters: () => call<PrintSetup>("list_printers"),
+  printDocument: (document: PrintableDocument, options: PrintOptions) =>
+    call<PrintOutcome>("print_document", { document, options }),
+  todaysLetters: () => call<DayLetter[]>("todays_letters"),
+  printTodaysLetters: (batch: BatchPrint) => call<PrintOutcome>("print_todays_letters", { batch }),
   getDashboard: () => call<Dashboard>("get_dashboard"),
   getPaymentHistory: (clientId: number) =>
     call<PaymentHistoryItem[]>("get_payment_history", { clientId }),

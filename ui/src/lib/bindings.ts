@@ -365,7 +365,11 @@ instalments: Array<InstalmentStep>,
 /**
  * What periodic invoices made in the last week, and those still waiting to be issued.
  */
-scheduled: Array<ScheduledInvoice>, };
+scheduled: Array<ScheduledInvoice>, 
+/**
+ * Letters by post made today ("Brieven van vandaag afdrukken").
+ */
+lettersByPost: number, };
 
 export type PolicyStep = { step: FollowUpStep, 
 /**
@@ -804,6 +808,63 @@ costsMinimum: string, costsAmount: string, fatalTerm: boolean, };
 export type RatePer = "month" | "year";
 
 export type CostsClause = "statutory" | "percent" | "fixed";
+
+export type Printer = { 
+/**
+ * The queue name, sent back to print.
+ */
+name: string, 
+/**
+ * What the dialog shows: the description, or the name.
+ */
+label: string, isDefault: boolean, 
+/**
+ * Two-sided printing is possible.
+ */
+twoSided: boolean, 
+/**
+ * The queue is stopped: why, in words (it would keep the job).
+ */
+stopped: string | null, };
+
+export type PrintSetup = { printers: Array<Printer>, chosen: string | null, 
+/**
+ * No printer (or no print system): the sentence that says so.
+ */
+notice: string | null, };
+
+export type PrintableKind = "letter" | "invoice" | "arrangement" | "agreement" | "offer";
+
+export type PrintableDocument = { kind: PrintableKind, id: number, };
+
+export type PrintOptions = { printer: string, copies: string, twoSided: boolean, };
+
+export type PrintOutcome = { message: string, jobs: Array<string>, };
+
+export type DayLetter = { letterId: number, clientName: string, 
+/**
+ * "Aanmaning 2026-B0003".
+ */
+letter: string, 
+/**
+ * The address as in the envelope window, one line each.
+ */
+address: Array<string>, 
+/**
+ * Already recorded as posted.
+ */
+posted: boolean, };
+
+export type BatchPrint = { options: PrintOptions, 
+/**
+ * All letters (and the cover list) as one job; otherwise one job each. Two-sided always
+ * prints one job per letter, so no letter starts on the back of another.
+ */
+oneJob: boolean, 
+/**
+ * Record the printed letters as posted today.
+ */
+markPosted: boolean, };
 
 export type CountersignedCopy = { fileName: string, sha256: string, check: string, registeredAt: string, };
 

@@ -116,6 +116,8 @@ pub struct Today {
     pub instalments: Vec<InstalmentStep>,
     /// What periodic invoices made in the last week, and those still waiting to be issued.
     pub scheduled: Vec<ScheduledInvoice>,
+    /// Letters by post made today ("Brieven van vandaag afdrukken").
+    pub letters_by_post: u32,
 }
 
 /// One step of a policy, as shown and edited.

@@ -4,4 +4,5 @@
 
 mod dashboard;
 mod example_business;
+mod printing;
 mod today;

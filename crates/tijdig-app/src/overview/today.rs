@@ -214,6 +214,13 @@ impl App {
                 upcoming,
                 paused,
                 scheduled,
+                letters_by_post: u32::try_from(
+                    store
+                        .posted_letters_of_day(today)
+                        .map_err(|e| AppError::from_store(e, lang))?
+                        .len(),
+                )
+                .unwrap_or(u32::MAX),
             })
         })
     }

@@ -18,6 +18,7 @@ pub(crate) mod issuing;
 pub mod keychain;
 pub(crate) mod ladder;
 pub(crate) mod printable;
+pub mod printing;
 pub(crate) mod receipts;
 pub(crate) mod signing;
 pub(crate) mod ubl;

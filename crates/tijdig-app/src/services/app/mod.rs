@@ -32,6 +32,8 @@ pub struct App {
     pub(crate) changes_at_backup: std::sync::atomic::AtomicU64,
     /// Where the signing key lives: the OS keychain, or memory for an in-memory Tijdig.
     pub(crate) vault: Box<dyn KeyVault>,
+    /// The printers: the system's (CUPS), or memory for an in-memory Tijdig and tests.
+    pub(crate) printing: Box<dyn crate::services::printing::PrintSystem>,
     /// The signing identity once read from the keychain, with its certificate's fingerprint.
     pub(crate) signer_cache: Mutex<Option<(String, std::sync::Arc<SigningIdentity>)>>,
     /// Extra trusted root certificates (PEM) for the mail server (a test's own server).
@@ -85,6 +87,7 @@ impl App {
             today: None,
             changes_at_backup: std::sync::atomic::AtomicU64::new(0),
             vault: Box::new(OsKeychain),
+            printing: crate::services::printing::system_printing(),
             signer_cache: Mutex::new(None),
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
@@ -112,6 +115,7 @@ impl App {
             today: None,
             changes_at_backup: std::sync::atomic::AtomicU64::new(0),
             vault: Box::new(MemoryVault::default()),
+            printing: Box::new(crate::services::printing::MemoryPrinters::default()),
             signer_cache: Mutex::new(None),
             mail_roots: Vec::new(),
             known_marks: Mutex::new(Vec::new()),
@@ -128,6 +132,15 @@ impl App {
     pub fn with_vault(mut self, vault: Box<dyn KeyVault>) -> App {
         self.vault = vault;
         self.signer_cache = Mutex::new(None);
+        self
+    }
+
+    /// Prints through `printing` instead (tests: printers in memory).
+    pub fn with_printing(
+        mut self,
+        printing: Box<dyn crate::services::printing::PrintSystem>,
+    ) -> App {
+        self.printing = printing;
         self
     }
 
