@@ -24,7 +24,9 @@ case "${1:-start}" in
       touch "$state/started"
       for _ in $(seq 1 50); do running && break; sleep 0.1; done
     fi
-    lpstat -d 2>/dev/null | sed -n 's/^system default destination: //p' >"$state/default" || true
+    # The user's own default printer, kept from the first start to give back at the end.
+    [ -f "$state/default" ] ||
+      lpstat -d 2>/dev/null | sed -n 's/^system default destination: //p' >"$state/default" || true
     $sudo lpadmin -p "$queue" -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd -E 2>/dev/null
     $sudo lpadmin -d "$queue"
     mkdir -p "$HOME/PDF"
