@@ -125,4 +125,24 @@ describe("contractual interest and costs", () => {
     await browser.$('[data-testid="claim"]').scrollIntoView({ block: "center" });
     await screenshot(browser, "claim-contractual");
   });
+
+  it("shows on the client's page which version decides, and records one accepted on paper", async () => {
+    await click(browser, 'button[data-nav="clients"]');
+    await waitForHeading(browser, "Klanten");
+    await click(browser, `button=${client}`);
+    await waitForHeading(browser, client);
+    await browser.$("[data-client-terms]").waitForDisplayed();
+    assert.match(await browser.$("[data-client-terms]").getText(), /^Versie 1, aanvaard op 01-10-2026 — contractuele rente 1 % per maand/);
+    // Accepted on paper earlier, before the offer: recorded, refused first without a version.
+    await click(browser, 'button[data-action="start-terms-acceptance"]');
+    await fill(browser, { acceptedOn: "01-09-2026", note: "Getekend op papier" });
+    await click(browser, 'button[data-action="record-terms-acceptance"]');
+    await browser.$('[data-error-for="termsDocumentId"]').waitForExist();
+    await browser.$('select[name="termsDocumentId"]').selectByIndex(1);
+    await click(browser, 'button[data-action="record-terms-acceptance"]');
+    await browser.$("[data-terms-acceptance]").waitForExist();
+    assert.match(await browser.$("[data-terms-acceptance]").getText(), /Versie 1, aanvaard op 01-09-2026 \(buiten Tijdig\) — Getekend op papier/);
+    await browser.$("[data-client-terms]").scrollIntoView({ block: "center" });
+    await screenshot(browser, "client-terms");
+  });
 });

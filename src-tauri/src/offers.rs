@@ -185,6 +185,32 @@ pub fn list_terms_documents(state: State<'_>) -> Result<Vec<dto::TermsDocument>,
     state.app()?.terms_documents()
 }
 
+/// The algemene voorwaarden on a client's page.
+#[tauri::command]
+pub fn client_terms(state: State<'_>, client_id: i64) -> Result<dto::ClientTerms, AppError> {
+    state.app()?.client_terms(client_id)
+}
+
+/// The client accepted a version outside Tijdig.
+#[tauri::command]
+pub fn record_terms_acceptance(
+    state: State<'_>,
+    client_id: i64,
+    form: dto::TermsAcceptanceForm,
+) -> Result<dto::ClientTerms, AppError> {
+    state.app()?.record_terms_acceptance(client_id, &form)
+}
+
+/// An acceptance recorded by mistake.
+#[tauri::command]
+pub fn remove_terms_acceptance(
+    state: State<'_>,
+    client_id: i64,
+    id: i64,
+) -> Result<dto::ClientTerms, AppError> {
+    state.app()?.remove_terms_acceptance(client_id, id)
+}
+
 /// Afspraken bij te late betaling of one version of the algemene voorwaarden.
 #[tauri::command]
 pub fn save_late_payment_terms(

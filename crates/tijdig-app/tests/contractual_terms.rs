@@ -265,3 +265,77 @@ fn a_rate_below_the_handelsrente_is_pointed_out_in_settings() {
         ("0,5", "250,00")
     );
 }
+
+#[test]
+fn an_acceptance_recorded_outside_tijdig_counts_like_an_accepted_offer() {
+    // The client agreed to version 1 on paper on 1 September, before Tijdig.
+    let w = world();
+    let app = w.on(d(2026, 10, 1));
+    let v1 = app
+        .add_terms_document("av.pdf", &terms_pdf("Artikel 7: 1 % rente per maand."))
+        .unwrap();
+    app.save_late_payment_terms(v1.id, &one_percent_a_month())
+        .unwrap();
+    assert!(app
+        .client_terms(w.business)
+        .unwrap()
+        .current
+        .starts_with("Nog geen versie"));
+
+    // Refused at the field: no version chosen, a date in the future; nothing recorded.
+    let form = |id: Option<i64>, on: &str| TermsAcceptanceForm {
+        terms_document_id: id,
+        accepted_on: on.into(),
+        note: "Getekend op papier".into(),
+    };
+    let field = |e: tijdig_app::AppError| e.fields[0].field.clone();
+    assert_eq!(
+        field(
+            app.record_terms_acceptance(w.business, &form(None, "01-09-2026"))
+                .unwrap_err()
+        ),
+        "termsDocumentId"
+    );
+    assert_eq!(
+        field(
+            app.record_terms_acceptance(w.business, &form(Some(v1.id), "02-10-2026"))
+                .unwrap_err()
+        ),
+        "acceptedOn"
+    );
+    let terms = app
+        .record_terms_acceptance(w.business, &form(Some(v1.id), "01-09-2026"))
+        .unwrap();
+    assert_eq!(terms.recorded.len(), 1);
+    assert!(
+        terms
+            .current
+            .starts_with("Versie 1, aanvaard op 01-09-2026 — contractuele rente 1 % per maand"),
+        "{}",
+        terms.current
+    );
+    // The version is fixed now, as after sending an offer with it.
+    assert!(app.terms_documents().unwrap()[0].late_payment_fixed);
+
+    // The business invoice of 1 October (due 15 October) is claimed at 1 % per month: on
+    // 15 November a whole month 16 October – 15 November, € 12,10; costs 15 % = € 181,50.
+    let app = w.on(d(2026, 11, 15));
+    let c = claim(&app, w.b2b_invoice);
+    assert_eq!((c.interest.as_str(), c.costs.as_str()), ("12.10", "181.50"));
+    // The consumer's record changes nothing for them.
+    app.record_terms_acceptance(w.consumer, &form(Some(v1.id), "01-09-2026"))
+        .unwrap();
+    assert!(app
+        .client_terms(w.consumer)
+        .unwrap()
+        .current
+        .contains("particulier betaalt alleen de wettelijke rente"));
+
+    // Recorded by mistake: removed, the statutory claim is back (€ 40, handelsrente).
+    let id = app.client_terms(w.business).unwrap().recorded[0].id;
+    let after = app.remove_terms_acceptance(w.business, id).unwrap();
+    assert!(after.recorded.is_empty());
+    let c = claim(&app, w.b2b_invoice);
+    assert_eq!(c.costs, "40.00");
+    assert_eq!(c.interest_label, "wettelijke handelsrente (art. 6:119a BW)");
+}

@@ -324,6 +324,17 @@ fn every_use_case_refuses_bad_input_clearly_and_changes_nothing() {
         &mut findings,
     );
 
+    // An acceptance of the voorwaarden recorded outside Tijdig: its date and note as typed.
+    hammer(
+        &w.db,
+        Target {
+            name: "record_terms_acceptance",
+            base: json!({"termsDocumentId": w.terms, "acceptedOn": "01-09-2026", "note": "Op papier"}),
+            fields: &[("acceptedOn", Date), ("note", Text)],
+        },
+        |f: &TermsAcceptanceForm| app.record_terms_acceptance(w.client, f),
+        &mut findings,
+    );
     // Afdrukken: the number of copies as typed (printers in memory, nothing reaches a printer).
     hammer(
         &w.db,

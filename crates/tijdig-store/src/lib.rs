@@ -67,7 +67,7 @@ pub use numbering::{merge_marks, SeriesMark};
 pub use offers::{
     agreement_number, AcceptedHow, AcceptedVersion, AgreementRecord, ClientAcceptance,
     Countersigned, NewAcceptance, NewTermsDocument, OfferAnswer, OfferData, OfferDocument,
-    OfferRecord, TermsDocumentRecord, TextBlockRecord,
+    OfferRecord, TermsAcceptanceRecord, TermsDocumentRecord, TextBlockRecord,
 };
 pub use profile::Logo;
 pub use rates::RateRecord;

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0021_invoice_schedules.sql"),
     include_str!("migrations/0022_message_contacts.sql"),
     include_str!("migrations/0023_terms_late_payment.sql"),
+    include_str!("migrations/0024_terms_accepted_elsewhere.sql"),
 ];
 
 /// The schema version this build writes.

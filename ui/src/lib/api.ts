@@ -85,6 +85,8 @@ import type {
   AcceptanceForm,
   TermsDocument,
   LatePaymentTermsForm,
+  ClientTerms,
+  TermsAcceptanceForm,
   PrintSetup,
   PrintableDocument,
   PrintOptions,
@@ -270,6 +272,11 @@ export const api = {
   uploadTermsDocument: () => call<TermsDocument | null>("upload_terms_document"),
   saveLatePaymentTerms: (id: number, form: LatePaymentTermsForm) =>
     call<TermsDocument>("save_late_payment_terms", { id, form }),
+  clientTerms: (clientId: number) => call<ClientTerms>("client_terms", { clientId }),
+  recordTermsAcceptance: (clientId: number, form: TermsAcceptanceForm) =>
+    call<ClientTerms>("record_terms_acceptance", { clientId, form }),
+  removeTermsAcceptance: (clientId: number, id: number) =>
+    call<ClientTerms>("remove_terms_acceptance", { clientId, id }),
   listTextBlocks: () => call<TextBlock[]>("list_text_blocks"),
   addTextBlock: (kind: string, title: string, body: string) =>
     call<TextBlock>("add_text_block", { kind, title, body }),

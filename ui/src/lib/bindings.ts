@@ -809,6 +809,23 @@ export type RatePer = "month" | "year";
 
 export type CostsClause = "statutory" | "percent" | "fixed";
 
+export type TermsAcceptance = { id: number, version: number, acceptedOn: string, note: string | null, };
+
+export type ClientTerms = { 
+/**
+ * "Versie 2, aanvaard op 05-10-2026 — contractuele rente 1 % per maand · …", or that no
+ * version was accepted.
+ */
+current: string, recorded: Array<TermsAcceptance>, 
+/**
+ * (id, "Versie 2 (av.pdf)"), the newest first.
+ */
+versions: Array<TermsVersionChoice>, };
+
+export type TermsVersionChoice = { id: number, label: string, };
+
+export type TermsAcceptanceForm = { termsDocumentId: number | null, acceptedOn: string, note: string, };
+
 export type Printer = { 
 /**
  * The queue name, sent back to print.

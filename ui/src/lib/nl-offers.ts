@@ -203,6 +203,17 @@ export const nlOffers = {
   "agreement.satisfactionChecked": "Op {on} gevraagd of je klant tevreden is.",
   "check.kind.offer": "offerte",
   "check.kind.agreement": "opdrachtbevestiging",
+  "clientTerms.title": "Algemene voorwaarden",
+  "clientTerms.lead": "Heeft deze klant je algemene voorwaarden buiten Tijdig aanvaard (op papier, of voordat je Tijdig gebruikte)? Leg vast welke versie en wanneer: facturen vanaf die dag rekent Tijdig dan met de afspraken van die versie, zoals na een geaccepteerde offerte.",
+  "clientTerms.recordedLine": "Versie {version}, aanvaard op {on} (buiten Tijdig)",
+  "clientTerms.remove": "Verwijderen",
+  "clientTerms.version": "Versie",
+  "clientTerms.choose": "Kies een versie…",
+  "clientTerms.acceptedOn": "Aanvaard op",
+  "clientTerms.note": "Hoe",
+  "clientTerms.note.hint": "Bijvoorbeeld: getekend op papier, map 2025.",
+  "clientTerms.record": "Aanvaarding vastleggen",
+  "clientTerms.add": "Aanvaarding buiten Tijdig vastleggen…",
 } as const;
 
 export type OffersKey = keyof typeof nlOffers;

@@ -133,6 +133,46 @@ pub struct TermsDocument {
     pub late_payment_notes: Vec<String>,
 }
 
+/// A client's acceptance of a version of the algemene voorwaarden recorded outside Tijdig.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsAcceptance {
+    pub id: i64,
+    pub version: u32,
+    pub accepted_on: String,
+    pub note: Option<String>,
+}
+
+/// The client page's card on the algemene voorwaarden: which version decides new invoices,
+/// the acceptances recorded outside Tijdig, and the versions there are to record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientTerms {
+    /// "Versie 2, aanvaard op 05-10-2026 — contractuele rente 1 % per maand · …", or that no
+    /// version was accepted.
+    pub current: String,
+    pub recorded: Vec<TermsAcceptance>,
+    /// (id, "Versie 2 (av.pdf)"), the newest first.
+    pub versions: Vec<TermsVersionChoice>,
+}
+
+/// A version to choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsVersionChoice {
+    pub id: i64,
+    pub label: String,
+}
+
+/// Recording an acceptance outside Tijdig, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TermsAcceptanceForm {
+    pub terms_document_id: Option<i64>,
+    pub accepted_on: String,
+    pub note: String,
+}
+
 /// The period a contractual rate is stated for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

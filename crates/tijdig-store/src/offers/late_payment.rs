@@ -24,6 +24,17 @@ pub struct AcceptedVersion {
 const TERMS_COLUMNS: &str = "l.interest_percent, l.interest_per, l.interest_compound,
     l.costs_kind, l.costs_percent, l.costs_minimum, l.costs_amount, l.fatal_term";
 
+/// An acceptance of a version recorded outside Tijdig (on paper, before Tijdig).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermsAcceptanceRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub terms_document_id: i64,
+    pub version: u32,
+    pub accepted_on: NaiveDate,
+    pub note: Option<String>,
+}
+
 /// The terms from the eight columns of [`TERMS_COLUMNS`] starting at `at`; all NULL (no row):
 /// nothing stipulated.
 fn terms_at(row: &Row<'_>, at: usize) -> Result<LatePaymentTerms, StoreError> {
@@ -124,7 +135,8 @@ impl Store {
         }
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM offers
-                WHERE terms_document_id = ?1 AND sent_on IS NOT NULL)",
+                WHERE terms_document_id = ?1 AND sent_on IS NOT NULL)
+             OR EXISTS (SELECT 1 FROM terms_accepted_elsewhere WHERE terms_document_id = ?1)",
             [terms_document_id],
             |r| r.get(0),
         )?)
@@ -143,31 +155,40 @@ impl Store {
         Ok(out)
     }
 
-    /// The ids of the versions an offer carrying them was sent with (their terms are fixed).
+    /// The ids of the versions an offer carrying them was sent with, or a client accepted
+    /// outside Tijdig (their terms are fixed).
     pub fn terms_versions_sent(&self) -> Result<Vec<i64>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT terms_document_id FROM offers
-             WHERE terms_document_id IS NOT NULL AND sent_on IS NOT NULL",
+            "SELECT terms_document_id FROM offers
+             WHERE terms_document_id IS NOT NULL AND sent_on IS NOT NULL
+             UNION SELECT terms_document_id FROM terms_accepted_elsewhere",
         )?;
         let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Per client (or only `client`), every accepted offer that carried a version of the
-    /// algemene voorwaarden, oldest first, with what that version stipulates. Which one
-    /// decides an invoice is the app's rule (the newest accepted on or before its date).
+    /// algemene voorwaarden and every acceptance recorded outside Tijdig, oldest first, with
+    /// what that version stipulates. Which one decides an invoice is the app's rule (the newest
+    /// accepted on or before its date).
     pub fn accepted_versions(
         &self,
         client: Option<i64>,
     ) -> Result<HashMap<i64, Vec<AcceptedVersion>>, StoreError> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT o.client_id, a.accepted_on, t.version, {TERMS_COLUMNS}
-             FROM agreements a
-             JOIN offers o ON o.id = a.offer_id
-             JOIN terms_documents t ON t.id = o.terms_document_id
-             LEFT JOIN terms_late_payment l ON l.terms_document_id = t.id
-             WHERE ?1 IS NULL OR o.client_id = ?1
-             ORDER BY o.client_id, a.accepted_on, a.id"
+            "SELECT client_id, accepted_on, version, {TERMS_COLUMNS} FROM (
+                SELECT o.client_id, a.accepted_on, t.version, t.id AS terms_id, a.id AS seq
+                FROM agreements a
+                JOIN offers o ON o.id = a.offer_id
+                JOIN terms_documents t ON t.id = o.terms_document_id
+                UNION ALL
+                SELECT e.client_id, e.accepted_on, t.version, t.id, e.id
+                FROM terms_accepted_elsewhere e
+                JOIN terms_documents t ON t.id = e.terms_document_id
+             ) AS x
+             LEFT JOIN terms_late_payment l ON l.terms_document_id = x.terms_id
+             WHERE ?1 IS NULL OR x.client_id = ?1
+             ORDER BY x.client_id, x.accepted_on, x.seq"
         ))?;
         let mut rows = stmt.query([client])?;
         let mut out: HashMap<i64, Vec<AcceptedVersion>> = HashMap::new();
@@ -181,5 +202,58 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Records that `client_id` accepted version `terms_document_id` on `accepted_on` outside
+    /// Tijdig.
+    pub fn record_terms_acceptance(
+        &mut self,
+        client_id: i64,
+        terms_document_id: i64,
+        accepted_on: NaiveDate,
+        note: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        self.conn.execute(
+            "INSERT INTO terms_accepted_elsewhere (client_id, terms_document_id, accepted_on, note)
+             VALUES (?1, ?2, ?3, ?4)",
+            rusqlite::params![client_id, terms_document_id, accepted_on.to_string(), note],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The acceptances of a client recorded outside Tijdig, oldest first.
+    pub fn terms_accepted_elsewhere(
+        &self,
+        client_id: i64,
+    ) -> Result<Vec<TermsAcceptanceRecord>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.client_id, e.terms_document_id, t.version, e.accepted_on, e.note
+             FROM terms_accepted_elsewhere e JOIN terms_documents t ON t.id = e.terms_document_id
+             WHERE e.client_id = ?1 ORDER BY e.accepted_on, e.id",
+        )?;
+        let mut rows = stmt.query([client_id])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            out.push(TermsAcceptanceRecord {
+                id: r.get(0)?,
+                client_id: r.get(1)?,
+                terms_document_id: r.get(2)?,
+                version: r.get(3)?,
+                accepted_on: date(&r.get::<_, String>(4)?)?,
+                note: r.get(5)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Removes a recorded acceptance (recorded by mistake).
+    pub fn remove_terms_acceptance(&mut self, id: i64) -> Result<(), StoreError> {
+        match self
+            .conn
+            .execute("DELETE FROM terms_accepted_elsewhere WHERE id = ?1", [id])?
+        {
+            0 => Err(StoreError::NotFound),
+            _ => Ok(()),
+        }
     }
 }

@@ -13,7 +13,7 @@ mod library;
 pub use agreements::{
     agreement_number, AcceptedHow, AgreementRecord, Countersigned, NewAcceptance,
 };
-pub use late_payment::AcceptedVersion;
+pub use late_payment::{AcceptedVersion, TermsAcceptanceRecord};
 pub use library::{ClientAcceptance, NewTermsDocument, TermsDocumentRecord, TextBlockRecord};
 
 use crate::dossier::insert_entry;

@@ -276,3 +276,175 @@ impl App {
         })
     }
 }
+
+/// A refusal at one field of the acceptance form.
+fn at(field: &str, code: &str, message: String) -> Failure {
+    crate::plumbing::error::refused(
+        message.clone(),
+        vec![FieldMessage {
+            field: field.into(),
+            code: code.into(),
+            message,
+        }],
+    )
+}
+
+/// The client page's card: the version deciding new invoices (the newest accepted through
+/// today), what was recorded outside Tijdig, the versions to choose from.
+fn client_terms(
+    store: &Store,
+    client_id: i64,
+    today: chrono::NaiveDate,
+    lang: Language,
+) -> Result<dto::ClientTerms, StoreError> {
+    let client = store.client(client_id)?.client;
+    let accepted = store.accepted_versions(Some(client_id))?;
+    let newest = accepted
+        .get(&client_id)
+        .and_then(|list| list.iter().rev().find(|a| a.accepted_on <= today));
+    let current = match newest {
+        Some(a) => {
+            let own = a
+                .terms
+                .for_client(client.kind)
+                .map(|t| summary(&t.terms, lang));
+            let consumer = client.kind == tijdig_domain::ClientKind::Consumer
+                && a.terms.terms.stipulates_anything();
+            let mut line = match lang {
+                Language::Nl => format!(
+                    "Versie {}, aanvaard op {}",
+                    a.terms.version,
+                    crate::plumbing::format::show_date(a.accepted_on)
+                ),
+                Language::En => format!(
+                    "Version {}, accepted on {}",
+                    a.terms.version,
+                    crate::plumbing::format::show_date(a.accepted_on)
+                ),
+            };
+            match (own, consumer, lang) {
+                (Some(s), _, _) => line.push_str(&format!(" — {s}")),
+                (None, true, Language::Nl) => line.push_str(" — een particulier betaalt alleen de wettelijke rente en de staffel"),
+                (None, true, Language::En) => line.push_str(" — a consumer pays only statutory interest and the scale"),
+                (None, false, Language::Nl) => line.push_str(" — zonder eigen afspraken bij te late betaling"),
+                (None, false, Language::En) => line.push_str(" — without terms of its own for late payment"),
+            }
+            line
+        }
+        None => match lang {
+            Language::Nl => "Nog geen versie van je algemene voorwaarden aanvaard: de wettelijke rente en incassokosten gelden.".into(),
+            Language::En => "No version of your terms accepted yet: statutory interest and collection costs apply.".into(),
+        },
+    };
+    Ok(dto::ClientTerms {
+        current,
+        recorded: store
+            .terms_accepted_elsewhere(client_id)?
+            .into_iter()
+            .map(|r| dto::TermsAcceptance {
+                id: r.id,
+                version: r.version,
+                accepted_on: crate::plumbing::format::show_date(r.accepted_on),
+                note: r.note,
+            })
+            .collect(),
+        versions: store
+            .terms_documents()?
+            .into_iter()
+            .map(|t| dto::TermsVersionChoice {
+                id: t.id,
+                label: match lang {
+                    Language::Nl => format!("Versie {} ({})", t.version, t.file_name),
+                    Language::En => format!("Version {} ({})", t.version, t.file_name),
+                },
+            })
+            .collect(),
+    })
+}
+
+impl App {
+    /// The algemene voorwaarden on a client's page.
+    pub fn client_terms(&self, client_id: i64) -> Result<dto::ClientTerms, AppError> {
+        let today = self.today();
+        self.with_store(|store, lang| {
+            client_terms(store, client_id, today, lang).map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+
+    /// Records that the client accepted a version outside Tijdig (on paper, or before using
+    /// Tijdig): the client's invoices dated from that day are claimed with its terms, as after
+    /// an accepted offer carrying it, and the version's terms are fixed from now on.
+    pub fn record_terms_acceptance(
+        &self,
+        client_id: i64,
+        form: &dto::TermsAcceptanceForm,
+    ) -> Result<dto::ClientTerms, AppError> {
+        crate::plumbing::text_screen::screen_text(form, self.lang())?;
+        let today = self.today();
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::ClientTerms, Failure> {
+                store.client(client_id)?;
+                let versions = store.terms_documents()?;
+                let Some(version) = form
+                    .terms_document_id
+                    .and_then(|id| versions.iter().find(|t| t.id == id))
+                else {
+                    return Err(at(
+                        "termsDocumentId",
+                        "choice_required",
+                        crate::plumbing::format::say(
+                            lang,
+                            "Kies de versie die je klant aanvaardde.",
+                            "Choose the version your client accepted.",
+                        ),
+                    ));
+                };
+                let on = crate::plumbing::format::parse_date(&form.accepted_on)
+                    .map_err(|issue| at("acceptedOn", issue.code(), issue.message(lang)))?;
+                if on > today {
+                    return Err(at(
+                        "acceptedOn",
+                        "date_in_future",
+                        crate::plumbing::format::say(
+                            lang,
+                            "Die datum ligt in de toekomst.",
+                            "That date is in the future.",
+                        ),
+                    ));
+                }
+                let note = form.note.trim();
+                store.record_terms_acceptance(
+                    client_id,
+                    version.id,
+                    on,
+                    (!note.is_empty()).then_some(note),
+                )?;
+                Ok(client_terms(store, client_id, today, lang)?)
+            };
+            run(store).map_err(|f| f.word(lang))
+        })
+    }
+
+    /// Removes an acceptance recorded by mistake.
+    pub fn remove_terms_acceptance(
+        &self,
+        client_id: i64,
+        id: i64,
+    ) -> Result<dto::ClientTerms, AppError> {
+        let today = self.today();
+        self.with_store(|store, lang| {
+            let run = |store: &mut Store| -> Result<dto::ClientTerms, StoreError> {
+                if !store
+                    .terms_accepted_elsewhere(client_id)?
+                    .iter()
+                    .any(|r| r.id == id)
+                {
+                    return Err(StoreError::NotFound);
+                }
+                store.remove_terms_acceptance(id)?;
+                client_terms(store, client_id, today, lang)
+            };
+            run(store).map_err(|e| AppError::from_store(e, lang))
+        })
+    }
+}
