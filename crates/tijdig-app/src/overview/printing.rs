@@ -11,12 +11,12 @@ use tijdig_documents::model::{Align, Column, LetterBlock, Table};
 use tijdig_domain::Language;
 use tijdig_store::StoreError;
 
-use crate::plumbing::error::refused;
+use crate::plumbing::error::{refused, refused_at};
 use crate::plumbing::format::{long_date, say, show_date};
 use crate::services::documents::house_style::recipient_lines;
 use crate::services::documents::letter_layout;
 use crate::services::printing::{PrintError, PrintJob, PrinterInfo};
-use crate::{dto, App, AppError, FieldMessage};
+use crate::{dto, App, AppError};
 
 /// The setting that remembers the printer last printed on.
 const LAST_PRINTER: &str = "last_printer";
@@ -24,15 +24,7 @@ const LAST_PRINTER: &str = "last_printer";
 const MAX_COPIES: u32 = 20;
 
 fn at_field(field: &str, code: &str, message: String) -> AppError {
-    refused(
-        message.clone(),
-        vec![FieldMessage {
-            field: field.into(),
-            code: code.into(),
-            message,
-        }],
-    )
-    .word(Language::Nl)
+    refused_at(field, code, message).word(Language::Nl)
 }
 
 /// The printer's name as the user knows it.
@@ -92,13 +84,12 @@ fn copies(options: &dto::PrintOptions, lang: Language) -> Result<u32, AppError> 
         })
 }
 
-/// The options checked against the printers there are: (printer, copies).
+/// The chosen printer, checked against the printers there are and the sides asked.
 fn checked<'a>(
     options: &dto::PrintOptions,
     printers: &'a [PrinterInfo],
     lang: Language,
-) -> Result<(&'a PrinterInfo, u32), AppError> {
-    let copies = copies(options, lang)?;
+) -> Result<&'a PrinterInfo, AppError> {
     if options.printer.trim().is_empty() {
         return Err(at_field(
             "printer",
@@ -131,7 +122,7 @@ fn checked<'a>(
             ),
         ));
     }
-    Ok((printer, copies))
+    Ok(printer)
 }
 
 impl App {
@@ -221,9 +212,9 @@ impl App {
         options: &dto::PrintOptions,
     ) -> Result<dto::PrintOutcome, AppError> {
         let lang = self.lang();
-        copies(options, lang)?;
+        let copies = copies(options, lang)?;
         let printers = self.printer_list()?;
-        let (printer, copies) = checked(options, &printers, lang)?;
+        let printer = checked(options, &printers, lang)?;
         let (title, pdf) = self.printable(doc)?;
         let job = self
             .printing
@@ -358,9 +349,9 @@ impl App {
         batch: &dto::BatchPrint,
     ) -> Result<dto::PrintOutcome, AppError> {
         let lang = self.lang();
-        copies(&batch.options, lang)?;
+        let copies = copies(&batch.options, lang)?;
         let printers = self.printer_list()?;
-        let (printer, copies) = checked(&batch.options, &printers, lang)?;
+        let printer = checked(&batch.options, &printers, lang)?;
         let letters = self.todays_letters()?;
         if letters.is_empty() {
             return Err(refused(

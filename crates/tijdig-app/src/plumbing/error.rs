@@ -225,6 +225,18 @@ pub(crate) fn refused(message: String, fields: Vec<FieldMessage>) -> Failure {
     })
 }
 
+/// A refusal at one field: the message both above the form and at `field`; nothing was changed.
+pub(crate) fn refused_at(field: &str, code: &str, message: String) -> Failure {
+    refused(
+        message.clone(),
+        vec![FieldMessage {
+            field: field.into(),
+            code: code.into(),
+            message,
+        }],
+    )
+}
+
 /// A figure that cannot be computed because the rentetabel lacks a rate: nothing is made, and
 /// the user is told which rate to add (never read as "not in default").
 pub(crate) fn incomplete_rates(issue: &Issue, lang: Language) -> Failure {

@@ -10,23 +10,16 @@ use tijdig_domain::follow_up::DossierKind;
 use tijdig_domain::Language;
 use tijdig_store::{LetterRecord, NewDossierEntry, Store, StoreError};
 
-use crate::plumbing::error::{refused, Failure};
+use crate::plumbing::error::{refused_at, Failure};
 use crate::plumbing::format::{parse_date, show_date};
 use crate::plumbing::mapping::letter_dto;
 use crate::services::files::letter_title;
 use crate::services::signing::{is_signed, unsigned_note, Sealing};
-use crate::{dto, App, AppError, FieldMessage};
+use crate::{dto, App, AppError};
 
 /// A refusal at one date field of the posting or delivery dialog.
 fn at_field(field: &str, message: &str) -> Failure {
-    refused(
-        message.into(),
-        vec![FieldMessage {
-            field: field.into(),
-            code: "date".into(),
-            message: message.into(),
-        }],
-    )
+    refused_at(field, "date", message.into())
 }
 
 /// The day typed into `field`: a valid date between `earliest` and `today`; before it, the

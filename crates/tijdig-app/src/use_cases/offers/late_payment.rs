@@ -12,7 +12,7 @@ use tijdig_domain::money::format_eur;
 use tijdig_domain::{CollectionCosts, Language};
 use tijdig_store::{Store, StoreError, TermsDocumentRecord};
 
-use crate::plumbing::error::{invalid_fields, refusal, Failure};
+use crate::plumbing::error::{invalid_fields, refusal, refused_at, Failure};
 use crate::plumbing::format::amount;
 use crate::services::claim::rate_table;
 use crate::{dto, App, AppError, FieldMessage};
@@ -193,19 +193,13 @@ pub(crate) fn terms_dto(
     fixed: bool,
     lang: Language,
 ) -> dto::TermsDocument {
-    let mut late_payment_notes = terms.map_or_else(Vec::new, |t| notes(t, statutory, fixed, lang));
-    if terms.is_none() && fixed {
-        late_payment_notes = notes(
-            &LatePaymentTerms {
-                interest: None,
-                costs: None,
-                fatal_term: false,
-            },
-            statutory,
-            true,
-            lang,
-        );
-    }
+    // No terms of its own: the notes say only whether the version is fixed.
+    let nothing = LatePaymentTerms {
+        interest: None,
+        costs: None,
+        fatal_term: false,
+    };
+    let late_payment_notes = notes(terms.unwrap_or(&nothing), statutory, fixed, lang);
     dto::TermsDocument {
         id: t.id,
         version: t.version,
@@ -275,18 +269,6 @@ impl App {
             run(store).map_err(|f| f.word(lang))
         })
     }
-}
-
-/// A refusal at one field of the acceptance form.
-fn at(field: &str, code: &str, message: String) -> Failure {
-    crate::plumbing::error::refused(
-        message.clone(),
-        vec![FieldMessage {
-            field: field.into(),
-            code: code.into(),
-            message,
-        }],
-    )
 }
 
 /// The client page's card: the version deciding new invoices (the newest accepted through
@@ -389,7 +371,7 @@ impl App {
                     .terms_document_id
                     .and_then(|id| versions.iter().find(|t| t.id == id))
                 else {
-                    return Err(at(
+                    return Err(refused_at(
                         "termsDocumentId",
                         "choice_required",
                         crate::plumbing::format::say(
@@ -400,9 +382,9 @@ impl App {
                     ));
                 };
                 let on = crate::plumbing::format::parse_date(&form.accepted_on)
-                    .map_err(|issue| at("acceptedOn", issue.code(), issue.message(lang)))?;
+                    .map_err(|issue| refused_at("acceptedOn", issue.code(), issue.message(lang)))?;
                 if on > today {
-                    return Err(at(
+                    return Err(refused_at(
                         "acceptedOn",
                         "date_in_future",
                         crate::plumbing::format::say(
